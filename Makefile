@@ -1,0 +1,31 @@
+# `make run` and `make test` create (or reuse) the virtual environment and install what they need.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint-kb clean
+
+run: $(INSTALLED)
+	$(BIN)/python -m bot
+
+test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot handlers
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/python -m pytest
+
+# The knowledge base's own checks, for maintainers.
+lint-kb: $(INSTALLED)
+	$(BIN)/python -m bot validate
+	$(BIN)/python -m bot lint
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

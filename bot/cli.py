@@ -1,0 +1,36 @@
+"""The command line: `python -m bot <command>`; every command has `--help`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot import __version__
+from bot.commands import knowledge, matching
+from bot.commands.common import EXIT_USAGE, Command
+from bot.settings import SettingsError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command: Command = args.command
+    try:
+        return command(args)
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Question-answering bot on the 2021 UNODC / Bali Process RSO report on "
+        "corruption as a facilitator of migrant smuggling and human trafficking (unofficial).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(command=knowledge.topics, path=None)
+    commands = parser.add_subparsers(title="commands", metavar="<command>")
+    knowledge.register(commands)
+    matching.register(commands)
+    return parser

@@ -1,0 +1,113 @@
+"""Maintainers' commands on the knowledge base: validate, lint, schema, export, topics."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_command,
+    knowledge_argument,
+    knowledge_root,
+    load,
+    summary,
+)
+from bot.knowledge.export import export
+from bot.knowledge.lint import SIMILAR_QUESTIONS_SCORE, lint
+from bot.knowledge.schema import stale_schemas, write_schemas
+
+
+def register(commands: Any) -> None:
+    knowledge_argument(
+        add_command(
+            commands, "validate", validate, "Check the knowledge base; exit 1 on any problem."
+        )
+    )
+    lint_parser = add_command(
+        commands, "lint", lint_command, "Warnings that do not block loading (always exits 0)."
+    )
+    knowledge_argument(lint_parser)
+    lint_parser.add_argument(
+        "--similarity",
+        type=float,
+        default=SIMILAR_QUESTIONS_SCORE,
+        help="report entry pairs whose closest questions score at least this (0-100, "
+        f"default {SIMILAR_QUESTIONS_SCORE:.0f})",
+    )
+    schema_parser = add_command(
+        commands, "schema", schema, "Write the JSON Schemas generated from the models."
+    )
+    knowledge_argument(schema_parser)
+    schema_parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a schema is stale"
+    )
+    export_parser = add_command(commands, "export", export_command, "Export as JSON or CSV.")
+    knowledge_argument(export_parser)
+    export_parser.add_argument("--format", choices=("json", "csv"), default="json")
+    export_parser.add_argument(
+        "--output", "-o", type=Path, help="file to write (default: standard output)"
+    )
+    knowledge_argument(
+        add_command(commands, "topics", topics, "List the topics and their questions.")
+    )
+
+
+def validate(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    print(f"OK: {summary(knowledge)} in {knowledge.root}")
+    return EXIT_OK
+
+
+def lint_command(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        print("lint needs a knowledge base that validates: fix the errors above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    warnings = lint(knowledge, args.similarity)
+    for warning in warnings:
+        print(warning)
+    print(f"{len(warnings)} warning(s) in {summary(knowledge)}")
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    root = knowledge_root(args)
+    if args.check:
+        stale = stale_schemas(root)
+        for path in stale:
+            print(f"{path}: stale; run 'python -m bot schema'", file=sys.stderr)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    for path in write_schemas(root):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def export_command(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    text = export(knowledge, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"wrote {len(knowledge.entries)} entries to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def topics(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    for topic in knowledge.topics:
+        print(f"\n{topic.title} ({topic.id})")
+        for entry in knowledge.in_topic(topic.id):
+            print(f"  - {entry.question}  [{entry.id}]")
+    print(f"\n{summary(knowledge)}")
+    return EXIT_OK

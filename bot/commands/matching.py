@@ -1,0 +1,213 @@
+"""Commands on the matcher: ask a question, evaluate on question sets, calibrate confidence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_command,
+    knowledge_argument,
+    load,
+    print_problems,
+)
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.problems import KnowledgeBaseError
+from bot.matching import calibration
+from bot.matching.build import build_matcher
+from bot.matching.evaluation import EvalQuestion, Metrics, load_questions, measure, run
+from bot.matching.matcher import Match, Matcher
+from bot.matching.split import Part, select
+from bot.replies import compose, render_plain
+from bot.settings import load_settings
+
+EVAL_DIR = "eval"
+
+
+def register(commands: Any) -> None:
+    ask = add_command(commands, "ask", ask_command, "Answer one question, or one per line.")
+    ask.add_argument("question", help="the question; '-' reads one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print the decision as JSON")
+    knowledge_argument(ask, positional=False)
+
+    evaluate = add_command(commands, "eval", eval_command, "Measure the matcher on question sets.")
+    evaluate.add_argument("files", nargs="+", type=Path, help="YAML lists of {q, expect}")
+    evaluate.add_argument("--part", choices=[p.value for p in Part], help="only this part")
+    evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.add_argument("--min-accuracy", type=float, help="exit 1 below this accuracy")
+    evaluate.add_argument("--max-wrong", type=float, help="exit 1 above this wrong-answer rate")
+    evaluate.add_argument("--max-oos", type=float, help="exit 1 above this out-of-scope rate")
+    knowledge_argument(evaluate, positional=False)
+
+    fit = add_command(
+        commands, "calibrate", calibrate_command, "Fit the confidence on the tuning questions."
+    )
+    fit.add_argument("--write", action="store_true", help="write knowledge/calibration.yaml")
+    knowledge_argument(fit, positional=False)
+
+
+def _matcher(knowledge: KnowledgeBase) -> Matcher:
+    return build_matcher(knowledge, load_settings().thresholds)
+
+
+def match_json(match: Match) -> str:
+    return json.dumps(
+        {
+            "question": match.question,
+            "decision": match.decision.value,
+            "answer_id": match.answer_id,
+            "confidence": round(match.confidence, 4),
+            "candidates": [{"id": c.entry_id, "score": c.score} for c in match.candidates],
+            "reason": match.reason.value if match.reason else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _questions(question: str) -> Iterator[str]:
+    if question != "-":
+        yield question
+        return
+    for line in sys.stdin:
+        yield line.rstrip("\n")
+
+
+def ask_command(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    matcher = _matcher(knowledge)
+    for question in _questions(args.question):
+        match = matcher.match(question)
+        if args.json:
+            print(match_json(match), flush=True)
+        else:
+            print(render_plain(compose(knowledge, match)), end="\n\n", flush=True)
+    return EXIT_OK
+
+
+def _load_sets(files: list[Path], knowledge: KnowledgeBase) -> dict[Path, list[EvalQuestion]]:
+    ids = [entry.id for entry in knowledge.entries]
+    sets: dict[Path, list[EvalQuestion]] = {}
+    problems = []
+    for file in files:
+        try:
+            sets[file] = load_questions(file, ids)
+        except KnowledgeBaseError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return sets
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    try:
+        sets = _load_sets(args.files, knowledge)
+    except KnowledgeBaseError as error:
+        print_problems(error.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    matcher = _matcher(knowledge)
+    part = Part(args.part) if args.part else None
+    per_file = {file: measure(run(matcher, select(qs, part))) for file, qs in sets.items()}
+    overall = measure(run(matcher, [q for qs in sets.values() for q in select(qs, part)]))
+    if args.json:
+        report = {
+            "part": args.part,
+            "files": {str(f): m.as_dict() for f, m in per_file.items()},
+            "overall": overall.as_dict(),
+            "failures": [
+                json.loads(match_json(o.match)) | {"expect": o.question.expect}
+                for o in overall.failures
+            ],
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for file, metrics in per_file.items():
+            print(f"{file}:\n{_metrics_text(metrics)}\n")
+        print(f"overall{f' ({args.part} part)' if args.part else ''}:\n{_metrics_text(overall)}")
+        print(_failures_text(overall))
+    return EXIT_PROBLEMS if _below_floor(args, overall) else EXIT_OK
+
+
+def _metrics_text(m: Metrics) -> str:
+    return (
+        f"  questions {m.questions} ({m.in_scope} in scope, {m.out_of_scope} out of scope)\n"
+        f"  in-scope accuracy      {m.accuracy:.3f}\n"
+        f"  wrong-answer rate      {m.wrong_answer_rate:.3f}\n"
+        f"  clarify rate           {m.clarify_rate:.3f}  (expected among choices: "
+        f"{m.clarify_hit_rate:.3f})\n"
+        f"  out-of-scope answered  {m.oos_false_answer_rate:.3f}\n"
+        f"  mean reciprocal rank   {m.mrr:.3f}"
+    )
+
+
+def _failures_text(metrics: Metrics) -> str:
+    if not metrics.failures:
+        return "\nno failures"
+    lines = [f"\nfailures ({len(metrics.failures)}):"]
+    for outcome in metrics.failures:
+        match = outcome.match
+        got = match.answer_id or ", ".join(match.choices) or match.reason or "none"
+        lines.append(
+            f"  [{match.decision.value} {match.confidence:.2f}] {outcome.question.q!r}: "
+            f"expected {outcome.question.expect}, got {got}"
+        )
+    return "\n".join(lines)
+
+
+def _below_floor(args: argparse.Namespace, metrics: Metrics) -> bool:
+    failed = []
+    if args.min_accuracy is not None and metrics.accuracy < args.min_accuracy:
+        failed.append(f"accuracy {metrics.accuracy:.3f} < {args.min_accuracy}")
+    if args.max_wrong is not None and metrics.wrong_answer_rate > args.max_wrong:
+        failed.append(f"wrong-answer rate {metrics.wrong_answer_rate:.3f} > {args.max_wrong}")
+    if args.max_oos is not None and metrics.oos_false_answer_rate > args.max_oos:
+        failed.append(f"out-of-scope answered {metrics.oos_false_answer_rate:.3f} > {args.max_oos}")
+    for line in failed:
+        print(f"below floor: {line}", file=sys.stderr)
+    return bool(failed)
+
+
+def calibrate_command(args: argparse.Namespace) -> int:
+    knowledge = load(args)
+    if knowledge is None:
+        return EXIT_PROBLEMS
+    files = sorted((knowledge.root / EVAL_DIR).glob("*.yaml"))
+    try:
+        sets = _load_sets(files, knowledge)
+    except KnowledgeBaseError as error:
+        print_problems(error.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    tuning = [q for qs in sets.values() for q in select(qs, Part.TUNE)]
+    matcher = _matcher(knowledge)
+    outcomes = run(matcher, tuning)
+    top = [o.match.candidates[0].score if o.match.candidates else 0.0 for o in outcomes]
+    lead = [_lead(o.match) for o in outcomes]
+    right = [o.top_is_right for o in outcomes]
+    fitted = calibration.fit(top, lead, right)
+    confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
+    print(f"fitted on {len(tuning)} tuning questions: {fitted}")
+    print("\n| confidence | questions | top candidate right | accuracy |")
+    print("|---|---|---|---|")
+    for band in calibration.bands(confidence, right):
+        accuracy = "-" if band.accuracy is None else f"{band.accuracy:.2f}"
+        print(f"| {band.low:.1f}-{band.high:.1f} | {band.questions} | {band.right} | {accuracy} |")
+    if args.write:
+        path = knowledge.root / calibration.CALIBRATION_FILE
+        path.write_text(calibration.calibration_text(fitted, len(tuning)), encoding="utf-8")
+        print(f"\nwrote {path}")
+    return EXIT_OK
+
+
+def _lead(match: Match) -> float:
+    scores = [c.score for c in match.candidates[:2]]
+    return scores[0] - scores[1] if len(scores) == 2 else (scores[0] if scores else 0.0)

@@ -1,0 +1,1 @@
+"""The YAML knowledge base: its models, loading with precise errors, lint, schema and export."""

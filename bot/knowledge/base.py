@@ -1,0 +1,47 @@
+"""The loaded knowledge base: validated, cross-checked, read-only."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, Topic
+from bot.knowledge.problems import Location
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot answers from; built only by the loader, so its parts agree."""
+
+    root: Path
+    entries: tuple[Entry, ...]
+    topics: tuple[Topic, ...]
+    glossary: Glossary
+    link_policy: LinkPolicy
+    origins: Mapping[str, Location] = field(repr=False)
+    _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({e.id: e for e in self.entries}))
+
+    def entry(self, entry_id: str) -> Entry:
+        """The entry with this id; `KeyError` for an unknown id."""
+        return self._by_id[entry_id]
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def in_topic(self, topic_id: str) -> tuple[Entry, ...]:
+        return tuple(entry for entry in self.entries if entry.topic == topic_id)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(entry.variants) for entry in self.entries)
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        """The newest date any answer's facts are pinned to."""
+        return max((e.as_of for e in self.entries if e.as_of is not None), default=None)

@@ -1,0 +1,192 @@
+"""Load the knowledge-base folder, reporting every problem at once with file, line, column and id.
+
+Layout of the folder:
+    links.yaml          allow-list of official domains for `links`
+    topics.yaml         the topics, in browsing order
+    glossary.yaml       abbreviations, synonyms and spellings
+    entries/*.yaml      the entries, one file per topic
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, Topic
+from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
+from bot.knowledge.rules import check_entries, check_glossary, check_topics
+from bot.knowledge.yaml_source import YamlDocument, YamlPath, YamlSyntaxError, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+LINKS_FILE = "links.yaml"
+TOPICS_FILE = "topics.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+ENTRIES_DIR = "entries"
+
+_HINTS = {
+    "missing": "add this field",
+    "extra_forbidden": "remove it or fix its spelling (see knowledge/FORMAT.md for the fields)",
+    "string_type": "write it as text; quote values like yes, no, on, off or numbers",
+    "string_pattern_mismatch": "see the field's format in knowledge/FORMAT.md",
+    "string_too_short": "write some text or remove the item",
+    "list_type": "write a list: one '- item' per line, or [a, b]",
+    "too_short": "add more items",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
+    "model_type": "write a mapping of 'field: value' lines",
+    "dict_type": "write a mapping of 'field: value' lines",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedEntry:
+    """An entry that passed its model, with where it stands, for the cross-file rules."""
+
+    entry: Entry
+    document: YamlDocument
+    index: int
+
+    def locate(self, *path: str | int) -> Location:
+        return self.document.locate((self.index, *path))
+
+    def problem(self, message: str, hint: str, *path: str | int) -> Problem:
+        return Problem(self.locate(*path), message, hint, self.entry.id)
+
+
+def load_knowledge(root: Path) -> KnowledgeBase:
+    """The knowledge base in `root`; `KnowledgeBaseError` listing every problem if it is broken."""
+    knowledge, problems = check_knowledge(root)
+    if knowledge is None:
+        raise KnowledgeBaseError(problems)
+    return knowledge
+
+
+def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Load and check everything; the knowledge base is returned only when there is no problem."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        missing = Problem(Location(root), "knowledge-base folder not found", "check KNOWLEDGE_PATH")
+        return None, [missing]
+
+    policy = _load_one(root / LINKS_FILE, LinkPolicy, problems)
+    topics_doc = _document(root / TOPICS_FILE, problems)
+    topics = _load_list(topics_doc, Topic, problems) if topics_doc else []
+    glossary = _load_one(root / GLOSSARY_FILE, Glossary, problems)
+
+    entry_files = sorted((root / ENTRIES_DIR).glob("*.yaml"))
+    if not entry_files:
+        problems.append(
+            Problem(Location(root / ENTRIES_DIR), "no entry files", "add entries/<topic>.yaml")
+        )
+    placed = [entry for file in entry_files for entry in _load_entries(file, problems)]
+
+    if topics_doc is not None:
+        problems.extend(check_topics(topics, topics_doc))
+    if glossary is not None:
+        problems.extend(check_glossary(glossary, root / GLOSSARY_FILE))
+    problems.extend(
+        check_entries(placed, {topic.id for topic, _ in topics}, policy, root / LINKS_FILE)
+    )
+    if problems or policy is None or glossary is None:
+        return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
+    knowledge = KnowledgeBase(
+        root=root,
+        entries=tuple(p.entry for p in placed),
+        topics=tuple(topic for topic, _ in topics),
+        glossary=glossary,
+        link_policy=policy,
+        origins={p.entry.id: p.locate() for p in placed},
+    )
+    return knowledge, []
+
+
+def _document(file: Path, problems: list[Problem]) -> YamlDocument | None:
+    if not file.is_file():
+        problems.append(Problem(Location(file), "file not found", "create it (see README)"))
+        return None
+    try:
+        document, duplicate_keys = parse_yaml(file)
+    except YamlSyntaxError as error:
+        problems.append(error.problem)
+        return None
+    for path, problem in duplicate_keys:
+        index = path[0] if path else None
+        item = document.data[index] if isinstance(index, int) else None
+        problems.append(replace(problem, entry_id=_id_of(item)))
+    return document
+
+
+def _validate(
+    model: type[M],
+    data: Any,
+    document: YamlDocument,
+    path: YamlPath,
+    problems: list[Problem],
+    entry_id: str | None = None,
+) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems.extend(
+            _from_pydantic(detail, document, path, entry_id) for detail in error.errors()
+        )
+        return None
+
+
+def _from_pydantic(
+    detail: ErrorDetails, document: YamlDocument, prefix: YamlPath, entry_id: str | None
+) -> Problem:
+    loc = (*prefix, *detail["loc"])
+    kind = detail["type"]
+    location = document.locate(loc, key=kind in ("extra_forbidden", "missing"))
+    field = ".".join(str(part) for part in detail["loc"]) or "document"
+    message = f"{field}: {detail['msg']}"
+    if kind == "string_pattern_mismatch" and detail["loc"] and detail["loc"][-1] in ("id", "topic"):
+        hint = "use lower-case letters, digits and single hyphens, e.g. 'uncac-offences'"
+    else:
+        hint = _HINTS.get(kind, "see knowledge/FORMAT.md")
+    return Problem(location, message, hint, entry_id)
+
+
+def _load_one(file: Path, model: type[M], problems: list[Problem]) -> M | None:
+    document = _document(file, problems)
+    if document is None:
+        return None
+    return _validate(model, document.data, document, (), problems)
+
+
+def _load_list(
+    document: YamlDocument, model: type[M], problems: list[Problem]
+) -> list[tuple[M, int]]:
+    if not isinstance(document.data, list):
+        problems.append(
+            Problem(document.locate(()), "expected a list", "start each item with '- '")
+        )
+        return []
+    loaded = []
+    for index, item in enumerate(document.data):
+        value = _validate(model, item, document, (index,), problems, _id_of(item))
+        if value is not None:
+            loaded.append((value, index))
+    return loaded
+
+
+def _load_entries(file: Path, problems: list[Problem]) -> Iterator[PlacedEntry]:
+    document = _document(file, problems)
+    if document is None:
+        return
+    for entry, index in _load_list(document, Entry, problems):
+        yield PlacedEntry(entry, document, index)
+
+
+def _id_of(item: Any) -> str | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None

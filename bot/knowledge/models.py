@@ -1,0 +1,116 @@
+"""Pydantic models of the knowledge-base files: the single edge where YAML becomes trusted data.
+
+The JSON Schemas in `knowledge/schema/` are generated from these models (`python -m bot schema`),
+so the field descriptions below are what editors show while maintainers type.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48),
+    Field(description="Lower-case letters, digits and single hyphens, e.g. `uncac-offences`."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+Domain = Annotated[
+    str, StringConstraints(pattern=r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Link(_Strict):
+    """A page users are offered to read more: https and on the allow-list of official domains."""
+
+    title: Text = Field(description="Button text: what the page is, e.g. 'UNODC press release'.")
+    url: HttpUrl = Field(description="https address on a domain listed in knowledge/links.yaml.")
+
+
+class Entry(_Strict):
+    """One question and its answer."""
+
+    id: Slug = Field(description="Unique, stable id; evaluation sets and deep links use it.")
+    topic: Slug = Field(description="A topic id from knowledge/topics.yaml.")
+    question: Text = Field(description="The canonical question, a full sentence.")
+    alternates: list[Text] = Field(
+        min_length=1,
+        description="Other ways people ask it (at least 5): keywords, long sentences, other verbs.",
+    )
+    answer: Text = Field(
+        description="Markup: blank line between paragraphs, '- ' bullets, **bold**, _italic_, "
+        "[text](https://...). Everything else is plain text."
+    )
+    links: list[Link] = Field(default=[], description="Where users read more (buttons).")
+    sources: list[Text] = Field(
+        min_length=1,
+        description="Provenance of the answer's facts: URLs (http allowed) or citations "
+        "(a DOI, a repository path, a document title). Shown behind a 'Sources' button.",
+    )
+    related: list[Slug] = Field(default=[], description="Entry ids offered as follow-ups.")
+    as_of: datetime.date | None = Field(
+        default=None,
+        description="Date the facts were true (YYYY-MM-DD); required for counts that change.",
+    )
+    distinct_from: list[Slug] = Field(
+        default=[],
+        description="Entries lint found alike that a maintainer reviewed as distinct.",
+    )
+    notes: str | None = Field(default=None, description="For maintainers; never shown to users.")
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """Every phrasing of the question: the canonical one first."""
+        return (self.question, *self.alternates)
+
+
+class Topic(_Strict):
+    id: Slug
+    title: Text = Field(description="Shown on the topic button.")
+    description: Text | None = Field(default=None, description="One line shown when browsing.")
+
+
+class GlossaryTerm(_Strict):
+    """Phrasings that mean the same thing; the matcher reads each variant as the term."""
+
+    term: Text = Field(description="The canonical form, e.g. 'trafficking in persons'.")
+    meaning: Text | None = Field(default=None, description="Expansion of an abbreviation.")
+    variants: list[Text] = Field(min_length=1, description="Other forms and abbreviations.")
+
+
+class Spelling(_Strict):
+    british: Text
+    american: Text
+
+
+class Glossary(_Strict):
+    terms: list[GlossaryTerm] = Field(default=[])
+    spellings: list[Spelling] = Field(
+        default=[], description="British and American spellings of one word, unified in matching."
+    )
+
+
+class LinkPolicy(_Strict):
+    """Which domains (and their subdomains) `links` may point to."""
+
+    allowed_domains: list[Domain] = Field(min_length=1)
+
+    def allows(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == domain or host.endswith(f".{domain}") for domain in self.allowed_domains)
+
+
+class CalibrationCoefficients(_Strict):
+    """Platt scaling of match scores (`knowledge/calibration.yaml`, written by `calibrate`):
+    confidence = 1 / (1 + exp(-(bias + score * top_score + lead * lead_over_runner_up)))."""
+
+    bias: float
+    score: float
+    lead: float

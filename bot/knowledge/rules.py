@@ -1,0 +1,145 @@
+"""Rules that span entries and files: ids, topics, links, lengths, duplicates, dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from bot import markup
+from bot.knowledge.models import Glossary, LinkPolicy, Topic
+from bot.knowledge.problems import Location, Problem
+from bot.knowledge.yaml_source import YamlDocument
+from bot.text import normalize
+
+if TYPE_CHECKING:
+    from bot.knowledge.loader import PlacedEntry
+
+TELEGRAM_MESSAGE_LIMIT = 4096
+
+# Counts that change over time (parties, members, ...) must carry the date they were true.
+_CHANGING_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:\w+\s+)?(?:parties|members?|member states|countries|states|"
+    r"signatories|ratifications|observers)\b",
+    re.IGNORECASE,
+)
+
+
+def check_topics(topics: list[tuple[Topic, int]], document: YamlDocument) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for topic, index in topics:
+        if topic.id in seen:
+            yield Problem(
+                document.locate((index, "id")),
+                f"duplicate topic id '{topic.id}' (first in item {seen[topic.id] + 1})",
+                "give each topic its own id",
+            )
+        seen.setdefault(topic.id, index)
+
+
+def check_glossary(glossary: Glossary, file: Path) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    for term in glossary.terms:
+        for form in (term.term, *term.variants):
+            key = normalize(form)
+            if key in owner and owner[key] != term.term:
+                yield Problem(
+                    Location(file),
+                    f"'{form}' belongs to both '{owner[key]}' and '{term.term}'",
+                    "a phrasing may stand for one term only",
+                )
+            owner.setdefault(key, term.term)
+
+
+def check_entries(
+    placed: list[PlacedEntry], topic_ids: set[str], policy: LinkPolicy | None, policy_file: Path
+) -> Iterator[Problem]:
+    first: dict[str, PlacedEntry] = {}
+    for item in placed:
+        earlier = first.setdefault(item.entry.id, item)
+        if earlier is not item:
+            yield item.problem(
+                f"duplicate id '{item.entry.id}', first defined at {earlier.locate()}",
+                "ids must be unique across all entry files",
+                "id",
+            )
+    for item in placed:
+        yield from _check_entry(item, set(first), topic_ids, policy, policy_file)
+
+
+def _check_entry(
+    item: PlacedEntry,
+    entry_ids: set[str],
+    topic_ids: set[str],
+    policy: LinkPolicy | None,
+    policy_file: Path,
+) -> Iterator[Problem]:
+    entry = item.entry
+    if topic_ids and entry.topic not in topic_ids:
+        yield item.problem(
+            f"unknown topic '{entry.topic}'",
+            f"use one of: {', '.join(sorted(topic_ids))}, or add it to topics.yaml",
+            "topic",
+        )
+    for field in ("related", "distinct_from"):
+        for index, other in enumerate(getattr(entry, field)):
+            if other == entry.id:
+                yield item.problem(f"{field} names the entry itself", "remove it", field, index)
+            elif other not in entry_ids:
+                message = f"{field} names unknown entry '{other}'"
+                yield item.problem(message, "check the id's spelling", field, index)
+    yield from _check_variants(item)
+    if policy is not None:
+        yield from _check_links(item, policy, policy_file)
+    html = markup.to_html(entry.answer)
+    if len(html) > TELEGRAM_MESSAGE_LIMIT:
+        yield item.problem(
+            f"answer renders to {len(html)} characters of HTML, over Telegram's "
+            f"{TELEGRAM_MESSAGE_LIMIT}",
+            "shorten it or split it into entries",
+            "answer",
+        )
+    if entry.as_of is None and (count := _CHANGING_COUNT.search(markup.to_plain(entry.answer))):
+        yield item.problem(
+            f"answer gives a count that changes ('{count.group(0)}') but no as_of date",
+            "add as_of: YYYY-MM-DD, the date the figure was true",
+            "answer",
+        )
+
+
+def _check_variants(item: PlacedEntry) -> Iterator[Problem]:
+    seen: dict[str, str] = {normalize(item.entry.question): "the question"}
+    for index, alternate in enumerate(item.entry.alternates):
+        key = normalize(alternate)
+        if not key:
+            yield item.problem(
+                f"alternate '{alternate}' has no words", "write a phrasing", "alternates", index
+            )
+        elif key in seen:
+            yield item.problem(
+                f"alternate '{alternate}' repeats {seen[key]} (ignoring case and punctuation)",
+                "remove it or write a different phrasing",
+                "alternates",
+                index,
+            )
+        else:
+            seen[key] = f"alternate '{alternate}'"
+
+
+def _check_links(item: PlacedEntry, policy: LinkPolicy, policy_file: Path) -> Iterator[Problem]:
+    buttons = ((link.url, ("links", index, "url")) for index, link in enumerate(item.entry.links))
+    inline = ((url, ("answer",)) for url in markup.links(item.entry.answer))
+    for url, path in chain(buttons, inline):
+        parts = urlsplit(url)
+        if parts.scheme != "https":
+            yield item.problem(f"link {url} is not https", "use the page's https address", *path)
+        elif not policy.allows(parts.hostname or ""):
+            yield item.problem(
+                f"link {url} is not on an official domain",
+                f"users are offered official links only: see {policy_file.name}; "
+                "other addresses belong in sources",
+                *path,
+            )

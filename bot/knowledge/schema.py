@@ -1,0 +1,58 @@
+"""JSON Schemas of the knowledge-base files, generated from the models for editors to use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from bot.knowledge.models import CalibrationCoefficients, Entry, Glossary, LinkPolicy, Topic
+
+SCHEMA_DIR = "schema"
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
+    "entries.schema.json": (
+        "Entries of a topic (knowledge/entries/*.yaml)",
+        TypeAdapter(list[Entry]),
+    ),
+    "topics.schema.json": ("Topics (knowledge/topics.yaml)", TypeAdapter(list[Topic])),
+    "glossary.schema.json": ("Glossary (knowledge/glossary.yaml)", TypeAdapter(Glossary)),
+    "links.schema.json": ("Link allow-list (knowledge/links.yaml)", TypeAdapter(LinkPolicy)),
+    "calibration.schema.json": (
+        "Match calibration (knowledge/calibration.yaml)",
+        TypeAdapter(CalibrationCoefficients),
+    ),
+}
+
+
+def schemas() -> dict[str, str]:
+    """File name to schema text, exactly as committed."""
+    rendered = {}
+    for name, (title, adapter) in _FILE_KINDS.items():
+        schema = {"$schema": _DRAFT, "title": title, **adapter.json_schema()}
+        rendered[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return rendered
+
+
+def write_schemas(knowledge_root: Path) -> list[Path]:
+    folder = knowledge_root / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_schemas(knowledge_root: Path) -> list[Path]:
+    """Committed schema files that differ from what the models generate now."""
+    folder = knowledge_root / SCHEMA_DIR
+    return [
+        folder / name
+        for name, text in schemas().items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]

@@ -1,0 +1,101 @@
+"""Safe YAML parsing that remembers where each value stands, so errors can name file:line:column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.knowledge.problems import Location, Problem
+
+YamlPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """A parsed file: plain data as `yaml.safe_load` gives it, and the position of each value."""
+
+    file: Path
+    data: Any
+    positions: dict[YamlPath, Location] = field(repr=False)
+    key_positions: dict[YamlPath, Location] = field(repr=False)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
+        """The position of `path`, or of its nearest parent that has one."""
+        table = self.key_positions if key else self.positions
+        for cut in range(len(path), -1, -1):
+            found = table.get(path[:cut]) or self.positions.get(path[:cut])
+            if found is not None:
+                return found
+        return Location(self.file)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]]:
+    """Parse one file with safe-load semantics; duplicate mapping keys are reported with their
+    path (PyYAML would silently keep the last one)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise YamlSyntaxError(
+            Problem(Location(file), f"cannot read the file: {error}", "save it as UTF-8 text")
+        ) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        message = f"YAML syntax error: {error.problem or error.context}"
+        if error.context and error.context_mark and error.problem:
+            message += f" ({error.context} started at line {error.context_mark.line + 1})"
+        raise YamlSyntaxError(
+            Problem(location, message, "check indentation, colons and quotes on this line")
+        ) from None
+    finally:
+        loader.dispose()
+    positions: dict[YamlPath, Location] = {}
+    key_positions: dict[YamlPath, Location] = {}
+    duplicates: list[tuple[YamlPath, Problem]] = []
+    if node is not None:
+        _index(file, node, (), positions, key_positions, duplicates)
+    return YamlDocument(file, data, positions, key_positions), duplicates
+
+
+def _index(
+    file: Path,
+    node: yaml.Node,
+    path: YamlPath,
+    positions: dict[YamlPath, Location],
+    key_positions: dict[YamlPath, Location],
+    duplicates: list[tuple[YamlPath, Problem]],
+) -> None:
+    positions[path] = _location(file, node)
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index(file, item, (*path, index), positions, key_positions, duplicates)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key: str = str(key_node.value)
+            child = (*path, key)
+            if child in key_positions:
+                problem = Problem(
+                    _location(file, key_node),
+                    f"duplicate key '{key}' (first at line {key_positions[child].line})",
+                    "YAML keeps only the last one: remove or merge the duplicate",
+                )
+                duplicates.append((child, problem))
+            key_positions[child] = _location(file, key_node)
+            _index(file, value_node, child, positions, key_positions, duplicates)
+
+
+def _location(file: Path, node: yaml.Node) -> Location:
+    return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)

@@ -1,0 +1,1 @@
+"""Matching free-text questions onto knowledge-base entries, knowing when it does not know."""

@@ -1,0 +1,127 @@
+"""Turn text into the tokens the index compares: one analysis for questions and for variants.
+
+Steps: NFKC and case folding, punctuation removed (`bot.text.normalize`); misspelled words
+corrected to the knowledge base's own vocabulary; British and American spellings unified;
+Snowball stemming ("recruited" and "recruitment" both become "recruit"); glossary phrases
+("people smuggling", "SOM") replaced by one token per term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.knowledge.models import Glossary
+from bot.matching.stopwords import STOP_WORDS
+from bot.text import normalize
+
+_AMERICAN_IZE = re.compile(r"(?<=[a-z]{3})(iz|yz)(e|ed|es|ing|ation|ations|er|ers)$")
+_TERM_PREFIX = "§"  # glossary tokens cannot collide with words: normalisation removes "§"
+
+
+def _british(word: str) -> str:
+    return _AMERICAN_IZE.sub(lambda m: ("is" if m[1] == "iz" else "ys") + m[2], word)
+
+
+class Analyzer:
+    """Built once per knowledge base from its glossary and vocabulary; then read-only."""
+
+    def __init__(self, glossary: Glossary, texts: Iterable[str]) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._spelling = {normalize(s.american): normalize(s.british) for s in glossary.spellings}
+        counts = Counter(word for text in texts for word in normalize(text).split())
+        for term in glossary.terms:
+            for form in (term.term, *term.variants):
+                counts.update(normalize(form).split())
+        counts.update(STOP_WORDS)
+        # most frequent first, so a misspelling equally close to two words gets the common one
+        self.vocabulary: tuple[str, ...] = tuple(w for w, _ in counts.most_common())
+        self._known = frozenset(self.vocabulary)
+        self.correct = lru_cache(maxsize=50_000)(self._correct)
+        self._stem = lru_cache(maxsize=50_000)(self._stem_word)
+        self._phrases = self._glossary_phrases(glossary)
+        self._longest_phrase = max((len(p) for p in self._phrases), default=0)
+
+    def _glossary_phrases(self, glossary: Glossary) -> dict[tuple[str, ...], str]:
+        """Stemmed forms of every term, and the same forms with shorter terms already joined,
+        so "human trafficking protocol" reaches the TIP Protocol through "trafficking".
+
+        A one-word form whose stem is another word ("findings" -> "find") is matched as typed
+        (and with a plural s) instead, so that the other word does not become the term."""
+        forms: list[tuple[tuple[str, ...], str]] = []
+        self._words_as_terms: dict[str, str] = {}
+        for term in glossary.terms:
+            token = _TERM_PREFIX + "_".join(normalize(term.term).split())
+            for form in (term.term, *term.variants):
+                words = normalize(form).split()
+                if len(words) == 1 and self._stem_is_another_word(words[0]):
+                    self._words_as_terms.update({words[0]: token, f"{words[0]}s": token})
+                else:
+                    forms.append((tuple(self._stem(w) for w in words), token))
+        self._phrases = dict(forms)
+        self._longest_phrase = max((len(p) for p, _ in forms), default=0)
+        for stems, token in forms:
+            joined = tuple(self._join_once(list(stems), longest=len(stems) - 1))
+            if len(joined) > 1:
+                self._phrases.setdefault(joined, token)
+        return self._phrases
+
+    def _stem_is_another_word(self, word: str) -> bool:
+        stem = self._stem(word)
+        return stem != word and stem in self._known
+
+    def _stem_word(self, word: str) -> str:
+        word = _british(self._spelling.get(word, word))
+        stem: str = self._stemmer.stemWord(word)
+        return stem
+
+    def _correct(self, word: str) -> str:
+        """The vocabulary word one typo away (two for words of nine letters or more), or the word
+        itself; a typo is a wrong, missing, extra or swapped letter."""
+        if word in self._known or len(word) < 4 or not word.isalpha():
+            return word
+        max_edits = 1 if len(word) < 9 else 2
+        found = process.extractOne(
+            word, self.vocabulary, scorer=OSA.distance, score_cutoff=max_edits
+        )
+        return found[0] if found is not None else word
+
+    def words(self, text: str) -> list[str]:
+        """Normalised words with typos corrected, before stemming: what the user meant to type."""
+        return [self.correct(word) for word in normalize(text).split()]
+
+    def knows(self, word: str) -> bool:
+        return word in self._known
+
+    def tokens(self, text: str) -> list[str]:
+        stems = [self._words_as_terms.get(w) or self._stem(w) for w in self.words(text)]
+        return self._join_phrases(stems)
+
+    def _join_phrases(self, stems: list[str]) -> list[str]:
+        tokens = self._join_once(stems)
+        while len(tokens) > 1 and (again := self._join_once(tokens)) != tokens:
+            tokens = again
+        return tokens
+
+    def _join_once(self, stems: list[str], longest: int | None = None) -> list[str]:
+        """Replace glossary phrases, longest first, in one left-to-right pass."""
+        limit = self._longest_phrase if longest is None else longest
+        tokens: list[str] = []
+        position = 0
+        while position < len(stems):
+            for length in range(min(limit, len(stems) - position), 0, -1):
+                term = self._phrases.get(tuple(stems[position : position + length]))
+                if term is not None:
+                    tokens.append(term)
+                    position += length
+                    break
+            else:
+                tokens.append(stems[position])
+                position += 1
+        return tokens

@@ -1,0 +1,143 @@
+"""Evaluation sets and the metrics that say whether the matcher answers right and knows when not.
+
+An evaluation file is a YAML list of `{q: question, expect: entry-id}`; `expect: null` marks a
+question the knowledge base does not answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from bot.knowledge.models import Slug
+from bot.knowledge.problems import KnowledgeBaseError, Problem
+from bot.knowledge.yaml_source import YamlSyntaxError, parse_yaml
+from bot.matching.matcher import Decision, Match, Matcher
+
+
+class EvalQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str = Field(min_length=1, description="The question as a person would type it.")
+    expect: Slug | None = Field(description="The entry that answers it; null if none does.")
+
+
+EVAL_FILE = TypeAdapter(list[EvalQuestion])
+
+
+def load_questions(file: Path, entry_ids: Iterable[str] = ()) -> list[EvalQuestion]:
+    """The questions of one file; `KnowledgeBaseError` with located problems if it is broken."""
+    try:
+        document, duplicate_keys = parse_yaml(file)
+    except YamlSyntaxError as error:
+        raise KnowledgeBaseError([error.problem]) from None
+    problems = [problem for _, problem in duplicate_keys]
+    try:
+        questions = EVAL_FILE.validate_python(document.data)
+    except ValidationError as error:
+        for detail in error.errors():
+            where = document.locate(tuple(detail["loc"]))
+            problems.append(Problem(where, detail["msg"], "write {q: ..., expect: id or null}"))
+        raise KnowledgeBaseError(problems) from None
+    known = set(entry_ids)
+    for index, question in enumerate(questions):
+        if known and question.expect is not None and question.expect not in known:
+            problems.append(
+                Problem(
+                    document.locate((index, "expect")),
+                    f"expect names unknown entry '{question.expect}'",
+                    "use an id from the knowledge base, or null for out of scope",
+                )
+            )
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return questions
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    question: EvalQuestion
+    match: Match
+
+    @property
+    def in_scope(self) -> bool:
+        return self.question.expect is not None
+
+    @property
+    def correct(self) -> bool:
+        """Answered with the expected entry, or (out of scope) not answered."""
+        if self.question.expect is None:
+            return self.match.decision is not Decision.ANSWER
+        return self.match.answer_id == self.question.expect
+
+    @property
+    def top_is_right(self) -> bool:
+        """Whether answering with the top candidate would have been right: the calibration label."""
+        top = self.match.candidates[0].entry_id if self.match.candidates else None
+        return self.question.expect is not None and top == self.question.expect
+
+    @property
+    def reciprocal_rank(self) -> float:
+        ids = [c.entry_id for c in self.match.candidates]
+        return 1.0 / (ids.index(self.question.expect) + 1) if self.question.expect in ids else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    questions: int
+    in_scope: int
+    out_of_scope: int
+    accuracy: float  # answer with the expected id, over in-scope questions
+    wrong_answer_rate: float  # answer with another id, over in-scope questions
+    clarify_rate: float  # clarify, over in-scope questions
+    clarify_hit_rate: float  # expected id among the choices, over in-scope clarify cases
+    oos_false_answer_rate: float  # answer to an out-of-scope question
+    mrr: float  # mean reciprocal rank of the expected id, over in-scope questions
+    failures: tuple[Outcome, ...] = field(repr=False)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "questions": self.questions,
+            "in_scope": self.in_scope,
+            "out_of_scope": self.out_of_scope,
+            "accuracy": round(self.accuracy, 4),
+            "wrong_answer_rate": round(self.wrong_answer_rate, 4),
+            "clarify_rate": round(self.clarify_rate, 4),
+            "clarify_hit_rate": round(self.clarify_hit_rate, 4),
+            "oos_false_answer_rate": round(self.oos_false_answer_rate, 4),
+            "mrr": round(self.mrr, 4),
+        }
+
+
+def run(matcher: Matcher, questions: Sequence[EvalQuestion]) -> list[Outcome]:
+    return [Outcome(question, matcher.match(question.q)) for question in questions]
+
+
+def measure(outcomes: Sequence[Outcome]) -> Metrics:
+    scoped = [o for o in outcomes if o.in_scope]
+    unscoped = [o for o in outcomes if not o.in_scope]
+    clarified = [o for o in scoped if o.match.decision is Decision.CLARIFY]
+    answered_wrong = [o for o in scoped if o.match.decision is Decision.ANSWER and not o.correct]
+    return Metrics(
+        questions=len(outcomes),
+        in_scope=len(scoped),
+        out_of_scope=len(unscoped),
+        accuracy=_share(sum(o.correct for o in scoped), len(scoped)),
+        wrong_answer_rate=_share(len(answered_wrong), len(scoped)),
+        clarify_rate=_share(len(clarified), len(scoped)),
+        clarify_hit_rate=_share(
+            sum(o.question.expect in o.match.choices for o in clarified), len(clarified)
+        ),
+        oos_false_answer_rate=_share(
+            sum(o.match.decision is Decision.ANSWER for o in unscoped), len(unscoped)
+        ),
+        mrr=_share(sum(o.reciprocal_rank for o in scoped), len(scoped)),
+        failures=tuple(o for o in outcomes if not o.correct),
+    )
+
+
+def _share(part: float, whole: int) -> float:
+    return part / whole if whole else 0.0

@@ -1,0 +1,156 @@
+"""The search index over every question variant, built once per knowledge base.
+
+A query is scored against the whole knowledge base in a few vectorised steps, each reading
+posting lists (token -> variants or entries) built here, so a query does no work per entry:
+
+- overlap: the Dice coefficient of the query's and each variant's tokens, every token weighted
+  by its inverse document frequency over the variants, so words that are rare in this knowledge
+  base decide and "what is" does not; an entry takes its best variant;
+- centroid: the cosine between the query and the mean of an entry's variants, so words that run
+  through most of an entry's phrasings count for more than a word one alternate happens to use;
+- similarity: rapidfuzz's `token_sort_ratio` between the informative words of the query and of
+  each variant sharing one of them, for near-identical phrasings.
+
+No rapidfuzz scorer with a subset trap (`token_set_ratio`, `partial_*`, `WRatio`) is used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.base import KnowledgeBase
+from bot.matching.analyzer import Analyzer
+from bot.matching.stopwords import STOP_WORDS
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+STOP_WORD_FACTOR = 0.3  # function words count, but far less than their frequency alone says
+OVERLAP_WEIGHT = 0.5
+CENTROID_WEIGHT = 0.3
+SIMILARITY_WEIGHT = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTokens:
+    tokens: tuple[str, ...]
+    known: int  # how many words are in the knowledge base's vocabulary or are English
+
+
+class MatchIndex:
+    """Read-only after construction, so a live reload can swap a whole new one in."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self.entry_ids = tuple(entry.id for entry in knowledge.entries)
+        variants = [(i, text) for i, e in enumerate(knowledge.entries) for text in e.variants]
+        self.analyzer = Analyzer(knowledge.glossary, (text for _, text in variants))
+        token_sets = [frozenset(self.analyzer.tokens(text)) for _, text in variants]
+        owners = np.array([owner for owner, _ in variants], dtype=np.int64)
+        self.variant_count = len(variants)
+        self._entry_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+
+        frequency = Counter(token for tokens in token_sets for token in tokens)
+        self._idf = {token: self._idf_of(token, df) for token, df in frequency.items()}
+        self._unseen_idf = math.log(self.variant_count + 1) + 1.0
+        self._stop_idf = min(self._idf.values(), default=STOP_WORD_FACTOR)
+
+        variant_postings: defaultdict[str, list[int]] = defaultdict(list)
+        for position, tokens in enumerate(token_sets):
+            for token in tokens:
+                variant_postings[token].append(position)
+        self._variant_postings = {
+            token: np.asarray(ids, dtype=np.int64) for token, ids in variant_postings.items()
+        }
+        self._variant_weight: FloatArray = np.array(
+            [sum(self._idf[t] for t in tokens) for tokens in token_sets]
+        )
+        self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
+        self._build_centroids(token_sets, owners)
+
+    def _idf_of(self, token: str, document_frequency: int) -> float:
+        idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0
+        return idf * (STOP_WORD_FACTOR if token in STOP_WORDS else 1.0)
+
+    def _build_centroids(self, token_sets: list[frozenset[str]], owners: IntArray) -> None:
+        """Per entry: the share of its variants using each token, times the token's weight."""
+        counts: defaultdict[str, Counter[int]] = defaultdict(Counter)
+        for tokens, owner in zip(token_sets, owners.tolist(), strict=True):
+            for token in tokens:
+                counts[token][owner] += 1
+        sizes = np.bincount(owners, minlength=len(self.entry_ids)).astype(np.float64)
+        squared = np.zeros(len(self.entry_ids))
+        self._entry_postings: dict[str, tuple[IntArray, FloatArray]] = {}
+        for token, per_entry in counts.items():
+            entries = np.fromiter(per_entry.keys(), dtype=np.int64, count=len(per_entry))
+            shares = np.fromiter(per_entry.values(), dtype=np.float64, count=len(per_entry))
+            weights = shares / sizes[entries] * self._idf[token]
+            self._entry_postings[token] = (entries, weights)
+            np.add.at(squared, entries, weights**2)
+        self._centroid_norm: FloatArray = np.sqrt(squared)
+
+    def _weight(self, token: str) -> float:
+        if token in self._idf:
+            return self._idf[token]
+        return self._stop_idf if token in STOP_WORDS else self._unseen_idf
+
+    @staticmethod
+    def _content(tokens: frozenset[str] | tuple[str, ...]) -> str:
+        """The informative tokens in a stable order, for rapidfuzz."""
+        return " ".join(sorted(t for t in tokens if t not in STOP_WORDS))
+
+    def analyse(self, text: str) -> QueryTokens:
+        words = self.analyzer.words(text)
+        known = sum(1 for w in words if self.analyzer.knows(w))
+        return QueryTokens(tuple(self.analyzer.tokens(text)), known)
+
+    def entry_scores(self, query: QueryTokens) -> FloatArray:
+        """Score 0-1 of every entry."""
+        tokens = sorted(set(query.tokens))
+        seen = [t for t in tokens if t in self._idf]
+        if not seen:
+            return np.zeros(len(self.entry_ids))
+        weights = {t: self._weight(t) for t in tokens}
+        overlap, similarity = self._variant_scores(tokens, seen, weights)
+        centroid = self._centroid_scores(seen, weights)
+        scores: FloatArray = (
+            OVERLAP_WEIGHT * np.maximum.reduceat(overlap, self._entry_starts)
+            + CENTROID_WEIGHT * centroid
+            + SIMILARITY_WEIGHT * np.maximum.reduceat(similarity, self._entry_starts)
+        )
+        return scores
+
+    def _variant_scores(
+        self, tokens: list[str], seen: list[str], weights: dict[str, float]
+    ) -> tuple[FloatArray, FloatArray]:
+        ids = np.concatenate([self._variant_postings[t] for t in seen])
+        shared_weight = np.concatenate(
+            [np.full(len(self._variant_postings[t]), weights[t]) for t in seen]
+        )
+        shared = np.bincount(ids, weights=shared_weight, minlength=self.variant_count)
+        overlap = 2.0 * shared / (sum(weights.values()) + self._variant_weight)
+
+        similarity = np.zeros(self.variant_count)
+        informative = [self._variant_postings[t] for t in seen if t not in STOP_WORDS]
+        query_text = self._content(tuple(tokens))
+        if informative and query_text:
+            touched = np.unique(np.concatenate(informative))
+            ratios = process.cdist(
+                [query_text], self._variant_text[touched].tolist(), scorer=fuzz.token_sort_ratio
+            )[0]
+            similarity[touched] = ratios / 100.0
+        return overlap, similarity
+
+    def _centroid_scores(self, seen: list[str], weights: dict[str, float]) -> FloatArray:
+        query_norm = math.sqrt(sum(w * w for w in weights.values()))
+        dot = np.zeros(len(self.entry_ids))
+        for token in seen:
+            entries, entry_weights = self._entry_postings[token]
+            dot[entries] += weights[token] * entry_weights
+        return dot / (query_norm * self._centroid_norm + 1e-12)

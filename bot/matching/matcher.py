@@ -1,0 +1,121 @@
+"""The decision for a question: answer, ask "did you mean", or say honestly it is out of scope."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from bot.matching.index import FloatArray, MatchIndex
+from bot.matching.thresholds import Thresholds
+
+MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
+CANDIDATES = 5
+CLARIFY_CHOICES = 3
+
+
+class Decision(StrEnum):
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    NONE = "none"
+
+
+class Reason(StrEnum):
+    """Why a question got `none`, so the reply can say the right thing."""
+
+    EMPTY = "empty"
+    OTHER_SCRIPT = "other_script"
+    NO_KNOWN_WORDS = "no_known_words"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """Platt scaling of the top score and its lead over the runner-up into a probability."""
+
+    bias: float = -6.0
+    score: float = 10.0
+    lead: float = 4.0
+
+    def confidence(self, top: float, lead: float) -> float:
+        z = self.bias + self.score * top + self.lead * lead
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry_id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    question: str
+    decision: Decision
+    confidence: float
+    candidates: tuple[Candidate, ...]
+    reason: Reason | None = None
+
+    @property
+    def answer_id(self) -> str | None:
+        return self.candidates[0].entry_id if self.decision is Decision.ANSWER else None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The entries offered as "did you mean" when the decision is `clarify`."""
+        if self.decision is not Decision.CLARIFY:
+            return ()
+        return tuple(c.entry_id for c in self.candidates[:CLARIFY_CHOICES])
+
+
+class Matcher:
+    def __init__(
+        self,
+        index: MatchIndex,
+        thresholds: Thresholds | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
+        self.index = index
+        self.thresholds = thresholds or Thresholds()
+        self.calibration = calibration or Calibration()
+
+    def match(self, question: str) -> Match:
+        text = question[:MAX_QUESTION_CHARS]
+        if not any(ch.isalnum() for ch in text):
+            return Match(question, Decision.NONE, 0.0, (), Reason.EMPTY)
+        if _mostly_other_script(text):
+            return Match(question, Decision.NONE, 0.0, (), Reason.OTHER_SCRIPT)
+        query = self.index.analyse(text)
+        if query.known == 0:
+            return Match(question, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
+        scores = self.index.entry_scores(query)
+        candidates = self._top(scores)
+        top = candidates[0].score if candidates else 0.0
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        confidence = self.calibration.confidence(top, top - runner_up)
+        limits = self.thresholds
+        if confidence >= limits.answer and top - runner_up >= limits.lead:
+            decision = Decision.ANSWER
+        elif confidence >= limits.clarify:
+            decision = Decision.CLARIFY
+        else:
+            return Match(question, Decision.NONE, confidence, candidates, Reason.OUT_OF_SCOPE)
+        return Match(question, decision, confidence, candidates)
+
+    def _top(self, scores: FloatArray) -> tuple[Candidate, ...]:
+        count = min(CANDIDATES, len(scores))
+        if count == 0:
+            return ()
+        best = np.argpartition(-scores, count - 1)[:count]
+        ranked = sorted(best.tolist(), key=lambda i: (-scores[i], i))
+        ids = self.index.entry_ids
+        return tuple(Candidate(ids[i], round(float(scores[i]), 4)) for i in ranked if scores[i] > 0)
+
+
+def _mostly_other_script(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return bool(letters) and latin * 2 < len(letters)

@@ -1,0 +1,22 @@
+"""English function words: they carry little meaning in a question.
+
+Inverse document frequency already weighs words by how informative they are in this knowledge
+base; this list only decides the weight of such words when the knowledge base has never seen
+them, and whether a message contains any English at all.
+"""
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn doing
+    don down during each either else ever every few for from further get gets got had hadn has
+    hasn have haven having he her here hers herself him himself his how however i if in into is
+    isn it its itself just know let like ll m many may me might more most much must mustn my
+    myself need no nor not now of off often on once only or other ought our ours ourselves out
+    over own please re really s same say shall shan she should shouldn so some such t tell than
+    thank thanks that the their theirs them themselves then there these they this those through
+    thus to too under until up upon us ve very want was wasn we well were weren what whats when
+    where whether which while who whom whose why will with within without won would wouldn yes
+    yet you your yours yourself yourselves
+    """.split()
+)

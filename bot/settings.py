@@ -1,0 +1,105 @@
+"""The bot's configuration: environment variables and an optional `.env`, validated once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.matching import thresholds as defaults
+from bot.matching.thresholds import Thresholds
+
+SHIPPED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
+
+
+class SettingsError(Exception):
+    """A setting has a bad value; the message is one line that names the variable."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot; environment variable names are the field names in upper case."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    knowledge_path: Path = Field(
+        default=SHIPPED_KNOWLEDGE, description="Folder of the YAML knowledge base."
+    )
+    telegram_bot_token: SecretStr | None = Field(
+        default=None,
+        description="Bot token from BotFather; without it the bot chats in a terminal.",
+    )
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        pattern=r"^https?://\S+$",
+        description="Bot API base URL as python-telegram-bot's `base_url` takes it.",
+    )
+    bot_username: str | None = Field(
+        default=None,
+        pattern=r"^@?[A-Za-z][A-Za-z0-9_]{3,31}$",
+        description="The bot's @username, for deep links when the bot cannot ask Telegram.",
+    )
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), description="Comma-separated Telegram user ids of the maintainers."
+    )
+    log_level: LogLevel = Field(default="INFO", description="Python logging level.")
+    data_dir: Path = Field(default=Path("data"), description="Where the bot keeps its state.")
+    match_answer_threshold: float = Field(
+        default=defaults.ANSWER,
+        ge=0,
+        le=1,
+        description="Confidence from which the bot answers (if the lead is wide enough).",
+    )
+    match_clarify_threshold: float = Field(
+        default=defaults.CLARIFY,
+        ge=0,
+        le=1,
+        description="Confidence from which the bot offers 'did you mean'; below it, no answer.",
+    )
+    match_min_lead: float = Field(
+        default=defaults.LEAD,
+        ge=0,
+        le=1,
+        description="How far the top score must lead the runner-up for an answer.",
+    )
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(
+            self.match_answer_threshold, self.match_clarify_threshold, self.match_min_lead
+        )
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: Any) -> Any:
+        """Accept `1,2, 3` (the documented form) as well as a JSON list or an empty value."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                text = text[1:-1] if text.endswith("]") else text
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_case_level(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("bot_username")
+    @classmethod
+    def _strip_at(cls, value: str | None) -> str | None:
+        return value.removeprefix("@") if value else value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings, turning a validation error into a one-line `SettingsError`."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+        raise SettingsError(f"invalid setting {name}: {first['msg']}{more}") from None

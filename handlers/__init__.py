@@ -1,0 +1,1 @@
+"""Thin python-telegram-bot handlers: updates in, core calls, Telegram messages out."""

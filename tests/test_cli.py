@@ -1,0 +1,112 @@
+"""The command line, run the way maintainers run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import FIXTURES, WriteKnowledge, entry
+
+COMMANDS = ("validate", "lint", "schema", "export", "topics")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_validate_clean_knowledge_base(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b"), entry("c-d")])
+    assert main(["validate", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == [f"OK: 2 entries, 12 questions, 1 topics in {root}"]
+
+
+def test_validate_broken_knowledge_base_lists_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(FIXTURES / "broken")]) == 1
+    err = capsys.readouterr().err
+    assert "basics.yaml:7:7: error [Bad_Id]" in err
+    assert err.rstrip().endswith("17 problem(s) found")
+
+
+def test_lint_exits_zero_with_warnings(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b", links=[])])
+    assert main(["lint", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "warning [a-b]: no links" in out
+    assert out.splitlines()[-1] == "2 warning(s) in 1 entries, 6 questions, 1 topics"
+
+
+def test_lint_on_broken_knowledge_base_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", str(FIXTURES / "broken")]) == 1
+    assert "fix the errors above" in capsys.readouterr().err
+
+
+def test_schema_check_and_write(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b")])
+    assert main(["schema", "--check", str(root)]) == 1
+    assert main(["schema", str(root)]) == 0
+    assert main(["schema", "--check", str(root)]) == 0
+    assert json.loads((root / "schema" / "entries.schema.json").read_text())["type"] == "array"
+
+
+def test_export_json_and_csv_to_files(write_knowledge: WriteKnowledge, tmp_path: Path) -> None:
+    root = write_knowledge([entry("a-b", as_of="2021-03-29")])
+    assert main(["export", "--format", "json", "-o", str(tmp_path / "kb.json"), str(root)]) == 0
+    [exported] = json.loads((tmp_path / "kb.json").read_text())
+    assert exported["id"] == "a-b"
+    assert exported["as_of"] == "2021-03-29"
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "kb.csv"), str(root)]) == 0
+    assert (tmp_path / "kb.csv").read_text().count("\na-b,basics,") == 6
+
+
+def test_topics_lists_questions(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b")])
+    assert main(["topics", str(root)]) == 0
+    assert "  - What about a b?  [a-b]" in capsys.readouterr().out
+
+
+def test_no_command_checks_and_lists_the_knowledge_base(
+    write_knowledge: WriteKnowledge,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("KNOWLEDGE_PATH", str(write_knowledge([entry("a-b")])))
+    assert main([]) == 0
+    assert "Basics (basics)" in capsys.readouterr().out
+
+
+def test_bad_setting_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: invalid setting LOG_LEVEL:")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: python -m bot {command}")
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from bot.knowledge.lint import lint, similar_pairs, template_pairs
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import WriteKnowledge, entry
+
+
+def test_alike_entries_are_named_with_their_score(write_knowledge: WriteKnowledge) -> None:
+    first = entry("who-wrote", question="Who wrote the report?")
+    second = entry("who-wrote-it", question="Who wrote the reports?")
+    knowledge = load_knowledge(write_knowledge([first, second]))
+    [pair] = similar_pairs(knowledge, 85)
+    assert (pair.first, pair.second) == ("who-wrote", "who-wrote-it")
+    assert pair.score > 95
+    [warning] = [w for w in lint(knowledge) if "alike" in w.message]
+    assert "'who-wrote' and 'who-wrote-it'" in warning.message
+    assert warning.entry_id == "who-wrote-it"
+
+
+def test_reviewed_pair_is_not_reported(write_knowledge: WriteKnowledge) -> None:
+    first = entry("who-wrote", question="Who wrote the report?")
+    second = entry("who-wrote-it", question="Who wrote the reports?", distinct_from=["who-wrote"])
+    assert similar_pairs(load_knowledge(write_knowledge([first, second])), 85) == []
+
+
+def test_template_alternates() -> None:
+    alternates = ["uncac offences", "what are the uncac offences", "crimes under uncac"]
+    assert template_pairs(alternates) == [("uncac offences", "what are the uncac offences")]
+    assert template_pairs(["tell me about uncac", "uncac history"]) == []
+
+
+def test_entry_warnings(write_knowledge: WriteKnowledge) -> None:
+    item = entry(
+        "thin-entry",
+        alternates=["one phrasing", "tell me about one phrasing"],
+        links=[],
+        answer="Long. " * 300,
+    )
+    messages = [w.message for w in lint(load_knowledge(write_knowledge([item])))]
+    assert "only 2 alternates" in messages
+    assert (
+        "alternates 'one phrasing' and 'tell me about one phrasing' differ only by filler words"
+        in messages
+    )
+    assert "no related entries" in messages
+    assert "no links" in messages
+    assert any(m.startswith("answer is 1799 characters long") for m in messages)
+
+
+def test_entry_in_another_topics_file(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge(
+        [entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"], distinct_from=["a-b"])],
+        topics=("basics", "other"),
+    )
+    text = (root / "entries" / "basics.yaml").read_text()
+    (root / "entries" / "basics.yaml").write_text(text.replace("topic: basics", "topic: other", 1))
+    messages = [w.message for w in lint(load_knowledge(root))]
+    assert messages == ["topic 'other' is kept in basics.yaml"]

@@ -1,0 +1,134 @@
+"""One broken knowledge base with one error of every kind, each reported at its exact place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import check_knowledge, load_knowledge
+from bot.knowledge.problems import KnowledgeBaseError, Problem
+from tests.conftest import FIXTURES, WriteKnowledge, entry
+
+BROKEN = FIXTURES / "broken"
+
+# (file, line, column, entry id, words the message must contain)
+EXPECTED = [
+    ("entries/basics.yaml", 7, 7, "Bad_Id", "id: String should match pattern"),
+    ("entries/basics.yaml", 19, 3, "unknown-field", "colour: Extra inputs are not permitted"),
+    ("entries/basics.yaml", 20, 3, "missing-answer", "answer: Field required"),
+    ("entries/basics.yaml", 28, 15, "wrong-type", "alternates: Input should be a valid list"),
+    ("entries/basics.yaml", 32, 10, "unknown-topic", "unknown topic 'elsewhere'"),
+    ("entries/basics.yaml", 43, 25, "bad-related", "unknown entry 'no-such-entry'"),
+    (
+        "entries/basics.yaml",
+        52,
+        12,
+        "off-list-link",
+        "https://example.com/page is not on an official",
+    ),
+    ("entries/basics.yaml", 57, 11, "plain-http-link", "http://www.unodc.org/page is not https"),
+    ("entries/basics.yaml", 63, 11, "long-answer", "over Telegram's 4096"),
+    ("entries/basics.yaml", 68, 26, "empty-alternate", "alternates.2: String should have at least"),
+    ("entries/basics.yaml", 74, 26, "duplicate-alternate", "'Two!' repeats alternate 'two'"),
+    ("entries/basics.yaml", 83, 10, "bad-date", "as_of: Input should be a valid date"),
+    ("entries/basics.yaml", 88, 11, "undated-count", "('189 parties') but no as_of"),
+    ("entries/basics.yaml", 93, 3, "duplicate-key", "duplicate key 'question' (first at line 92)"),
+    ("entries/more.yaml", 1, 7, "good-entry", "duplicate id 'good-entry', first defined at"),
+    ("entries/syntax.yaml", 4, 9, None, "YAML syntax error"),
+    ("topics.yaml", 3, 7, None, "duplicate topic id 'basics'"),
+]
+
+
+@pytest.fixture(scope="module")
+def problems() -> list[Problem]:
+    knowledge, found = check_knowledge(BROKEN)
+    assert knowledge is None
+    return found
+
+
+def test_every_problem_is_reported_at_once_and_nothing_else(problems: list[Problem]) -> None:
+    assert len(problems) == len(EXPECTED)
+
+
+@pytest.mark.parametrize(("file", "line", "column", "entry_id", "words"), EXPECTED)
+def test_problem_is_located(
+    problems: list[Problem], file: str, line: int, column: int, entry_id: str | None, words: str
+) -> None:
+    matching = [p for p in problems if words in p.message]
+    assert len(matching) == 1, f"expected one problem saying {words!r}"
+    problem = matching[0]
+    assert problem.location.file == BROKEN / file
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert problem.entry_id == entry_id
+    assert problem.hint, "every problem carries a one-line hint"
+    assert "\n" not in str(problem)
+    assert str(problem).startswith(f"{BROKEN / file}:{line}:{column}: error")
+
+
+def test_load_raises_with_all_problems() -> None:
+    with pytest.raises(KnowledgeBaseError) as raised:
+        load_knowledge(BROKEN)
+    assert len(raised.value.problems) == len(EXPECTED)
+
+
+def test_missing_folder_is_one_problem(tmp_path: Path) -> None:
+    knowledge, problems = check_knowledge(tmp_path / "nowhere")
+    assert knowledge is None
+    assert [p.message for p in problems] == ["knowledge-base folder not found"]
+
+
+def test_missing_files_are_named(tmp_path: Path) -> None:
+    (tmp_path / "entries").mkdir()
+    _, problems = check_knowledge(tmp_path)
+    named = {p.location.file.name for p in problems}
+    assert {"links.yaml", "topics.yaml", "glossary.yaml", "entries"} <= named
+
+
+def test_yes_and_no_must_be_quoted(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b")])
+    path = root / "entries" / "basics.yaml"
+    path.write_text(path.read_text().replace("- a-b variant one", "- no"))
+    _, problems = check_knowledge(root)
+    assert len(problems) == 1
+    assert "quote" in problems[0].hint
+
+
+def test_self_reference_and_unknown_distinct_from(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b", related=["a-b"], distinct_from=["c-d"])])
+    _, problems = check_knowledge(root)
+    assert sorted(p.message for p in problems) == [
+        "distinct_from names unknown entry 'c-d'",
+        "related names the entry itself",
+    ]
+
+
+def test_inline_answer_links_obey_the_allow_list(write_knowledge: WriteKnowledge) -> None:
+    answer = "See [copy](https://docslib.org/doc/1) and [official](https://rso.baliprocess.net/a)."
+    _, problems = check_knowledge(write_knowledge([entry("a-b", answer=answer)]))
+    assert [p.message for p in problems] == [
+        "link https://docslib.org/doc/1 is not on an official domain"
+    ]
+
+
+def test_alternate_repeating_the_question_is_reported(write_knowledge: WriteKnowledge) -> None:
+    item = entry("a-b", question="Who wrote it?")
+    item["alternates"][0] = "who WROTE it"
+    _, problems = check_knowledge(write_knowledge([item]))
+    assert [p.message for p in problems] == [
+        "alternate 'who WROTE it' repeats the question (ignoring case and punctuation)"
+    ]
+
+
+def test_glossary_phrasing_with_two_terms(write_knowledge: WriteKnowledge) -> None:
+    glossary = "terms:\n  - {term: a, variants: [x]}\n  - {term: b, variants: [X]}\n"
+    _, problems = check_knowledge(write_knowledge([entry("a-b")], **{"glossary.yaml": glossary}))
+    assert [p.message for p in problems] == ["'X' belongs to both 'a' and 'b'"]
+
+
+def test_dated_count_is_accepted(write_knowledge: WriteKnowledge) -> None:
+    item = entry("a-b", answer="It had 189 parties in 2021.", as_of="2021-06-01")
+    knowledge, problems = check_knowledge(write_knowledge([item]))
+    assert problems == []
+    assert knowledge is not None
+    assert str(knowledge.as_of) == "2021-06-01"
