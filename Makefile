@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint-kb clean
+BENCH_VENV ?= .venv-bench
+
+.PHONY: run test lint-kb bench clean
 
 run: $(INSTALLED)
 	$(BIN)/python -m bot
@@ -21,6 +23,12 @@ lint-kb: $(INSTALLED)
 	$(BIN)/python -m bot validate
 	$(BIN)/python -m bot lint
 
+# Our matcher against the baselines; heavy (PyTorch), so in a virtual environment of its own.
+bench:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --editable '.[bench]'
+	HF_HUB_OFFLINE=1 $(BENCH_VENV)/bin/python bench/compare.py
+
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -28,4 +36,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

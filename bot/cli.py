@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.commands import knowledge, matching
+from bot.commands import bot, knowledge, matching
 from bot.commands.common import EXIT_USAGE, Command
 from bot.settings import SettingsError
 
@@ -29,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
         "corruption as a facilitator of migrant smuggling and human trafficking (unofficial).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.set_defaults(command=knowledge.topics, path=None)
+    parser.set_defaults(command=bot.default, path=None)
     commands = parser.add_subparsers(title="commands", metavar="<command>")
+    bot.register(commands)
     knowledge.register(commands)
     matching.register(commands)
     return parser

@@ -1,7 +1,8 @@
-"""What the bot says: one reply pipeline for Telegram, the terminal and `python -m bot ask`.
+"""What the bot says, independent of where it is said.
 
-`compose` turns a match into a `Reply` (what to say, which choices to offer); front ends only
-render it: `render_plain` here for terminals, the Telegram handlers into HTML and buttons.
+A `Reply` is text in the knowledge base's markup plus what the user can do next (choices,
+links, topics, sources, feedback). Front ends only render it: `bot.views` for Telegram and the
+terminal.
 """
 
 from __future__ import annotations
@@ -9,30 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot import markup
+from bot import texts
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Entry, Link, Topic
 from bot.matching.matcher import Decision, Match, Reason
 
 EXAMPLE_COUNT = 2
 
-NOT_ENGLISH = (
-    "Sorry, I can only read questions in English for now. "
-    "Please ask again in English, or browse the topics below."
-)
-OUT_OF_SCOPE = (
-    "I don't have an answer to that. I answer questions about the 2021 UNODC and Bali Process "
-    "report on corruption as a facilitator of migrant smuggling and human trafficking, and the "
-    "law and organisations around it."
-)
-EMPTY = "Please type a question, for example one of these."
-DID_YOU_MEAN = "I'm not sure which of these you mean. Did you mean:"
-
 
 class ReplyKind(StrEnum):
     ANSWER = "answer"
     CLARIFY = "clarify"
     NONE = "none"
+    SOURCES = "sources"
+    TOPICS = "topics"
+    TOPIC = "topic"
+    TEXT = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,28 +42,31 @@ class Reply:
     body: str  # in the knowledge base's markup
     entry_id: str | None = None
     links: tuple[Link, ...] = ()
-    sources: tuple[str, ...] = ()
-    choices: tuple[Choice, ...] = ()  # "did you mean", or example questions
+    choices: tuple[Choice, ...] = ()  # did you mean, examples, a topic's questions
     related: tuple[Choice, ...] = ()
     topics: tuple[Topic, ...] = ()
+    back_to_topics: bool = False
+    rated: bool = False  # feedback given: thanks instead of 👍 / 👎
 
 
 def _choice(entry: Entry) -> Choice:
     return Choice(entry.id, entry.question)
 
 
-def answer(knowledge: KnowledgeBase, entry_id: str) -> Reply:
-    """The reply that shows one entry: for a match, a deep link or a tapped choice."""
+def answer(knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False) -> Reply:
+    """One entry's answer: for a match, a deep link, or a tapped choice."""
     entry = knowledge.entry(entry_id)
-    related = tuple(_choice(knowledge.entry(i)) for i in entry.related if knowledge.get(i))
+    related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
     return Reply(
-        ReplyKind.ANSWER,
-        entry.answer,
-        entry.id,
-        links=tuple(entry.links),
-        sources=tuple(entry.sources),
-        related=related,
+        ReplyKind.ANSWER, entry.answer, entry.id, tuple(entry.links), related=related, rated=rated
     )
+
+
+def sources(knowledge: KnowledgeBase, entry_id: str) -> Reply:
+    entry = knowledge.entry(entry_id)
+    lines = "\n".join(f"- {source}" for source in entry.sources)
+    dated = f"\n\nFacts as of {entry.as_of:%d %B %Y}." if entry.as_of else ""
+    return Reply(ReplyKind.SOURCES, f"{texts.SOURCES}\n\n{lines}{dated}", entry.id)
 
 
 def examples(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tuple[Choice, ...]:
@@ -79,33 +75,37 @@ def examples(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tuple[Choi
     return tuple(_choice(entry) for entry in picked[:count])
 
 
+def topics(knowledge: KnowledgeBase) -> Reply:
+    return Reply(ReplyKind.TOPICS, texts.TOPICS, topics=knowledge.topics)
+
+
+def topic(knowledge: KnowledgeBase, topic_id: str) -> Reply | None:
+    found = next((t for t in knowledge.topics if t.id == topic_id), None)
+    if found is None:
+        return None
+    body = f"**{found.title}**" + (f"\n\n{found.description}" if found.description else "")
+    choices = tuple(_choice(e) for e in knowledge.in_topic(topic_id))
+    return Reply(ReplyKind.TOPIC, body, choices=choices, back_to_topics=True)
+
+
+def text(
+    body: str, knowledge: KnowledgeBase | None = None, *, show_examples: bool = False
+) -> Reply:
+    """A fixed text, optionally with example questions to tap."""
+    choices = examples(knowledge) if knowledge is not None and show_examples else ()
+    return Reply(ReplyKind.TEXT, body, choices=choices)
+
+
 def compose(knowledge: KnowledgeBase, match: Match) -> Reply:
+    """The reply to a matched question."""
     if match.decision is Decision.ANSWER and match.answer_id is not None:
         return answer(knowledge, match.answer_id)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        return Reply(ReplyKind.CLARIFY, DID_YOU_MEAN, choices=choices)
+        return Reply(ReplyKind.CLARIFY, texts.DID_YOU_MEAN, choices=choices)
     body = {
-        Reason.OTHER_SCRIPT: NOT_ENGLISH,
-        Reason.NO_KNOWN_WORDS: NOT_ENGLISH,
-        Reason.EMPTY: EMPTY,
-    }.get(match.reason or Reason.OUT_OF_SCOPE, OUT_OF_SCOPE)
-    return Reply(ReplyKind.NONE, body, choices=examples(knowledge), topics=tuple(knowledge.topics))
-
-
-def render_plain(reply: Reply) -> str:
-    """The reply as text for a terminal; numbered lines stand in for buttons."""
-    parts = [markup.to_plain(reply.body)]
-    if reply.links:
-        lines = (f"- {link.title}: {link.url}" for link in reply.links)
-        parts.append("Read more:\n" + "\n".join(lines))
-    if reply.choices:
-        heading = "" if reply.kind is ReplyKind.CLARIFY else "You could ask:\n"
-        parts.append(heading + "\n".join(f"{n}. {c.label}" for n, c in enumerate(reply.choices, 1)))
-    if reply.kind is ReplyKind.CLARIFY:
-        parts.append("Or none of these: ask in other words.")
-    if reply.related:
-        parts.append("Related:\n" + "\n".join(f"- {c.label}" for c in reply.related))
-    if reply.topics:
-        parts.append("Topics: " + "; ".join(t.title for t in reply.topics))
-    return "\n\n".join(parts)
+        Reason.OTHER_SCRIPT: texts.NOT_ENGLISH,
+        Reason.NO_KNOWN_WORDS: texts.NOT_ENGLISH,
+        Reason.EMPTY: texts.EMPTY,
+    }.get(match.reason or Reason.OUT_OF_SCOPE, texts.OUT_OF_SCOPE)
+    return Reply(ReplyKind.NONE, body, choices=examples(knowledge), topics=knowledge.topics)

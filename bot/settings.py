@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.matching import thresholds as defaults
@@ -14,6 +15,8 @@ from bot.matching.thresholds import Thresholds
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
+_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SettingsError(Exception):
@@ -47,6 +50,17 @@ class Settings(BaseSettings):
     )
     log_level: LogLevel = Field(default="INFO", description="Python logging level.")
     data_dir: Path = Field(default=Path("data"), description="Where the bot keeps its state.")
+    webhook_url: str | None = Field(
+        default=None,
+        pattern=r"^https://\S+$",
+        description="Public https URL Telegram posts updates to; unset means long polling.",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Secret Telegram sends with each update (1-256 of A-Z a-z 0-9 _ -).",
+    )
+    webhook_listen: str = Field(default="0.0.0.0", description="Address the webhook server binds.")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port it listens on.")
     match_answer_threshold: float = Field(
         default=defaults.ANSWER,
         ge=0,
@@ -83,6 +97,33 @@ class Settings(BaseSettings):
             return [part.strip() for part in text.split(",") if part.strip()]
         return value
 
+    @field_validator(
+        "telegram_bot_token", "webhook_secret", "bot_username", "webhook_url", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN.match(value.get_secret_value()):
+            raise ValueError("expected the form 123456789:AbC-dEf... that BotFather gives")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
+            raise ValueError("use 1 to 256 characters from A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: Any) -> Any:
@@ -100,6 +141,9 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         first = error.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
         more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        raise SettingsError(f"invalid setting {name}: {first['msg']}{more}") from None
+        if not first["loc"]:  # a rule across settings names its variables itself
+            raise SettingsError(f"invalid settings: {message}{more}") from None
+        name = str(first["loc"][0]).upper()
+        raise SettingsError(f"invalid setting {name}: {message}{more}") from None

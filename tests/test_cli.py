@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from bot.cli import main
 from tests.conftest import FIXTURES, WriteKnowledge, entry
 
-COMMANDS = ("validate", "lint", "schema", "export", "topics")
+COMMANDS = ("validate", "lint", "schema", "export", "topics", "ask", "eval", "calibrate")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -78,14 +79,18 @@ def test_topics_lists_questions(
     assert "  - What about a b?  [a-b]" in capsys.readouterr().out
 
 
-def test_no_command_checks_and_lists_the_knowledge_base(
+def test_no_command_without_token_starts_the_terminal_chat(
     write_knowledge: WriteKnowledge,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("KNOWLEDGE_PATH", str(write_knowledge([entry("a-b")])))
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("/topics\n/quit\n"))
     assert main([]) == 0
-    assert "Basics (basics)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.startswith("Hello! I answer questions")
+    assert "1. Basics" in out
 
 
 def test_bad_setting_is_one_line(
@@ -110,3 +115,67 @@ def test_top_level_help_lists_every_command() -> None:
     assert result.returncode == 0
     for command in COMMANDS:
         assert command in result.stdout
+
+
+def test_ask_prints_the_answer_as_a_person_sees_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who funded the research?"]) == 0
+    out = capsys.readouterr().out
+    assert "Department of Home Affairs" in out
+    assert "<b>" not in out
+    assert "**" not in out
+
+
+def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "UNCAC"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) >= {"question", "decision", "answer_id", "confidence", "candidates"}
+    assert result["question"] == "UNCAC"
+    assert result["decision"] == "answer"
+    assert result["answer_id"] == "uncac"
+    assert 0 <= result["confidence"] <= 1
+    assert result["candidates"][0] == {"id": "uncac", "score": result["candidates"][0]["score"]}
+    assert len(result["candidates"]) <= 5
+
+
+def test_ask_json_reads_one_question_per_line_in_order() -> None:
+    lines = "UNCAC\nhow do I make coffee\n\n什么是腐败\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in rows] == ["UNCAC", "how do I make coffee", "", "什么是腐败"]
+    assert [r["decision"] for r in rows] == ["answer", "none", "none", "none"]
+    assert [r["answer_id"] for r in rows] == ["uncac", None, None, None]
+
+
+def test_eval_reports_metrics_and_enforces_floors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        '- {q: "who funded the research", expect: report-funding}\n'
+        '- {q: "what is uncac", expect: uncac}\n'
+        '- {q: "how do I make coffee", expect: null}\n'
+    )
+    assert main(["eval", "--json", str(questions)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    overall = report["overall"]
+    assert (overall["questions"], overall["in_scope"], overall["out_of_scope"]) == (3, 2, 1)
+    assert overall["accuracy"] == 1.0
+    assert overall["oos_false_answer_rate"] == 0.0
+    assert report["failures"] == []
+    assert main(["eval", str(questions), "--min-accuracy", "1.01"]) == 1
+    assert "below floor: accuracy" in capsys.readouterr().err
+
+
+def test_eval_rejects_a_broken_question_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text("- {q: hello, expect: no-such-entry}\n")
+    assert main(["eval", str(questions)]) == 1
+    assert f"{questions}:1:22: error: expect names unknown entry" in capsys.readouterr().err

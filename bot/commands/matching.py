@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ from bot.matching.build import build_matcher
 from bot.matching.evaluation import EvalQuestion, Metrics, load_questions, measure, run
 from bot.matching.matcher import Match, Matcher
 from bot.matching.split import Part, select
-from bot.replies import compose, render_plain
+from bot.replies import compose
 from bot.settings import load_settings
+from bot.views import terminal_view
 
 EVAL_DIR = "eval"
 
@@ -88,7 +90,7 @@ def ask_command(args: argparse.Namespace) -> int:
         if args.json:
             print(match_json(match), flush=True)
         else:
-            print(render_plain(compose(knowledge, match)), end="\n\n", flush=True)
+            print(terminal_view(compose(knowledge, match)).text, end="\n\n", flush=True)
     return EXIT_OK
 
 
@@ -190,8 +192,8 @@ def calibrate_command(args: argparse.Namespace) -> int:
     tuning = [q for qs in sets.values() for q in select(qs, Part.TUNE)]
     matcher = _matcher(knowledge)
     outcomes = run(matcher, tuning)
-    top = [o.match.candidates[0].score if o.match.candidates else 0.0 for o in outcomes]
-    lead = [_lead(o.match) for o in outcomes]
+    top = [o.match.top_score for o in outcomes]
+    lead = [o.match.lead for o in outcomes]
     right = [o.top_is_right for o in outcomes]
     fitted = calibration.fit(top, lead, right)
     confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
@@ -201,13 +203,19 @@ def calibrate_command(args: argparse.Namespace) -> int:
     for band in calibration.bands(confidence, right):
         accuracy = "-" if band.accuracy is None else f"{band.accuracy:.2f}"
         print(f"| {band.low:.1f}-{band.high:.1f} | {band.questions} | {band.right} | {accuracy} |")
+    print("\nAnswer threshold sweep on the tuning part (lead and clarify thresholds as set):")
+    print("\n| answer from | accuracy | wrong answers | out of scope answered | clarify |")
+    print("|---|---|---|---|---|")
+    limits = load_settings().thresholds
+    for step in range(10, 20):
+        trial = Matcher(matcher.index, replace(limits, answer=step / 20), fitted)
+        m = measure(run(trial, tuning))
+        print(
+            f"| {step / 20:.2f} | {m.accuracy:.3f} | {m.wrong_answer_rate:.3f} | "
+            f"{m.oos_false_answer_rate:.3f} | {m.clarify_rate:.3f} |"
+        )
     if args.write:
         path = knowledge.root / calibration.CALIBRATION_FILE
         path.write_text(calibration.calibration_text(fitted, len(tuning)), encoding="utf-8")
         print(f"\nwrote {path}")
     return EXIT_OK
-
-
-def _lead(match: Match) -> float:
-    scores = [c.score for c in match.candidates[:2]]
-    return scores[0] - scores[1] if len(scores) == 2 else (scores[0] if scores else 0.0)

@@ -22,7 +22,7 @@ from bot.matching.stopwords import STOP_WORDS
 from bot.text import normalize
 
 _AMERICAN_IZE = re.compile(r"(?<=[a-z]{3})(iz|yz)(e|ed|es|ing|ation|ations|er|ers)$")
-_TERM_PREFIX = "§"  # glossary tokens cannot collide with words: normalisation removes "§"
+TERM_PREFIX = "§"  # glossary tokens cannot collide with words: normalisation removes "§"
 
 
 def _british(word: str) -> str:
@@ -57,7 +57,7 @@ class Analyzer:
         forms: list[tuple[tuple[str, ...], str]] = []
         self._words_as_terms: dict[str, str] = {}
         for term in glossary.terms:
-            token = _TERM_PREFIX + "_".join(normalize(term.term).split())
+            token = TERM_PREFIX + "_".join(normalize(term.term).split())
             for form in (term.term, *term.variants):
                 words = normalize(form).split()
                 if len(words) == 1 and self._stem_is_another_word(words[0]):
@@ -98,6 +98,17 @@ class Analyzer:
 
     def knows(self, word: str) -> bool:
         return word in self._known
+
+    def subwords(self, text: str) -> list[str]:
+        """Character 4-grams of the informative words, with word boundaries marked: they relate
+        words that stemming keeps apart ("define" and "definition", "corrupt" and "corruptly")."""
+        grams: list[str] = []
+        for word in self.words(text):
+            if word in STOP_WORDS:
+                continue
+            marked = f"<{_british(self._spelling.get(word, word))}>"
+            grams.extend(marked[i : i + 4] for i in range(max(1, len(marked) - 3)))
+        return grams
 
     def tokens(self, text: str) -> list[str]:
         stems = [self._words_as_terms.get(w) or self._stem(w) for w in self.words(text)]

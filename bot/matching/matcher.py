@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
@@ -60,6 +60,16 @@ class Match:
     reason: Reason | None = None
 
     @property
+    def top_score(self) -> float:
+        return self.candidates[0].score if self.candidates else 0.0
+
+    @property
+    def lead(self) -> float:
+        """How far the top candidate's score is ahead of the runner-up's."""
+        runner_up = self.candidates[1].score if len(self.candidates) > 1 else 0.0
+        return self.top_score - runner_up
+
+    @property
     def answer_id(self) -> str | None:
         return self.candidates[0].entry_id if self.decision is Decision.ANSWER else None
 
@@ -84,26 +94,21 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         text = question[:MAX_QUESTION_CHARS]
-        if not any(ch.isalnum() for ch in text):
+        if not any(ch.isalpha() for ch in text):
             return Match(question, Decision.NONE, 0.0, (), Reason.EMPTY)
         if _mostly_other_script(text):
             return Match(question, Decision.NONE, 0.0, (), Reason.OTHER_SCRIPT)
         query = self.index.analyse(text)
-        if query.known == 0:
+        if not query.looks_english:
             return Match(question, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
-        scores = self.index.entry_scores(query)
-        candidates = self._top(scores)
-        top = candidates[0].score if candidates else 0.0
-        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        confidence = self.calibration.confidence(top, top - runner_up)
+        ranked = Match(question, Decision.NONE, 0.0, self._top(self.index.entry_scores(query)))
+        confidence = self.calibration.confidence(ranked.top_score, ranked.lead)
         limits = self.thresholds
-        if confidence >= limits.answer and top - runner_up >= limits.lead:
-            decision = Decision.ANSWER
-        elif confidence >= limits.clarify:
-            decision = Decision.CLARIFY
-        else:
-            return Match(question, Decision.NONE, confidence, candidates, Reason.OUT_OF_SCOPE)
-        return Match(question, decision, confidence, candidates)
+        if confidence >= limits.answer and ranked.lead >= limits.lead:
+            return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
+        if confidence >= limits.clarify:
+            return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
+        return replace(ranked, confidence=confidence, reason=Reason.OUT_OF_SCOPE)
 
     def _top(self, scores: FloatArray) -> tuple[Candidate, ...]:
         count = min(CANDIDATES, len(scores))

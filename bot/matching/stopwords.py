@@ -2,7 +2,8 @@
 
 Inverse document frequency already weighs words by how informative they are in this knowledge
 base; this list only decides the weight of such words when the knowledge base has never seen
-them, and whether a message contains any English at all.
+them, and whether a message contains any English at all. Question words that tell what kind
+of answer is wanted (who, when, where, why) are not on it: they are informative here.
 """
 
 STOP_WORDS = frozenset(
@@ -15,8 +16,8 @@ STOP_WORDS = frozenset(
     myself need no nor not now of off often on once only or other ought our ours ourselves out
     over own please re really s same say shall shan she should shouldn so some such t tell than
     thank thanks that the their theirs them themselves then there these they this those through
-    thus to too under until up upon us ve very want was wasn we well were weren what whats when
-    where whether which while who whom whose why will with within without won would wouldn yes
-    yet you your yours yourself yourselves
+    thus to too under until up upon us ve very want was wasn we well were weren what whats
+    whether which while will with within without won would wouldn yes yet you your yours
+    yourself yourselves
     """.split()
 )

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ANSWER = 0.6  # confidence from which the top entry is answered...
-CLARIFY = 0.2  # ...from which "did you mean" is offered; below it, no answer
-LEAD = 0.05  # ...and how far the top score must lead the runner-up for an answer
+ANSWER = 0.70  # confidence from which the top entry is answered...
+CLARIFY = 0.4  # ...from which "did you mean" is offered; below it, no answer
+LEAD = 0.02  # ...and how far the top score must lead the runner-up for an answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,62 @@
+"""Logging set-up that never writes the bot token.
+
+httpx logs every request URL at INFO, and the Bot API puts the token in the URL, so httpx and
+httpcore are held at WARNING whatever LOG_LEVEL says, and a filter blanks the token out of any
+record that still carries it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.error import InvalidToken
+
+REDACTED = "<token>"
+_CHATTY = ("httpx", "httpcore", "apscheduler")
+
+
+class RedactSecrets(logging.Filter):
+    def __init__(self, *secrets: str) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self._secrets):
+            for secret in self._secrets:
+                message = message.replace(secret, REDACTED)
+            record.msg, record.args = message, None
+        if record.exc_info and record.exc_text is None and self._secrets:
+            formatted = logging.Formatter().formatException(record.exc_info)
+            for secret in self._secrets:
+                formatted = formatted.replace(secret, REDACTED)
+            record.exc_text = formatted
+        return True
+
+
+class BriefErrors(logging.Filter):
+    """Errors that are fully explained by their message (a rejected token) are logged on one
+    line: the start-up error after them says what to do, and a traceback only alarms."""
+
+    def __init__(self, *kinds: type[BaseException]) -> None:
+        super().__init__()
+        self._kinds = kinds
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, self._kinds):
+            record.msg, record.args = f"{record.getMessage()}: {error}", None
+            record.exc_info = None
+        return True
+
+
+def configure(level: str, *secrets: str) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(BriefErrors(InvalidToken))
+    handler.addFilter(RedactSecrets(*secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

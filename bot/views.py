@@ -1,0 +1,144 @@
+"""Rendering a `Reply` for a front end: Telegram (HTML and inline buttons) or a terminal.
+
+Both views are plain data, so handlers only copy them into python-telegram-bot objects and the
+terminal chat only prints them; the layout lives here, in one place, and is tested without
+Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import markup, texts
+from bot.callbacks import Action, Callback
+from bot.replies import Choice, Reply, ReplyKind
+
+TELEGRAM_TEXT_LIMIT = 4096
+LABEL_LIMIT = 60  # longer button labels are cut on a word and end with an ellipsis
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    callback: Callback | None = None
+    url: str | None = None
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramView:
+    chunks: tuple[str, ...]  # HTML messages, each within Telegram's limit; buttons go on the last
+    keyboard: Keyboard = ()
+
+
+def short(label: str, limit: int = LABEL_LIMIT) -> str:
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+def _choice_rows(choices: tuple[Choice, ...], prefix: str = "") -> list[tuple[Button, ...]]:
+    return [
+        (
+            Button(
+                f"{prefix}{short(c.label, LABEL_LIMIT - len(prefix))}",
+                Callback(Action.OPEN, c.entry_id),
+            ),
+        )
+        for c in choices
+    ]
+
+
+def keyboard(reply: Reply) -> Keyboard:
+    """The buttons under a reply, by what the user can do next."""
+    rows: list[tuple[Button, ...]] = [
+        (Button(short(link.title), url=link.url),) for link in reply.links
+    ]
+    if reply.kind is ReplyKind.ANSWER and reply.entry_id:
+        rows.append((Button("📚 Sources", Callback(Action.SOURCES, reply.entry_id)),))
+    rows += _choice_rows(reply.choices)
+    rows += _choice_rows(reply.related, "➡️ ")
+    if reply.kind is ReplyKind.CLARIFY:
+        rows.append((Button("None of these", Callback(Action.NONE_OF_THESE)),))
+    topic_buttons = [Button(short(t.title, 40), Callback(Action.TOPIC, t.id)) for t in reply.topics]
+    columns = 1 if reply.kind is ReplyKind.TOPICS else 2
+    rows += [tuple(topic_buttons[i : i + columns]) for i in range(0, len(topic_buttons), columns)]
+    if reply.back_to_topics:
+        rows.append((Button("⬅️ Back to topics", Callback(Action.TOPICS)),))
+    if reply.kind is ReplyKind.ANSWER and reply.entry_id:
+        rows.append(feedback_row(reply.entry_id, reply.rated))
+    return tuple(rows)
+
+
+def feedback_row(entry_id: str, rated: bool) -> tuple[Button, ...]:
+    if rated:
+        return (Button(f"✅ {texts.RATED}", Callback(Action.RATED)),)
+    return (
+        Button("👍", Callback(Action.HELPFUL, entry_id)),
+        Button("👎", Callback(Action.UNHELPFUL, entry_id)),
+    )
+
+
+def url_buttons(keyboard: Keyboard) -> Keyboard:
+    """Only the link buttons: a message posted through inline mode cannot take callbacks
+    (its buttons would come back without the message)."""
+    rows = (tuple(b for b in row if b.url) for row in keyboard)
+    return tuple(row for row in rows if row)
+
+
+def telegram_view(reply: Reply) -> TelegramView:
+    return TelegramView(split_html(markup.to_html(reply.body)), keyboard(reply))
+
+
+def split_html(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> tuple[str, ...]:
+    """Messages within the limit, split between paragraphs, then lines, never inside a tag
+    (rendered markup keeps every tag within one line)."""
+    chunks: list[str] = []
+    current = ""
+    for piece in _pieces(html, limit):
+        joined = f"{current}\n\n{piece}" if current else piece
+        if len(joined) <= limit:
+            current = joined
+        else:
+            chunks.append(current)
+            current = piece
+    if current or not chunks:
+        chunks.append(current)
+    return tuple(chunks)
+
+
+def _pieces(html: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    for paragraph in html.split("\n\n"):
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
+            continue
+        for line in paragraph.split("\n"):
+            pieces.extend(line[i : i + limit] for i in range(0, max(len(line), 1), limit))
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalView:
+    text: str
+    options: tuple[Callback, ...]  # what typing 1, 2, ... chooses
+
+
+def terminal_view(reply: Reply) -> TerminalView:
+    """Plain text; numbered lines stand in for the buttons."""
+    parts = [markup.to_plain(reply.body)]
+    if reply.links:
+        parts.append(
+            "Read more:\n" + "\n".join(f"  {link.title}: {link.url}" for link in reply.links)
+        )
+    numbered: list[tuple[str, Callback]] = []
+    for row in keyboard(reply):
+        for button in row:
+            if button.callback is not None:
+                numbered.append((button.label, button.callback))
+    if numbered:
+        parts.append("\n".join(f"  {n}. {label}" for n, (label, _) in enumerate(numbered, 1)))
+    return TerminalView("\n\n".join(parts), tuple(callback for _, callback in numbered))

@@ -1,0 +1,78 @@
+"""Normalisation: the analysis every question and every phrasing goes through."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.models import Glossary, GlossaryTerm, Spelling
+from bot.matching.analyzer import TERM_PREFIX, Analyzer
+
+GLOSSARY = Glossary(
+    terms=[
+        GlossaryTerm(
+            term="smuggling of migrants", variants=["SOM", "people smuggling", "smuggling"]
+        ),
+        GlossaryTerm(term="SOM Protocol", variants=["smuggling protocol"]),
+        GlossaryTerm(term="findings", variants=["finding", "results"]),
+    ],
+    spellings=[Spelling(british="labour", american="labor")],
+)
+VOCABULARY = ["corruption in recruitment", "who wrote the report", "where can I find the report"]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(GLOSSARY, VOCABULARY)
+
+
+def term(name: str) -> str:
+    return TERM_PREFIX + name.replace(" ", "_").lower()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Corruption in RECRUITMENT?!", "corruption   in recruitment"),
+        (
+            "".join(chr(ord(c) + 0xFEE0) for c in "corruption"),
+            "corruption",
+        ),  # NFKC folds full-width
+        ("recruited", "recruitment"),  # Snowball stems both to "recruit"
+        ("organized labor", "organised labour"),  # American and British spellings
+        ("people smuggling", "SOM"),  # glossary phrasings are one term
+        ("corupption", "corruption"),  # one typo
+        ("recrutment", "recruitment"),
+    ],
+)
+def test_same_meaning_same_tokens(analyzer: Analyzer, first: str, second: str) -> None:
+    assert analyzer.tokens(first) == analyzer.tokens(second)
+
+
+def test_longest_glossary_phrase_wins_and_nests(analyzer: Analyzer) -> None:
+    assert analyzer.tokens("people smuggling protocol") == [term("SOM Protocol")]
+    assert analyzer.tokens("smuggling protocol") == [term("SOM Protocol")]
+    assert analyzer.tokens("smuggling") == [term("smuggling of migrants")]
+
+
+def test_a_one_word_term_does_not_swallow_its_stem(analyzer: Analyzer) -> None:
+    assert analyzer.tokens("findings") == [term("findings")]
+    assert analyzer.tokens("find") == ["find"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!...", "🙂🎉", "—"])
+def test_nothing_to_analyse(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.tokens(text) == []
+
+
+def test_short_and_unknown_words_are_not_corrected(analyzer: Analyzer) -> None:
+    assert analyzer.correct("cor") == "cor"
+    assert analyzer.correct("weather") == "weather"
+    assert analyzer.correct("2021") == "2021"
+
+
+def test_other_scripts_pass_through_without_error(analyzer: Analyzer) -> None:
+    assert analyzer.tokens("腐败 коррупция") == ["腐败", "коррупция"]
+
+
+def test_very_long_text(analyzer: Analyzer) -> None:
+    assert len(analyzer.tokens("corruption " * 10_000)) == 10_000

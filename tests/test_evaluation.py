@@ -1,0 +1,132 @@
+"""Quality floors on questions the knowledge base was not written from, and the harness itself."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import KnowledgeBaseError
+from bot.matching.build import build_matcher
+from bot.matching.calibration import bands, fit, load_calibration
+from bot.matching.evaluation import EvalQuestion, Metrics, load_questions, measure, run
+from bot.matching.split import Part, part_of, select
+from bot.settings import SHIPPED_KNOWLEDGE
+from bot.text import normalize
+
+EVAL = SHIPPED_KNOWLEDGE / "eval"
+DEV = EVAL / "dev.yaml"
+SETS = sorted(EVAL.glob("*.yaml"))
+
+# The targets are: in-scope accuracy >= 0.90, wrong answers <= 0.03, out-of-scope questions
+# answered <= 0.05, expected entry among the "did you mean" choices >= 0.90. Measured: test part
+# 0.800 / 0.019 / 0.045 / 0.923, dev set 0.854 / 0.012 / 0.000 / 0.714 (7 clarify cases).
+# Accuracy and the dev set's clarify hits fall short of the targets, so those two floors guard
+# what is reached against regressions while the targets stay open (README, "Evaluation").
+MIN_ACCURACY = 0.78
+MAX_WRONG = 0.03
+MAX_OOS_ANSWERED = 0.05
+MIN_CLARIFY_HIT = {"test part": 0.90, "dev set": 0.70}
+
+
+@cache
+def knowledge() -> KnowledgeBase:
+    return load_knowledge(SHIPPED_KNOWLEDGE)
+
+
+@cache
+def questions(file: Path) -> list[EvalQuestion]:
+    return load_questions(file, [e.id for e in knowledge().entries])
+
+
+@cache
+def metrics(part: Part | None, *files: Path) -> Metrics:
+    matcher = build_matcher(knowledge())
+    chosen = [q for file in files for q in select(questions(file), part)]
+    return measure(run(matcher, chosen))
+
+
+def test_evaluation_sets_are_large_enough() -> None:
+    every = [q for file in SETS for q in questions(file)]
+    own = [q for file in SETS if file != DEV for q in questions(file)]
+    assert len(own) >= 200
+    assert sum(q.expect is None for q in own) >= 50
+    assert len({q.q for q in every}) == len(every), "a question is listed twice"
+
+
+def test_split_is_fixed_and_both_parts_are_used() -> None:
+    every = [q for file in SETS for q in questions(file)]
+    test_part = select(every, Part.TEST)
+    assert 0.35 < len(test_part) / len(every) < 0.65
+    assert part_of("what's the report about") is part_of("  What's the REPORT about?  ")
+
+
+@pytest.mark.parametrize(
+    ("name", "files"), [("test part", tuple(SETS)), ("dev set", (DEV,))], ids=lambda v: str(v)
+)
+def test_quality_floors(name: str, files: tuple[Path, ...]) -> None:
+    part = Part.TEST if name == "test part" else None
+    result = metrics(part, *files)
+    failures = "\n".join(
+        f"{o.question.q!r}: expected {o.question.expect}, got {o.match.decision} "
+        f"{o.match.answer_id or o.match.choices}"
+        for o in result.failures
+    )
+    assert result.accuracy >= MIN_ACCURACY, failures
+    assert result.wrong_answer_rate <= MAX_WRONG, failures
+    assert result.oos_false_answer_rate <= MAX_OOS_ANSWERED, failures
+    assert result.clarify_hit_rate >= MIN_CLARIFY_HIT[name], failures
+
+
+def test_no_alternate_is_a_near_copy_of_a_test_question() -> None:
+    test_questions = [normalize(q.q) for file in SETS for q in select(questions(file), Part.TEST)]
+    copies = [
+        f"{entry.id}: {variant!r} ~ test question {found[0]!r}"
+        for entry in knowledge().entries
+        for variant in entry.variants
+        if (
+            found := process.extractOne(
+                normalize(variant), test_questions, scorer=fuzz.ratio, score_cutoff=90
+            )
+        )
+    ]
+    assert copies == []
+
+
+def test_committed_calibration_is_the_fit_on_the_tuning_part() -> None:
+    matcher = build_matcher(knowledge())
+    tuning = [q for file in SETS for q in select(questions(file), Part.TUNE)]
+    outcomes = run(matcher, tuning)
+    refit = fit(
+        [o.match.top_score for o in outcomes],
+        [o.match.lead for o in outcomes],
+        [o.top_is_right for o in outcomes],
+    )
+    committed = load_calibration(SHIPPED_KNOWLEDGE)
+    assert (committed.bias, committed.score, committed.lead) == pytest.approx(
+        (refit.bias, refit.score, refit.lead), abs=1e-3
+    ), "run: python -m bot calibrate --write"
+
+
+def test_fit_recovers_a_clear_relation_and_bands_count_every_question() -> None:
+    top = [i / 100 for i in range(100)]
+    right = [t > 0.5 for t in top]
+    fitted = fit(top, [0.0] * 100, right)
+    assert fitted.confidence(0.9, 0.0) > 0.95
+    assert fitted.confidence(0.1, 0.0) < 0.05
+    table = bands([fitted.confidence(t, 0.0) for t in top], right)
+    assert sum(band.questions for band in table) == 100
+
+
+def test_unknown_expected_id_is_reported_with_its_line(tmp_path: Path) -> None:
+    file = tmp_path / "set.yaml"
+    file.write_text('- {q: "who wrote it", expect: report-authors}\n- {q: x, expect: nope}\n')
+    with pytest.raises(KnowledgeBaseError) as raised:
+        load_questions(file, ["report-authors"])
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 18)
+    assert "unknown entry 'nope'" in problem.message

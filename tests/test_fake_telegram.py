@@ -1,0 +1,559 @@
+"""The fake Bot API server against the real python-telegram-bot, so e2e tests can trust it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import json
+import threading
+import time
+import urllib.request
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Conflict, InvalidToken, RetryAfter
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from tests.fake_telegram import (
+    DEFAULT_GROUP_ID,
+    DEFAULT_USER_ID,
+    FakeTelegram,
+    UploadedFile,
+    parse_html,
+)
+
+USER = DEFAULT_USER_ID
+KEYBOARD = InlineKeyboardMarkup(
+    [
+        [InlineKeyboardButton("Yes", callback_data="ans:yes")],
+        [InlineKeyboardButton("No", url="https://example.org")],
+    ]
+)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTelegram]:
+    # httpx and urllib honour proxy variables; loopback traffic must never leave the machine.
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # RetryAfter.retry_after as a timedelta
+    with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
+    async with Bot(fake.token, base_url=fake.base_url, base_file_url=fake.base_file_url) as bot:
+        yield bot
+
+
+def raw_post(url: str, body: bytes, content_type: str) -> Any:
+    """A request PTB would never make (JSON body), straight to the fake."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type})
+    with opener.open(request, timeout=10) as response:
+        return json.load(response)
+
+
+# --- plain Bot ----------------------------------------------------------------------------------
+
+
+async def test_get_me_returns_the_configured_bot(fake: FakeTelegram) -> None:
+    custom = FakeTelegram(bot_username="other_bot", can_read_all_group_messages=True)
+    with custom:
+        async with Bot("123:abc", base_url=custom.base_url) as bot:
+            me = await bot.get_me()
+    assert me.username == "other_bot"
+    assert me.is_bot
+    assert me.can_read_all_group_messages is True
+    assert me.supports_inline_queries is True
+    assert custom.last("getMe").token == "123:abc"
+
+
+async def test_send_message_records_decoded_keyboard(fake: FakeTelegram, bot: Bot) -> None:
+    sent = await bot.send_message(USER, "[1] Pick one", reply_markup=KEYBOARD)
+
+    call = fake.last("sendMessage")
+    assert call.token == fake.token
+    assert call.params["chat_id"] == str(USER)  # scalars stay strings, as sent on the wire
+    assert call.params["text"] == "[1] Pick one"  # free text is never JSON-decoded
+    assert call.params["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "Yes", "callback_data": "ans:yes"}],
+            [{"text": "No", "url": "https://example.org"}],
+        ]
+    }
+    assert sent.text == "[1] Pick one"
+    assert sent.chat.id == USER
+    assert sent.chat.type == "private"
+    assert sent.from_user is not None
+    assert sent.from_user.username == fake.bot_user["username"]
+    assert sent.reply_markup == KEYBOARD
+    second = await bot.send_message(USER, "again")
+    assert second.message_id > sent.message_id
+
+
+async def test_html_is_parsed_like_telegram(bot: Bot) -> None:
+    sent = await bot.send_message(
+        USER,
+        '🙂 <b>Bold</b> &amp; <a href="https://x.org/?a=1&amp;b=2">link</a>',
+        parse_mode=ParseMode.HTML,
+    )
+    assert sent.text == "🙂 Bold & link"
+    assert sent.parse_entities() == {
+        MessageEntity("bold", 3, 4): "Bold",
+        MessageEntity("text_link", 10, 4, url="https://x.org/?a=1&b=2"): "link",
+    }
+    with pytest.raises(BadRequest, match="parse entities"):
+        await bot.send_message(USER, "a <br> b", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="parse entities"):
+        await bot.send_message(USER, "<b>unclosed", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="parse entities"):
+        await bot.send_message(USER, "1 < 2", parse_mode=ParseMode.HTML)
+
+
+def test_parse_html_nesting_and_pre_language() -> None:
+    text, entities = parse_html('<b>a<i>b</i></b><pre><code class="language-py">x</code></pre>')
+    assert text == "abx"
+    assert entities == [
+        {"type": "bold", "offset": 0, "length": 2},
+        {"type": "italic", "offset": 1, "length": 1},
+        {"type": "pre", "language": "py", "offset": 2, "length": 1},
+    ]
+
+
+async def test_strict_limits(bot: Bot) -> None:
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
+        await bot.send_message(USER, "x" * 4097)
+    with pytest.raises(BadRequest, match=r"(?i)message text is empty"):
+        await bot.send_message(USER, "   ")
+    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="d" * 65)]])
+    with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
+        await bot.send_message(USER, "hi", reply_markup=too_long)
+
+
+async def test_callback_query_edit_and_answer(fake: FakeTelegram, bot: Bot) -> None:
+    sent = await bot.send_message(USER, "Question?", reply_markup=KEYBOARD)
+    with pytest.raises(ValueError, match="no button"):
+        fake.callback_query("ans:maybe")
+    fake.push_update(fake.callback_query("ans:yes"))  # the bot's latest message in the chat
+
+    [update] = await bot.get_updates(timeout=0)
+    query = update.callback_query
+    assert query is not None
+    assert query.data == "ans:yes"
+    assert query.from_user.id == USER
+    assert query.message is not None
+    assert query.message.message_id == sent.message_id
+    assert await bot.answer_callback_query(query.id, text="Thanks")
+    assert fake.last("answerCallbackQuery").params == {
+        "callback_query_id": query.id,
+        "text": "Thanks",
+    }
+
+    edited = await bot.edit_message_text("Answered", chat_id=USER, message_id=sent.message_id)
+    assert not isinstance(edited, bool)
+    assert edited.text == "Answered"
+    assert edited.reply_markup is None  # an edit without reply_markup drops the keyboard
+    assert edited.edit_date is not None
+    stored = fake.stored_message(USER, sent.message_id)
+    assert stored is not None
+    assert stored["text"] == "Answered"
+    with pytest.raises(BadRequest, match="not modified"):
+        await bot.edit_message_text("Answered", chat_id=USER, message_id=sent.message_id)
+
+    relabelled = await bot.edit_message_reply_markup(
+        chat_id=USER, message_id=sent.message_id, reply_markup=KEYBOARD
+    )
+    assert not isinstance(relabelled, bool)
+    assert relabelled.reply_markup == KEYBOARD
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
+        await bot.answer_callback_query("not-issued")
+
+
+async def test_answer_inline_query(fake: FakeTelegram, bot: Bot) -> None:
+    fake.push_update(fake.inline_query("smuggling", offset=""))
+    [update] = await bot.get_updates(timeout=0)
+    assert update.inline_query is not None
+    assert update.inline_query.query == "smuggling"
+
+    article = InlineQueryResultArticle(
+        id="q-1",
+        title="Smuggling",
+        input_message_content=InputTextMessageContent("<b>Answer</b>", parse_mode="HTML"),
+    )
+    assert await bot.answer_inline_query(update.inline_query.id, [article], cache_time=0)
+
+    params = fake.last("answerInlineQuery").params
+    assert params["cache_time"] == "0"
+    [result] = params["results"]
+    assert result["type"] == "article"
+    assert result["id"] == "q-1"
+    assert result["input_message_content"] == {
+        "message_text": "<b>Answer</b>",
+        "parse_mode": "HTML",
+    }
+    with pytest.raises(BadRequest, match=r"(?i)result_id_duplicate"):
+        await bot.answer_inline_query(update.inline_query.id, [article, article])
+
+
+async def test_get_updates_offsets_limit_and_acknowledgement(fake: FakeTelegram, bot: Bot) -> None:
+    first = fake.push_update(fake.message("one"))
+    second = fake.push_update(fake.message("two", user_id=USER + 1))
+
+    updates = await bot.get_updates(timeout=0)
+    assert [u.update_id for u in updates] == [first, second]
+    assert [u.message.text for u in updates if u.message] == ["one", "two"]
+    assert updates[1].effective_chat is not None
+    assert updates[1].effective_chat.id == USER + 1  # private chat id == user id
+
+    assert [u.update_id for u in await bot.get_updates(offset=second, timeout=0)] == [second]
+    assert [u["update_id"] for u in fake.pending_updates()] == [second]  # first is confirmed
+    assert await bot.get_updates(offset=second + 1, timeout=0) == ()
+    assert fake.pending_updates() == []
+
+    ids = [fake.push_update(fake.message(str(n))) for n in range(3)]
+    assert [u.update_id for u in await bot.get_updates(limit=2, timeout=0)] == ids[:2]
+    assert [u.update_id for u in await bot.get_updates(offset=-1, timeout=0)] == ids[-1:]
+    with pytest.raises(ValueError, match="not above"):
+        fake.push_update({"update_id": ids[0], "message": {}})
+
+
+async def test_allowed_updates_filter(fake: FakeTelegram, bot: Bot) -> None:
+    fake.push_update(fake.message("text"))
+    cq = fake.push_update(fake.callback_query("x", message_id=77))
+    updates = await bot.get_updates(timeout=0, allowed_updates=["callback_query"])
+    assert [u.update_id for u in updates] == [cq]
+
+
+async def test_long_poll_returns_early_when_an_update_is_pushed(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    poll = asyncio.create_task(bot.get_updates(timeout=10))
+    await fake.wait_for_async("getUpdates")
+    await asyncio.sleep(0.1)
+    assert not poll.done()
+
+    pushed_at = time.monotonic()
+    update_id = fake.push_update(fake.message("hello"))
+    updates = await asyncio.wait_for(poll, timeout=3)
+    assert time.monotonic() - pushed_at < 1
+    assert [u.update_id for u in updates] == [update_id]
+
+
+async def test_long_poll_times_out_empty(bot: Bot) -> None:
+    started = time.monotonic()
+    assert await bot.get_updates(timeout=dtm.timedelta(milliseconds=300)) == ()
+    assert 0.25 <= time.monotonic() - started < 2
+
+
+def test_stop_releases_pending_long_poll() -> None:
+    fake = FakeTelegram().start()
+    result: dict[str, Any] = {}
+
+    def poll() -> None:
+        url = f"{fake.base_url}{fake.token}/getUpdates"
+        result["body"] = raw_post(url, b"timeout=30", "application/x-www-form-urlencoded")
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    fake.wait_for("getUpdates")
+    started = time.monotonic()
+    fake.stop()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+    assert time.monotonic() - started < 1.5
+    assert result["body"] == {"ok": True, "result": []}
+
+
+async def test_fail_next_maps_to_ptb_exceptions(fake: FakeTelegram, bot: Bot) -> None:
+    fake.fail_next("sendMessage", 429, retry_after=2)
+    with pytest.raises(RetryAfter) as flood:
+        await bot.send_message(USER, "hi")
+    assert flood.value.retry_after == dtm.timedelta(seconds=2)
+    assert (await bot.send_message(USER, "hi")).text == "hi"  # one failure only
+
+    fake.fail_next("sendMessage", 400, description="Bad Request: chat not found")
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await bot.send_message(USER, "hi")
+    fake.fail_next("getUpdates", 409)
+    with pytest.raises(Conflict):
+        await bot.get_updates(timeout=0)
+    fake.fail_next("getMe", 401, description="Unauthorized")
+    with pytest.raises(InvalidToken):
+        await bot.get_me()
+    assert [c.method for c in fake.calls("sendMessage")] == ["sendMessage"] * 3
+
+
+async def test_wait_for_helpers(fake: FakeTelegram, bot: Bot) -> None:
+    with pytest.raises(RuntimeError, match="wait_for_async"):
+        fake.wait_for("getMe")  # would block the loop the bot runs on
+    with pytest.raises(AssertionError, match="calls seen:\n  getMe"):
+        await fake.wait_for_async("sendMessage", timeout=0.1)
+
+    waiting = asyncio.create_task(
+        asyncio.to_thread(
+            fake.wait_for, "sendMessage", 2, 5.0, lambda c: c.params["text"].startswith("b")
+        )
+    )
+    for text in ("a1", "b1", "a2", "b2", "b3"):
+        await bot.send_message(USER, text)
+    calls = await waiting
+    assert [c.params["text"] for c in calls] == ["b1", "b2"]
+    fake.clear()
+    assert fake.calls() == []
+
+
+async def test_uploads_polls_and_file_downloads(fake: FakeTelegram, bot: Bot) -> None:
+    sent = await bot.send_document(
+        USER, b"hello", filename="a.txt", caption="<i>notes</i>", parse_mode="HTML"
+    )
+    upload = fake.last("sendDocument").params["document"]
+    assert isinstance(upload, UploadedFile)
+    assert (upload.filename, upload.data) == ("a.txt", b"hello")
+    assert sent.document is not None
+    assert sent.document.file_name == "a.txt"
+    assert sent.caption == "notes"
+    downloaded = await (await bot.get_file(sent.document.file_id)).download_as_bytearray()
+    assert downloaded == b"hello"
+
+    photo = await bot.send_photo(USER, b"\xff\xd8 jpeg", caption="pic")
+    assert photo.photo
+    assert photo.caption == "pic"
+    again = await bot.send_photo(USER, photo.photo[-1].file_id)  # re-send by file_id
+    assert again.photo[-1].file_id == photo.photo[-1].file_id
+
+    poll = await bot.send_poll(USER, "Which?", ["a", "b"], is_anonymous=False)
+    assert poll.poll is not None
+    assert [o.text for o in poll.poll.options] == ["a", "b"]
+    assert poll.poll.is_anonymous is False
+    assert await bot.send_chat_action(USER, "typing")
+
+    fake.push_update(fake.document(file_name="in.pdf", content=b"%PDF user"))
+    [update] = await bot.get_updates(timeout=0)
+    assert update.message is not None
+    assert update.message.document is not None
+    user_file = await bot.get_file(update.message.document.file_id)
+    assert await user_file.download_as_bytearray() == b"%PDF user"
+
+
+async def test_commands_and_webhook_bookkeeping(fake: FakeTelegram, bot: Bot) -> None:
+    assert await bot.set_my_commands([BotCommand("start", "Start"), ("help", "Help")])
+    assert await bot.get_my_commands() == (BotCommand("start", "Start"), BotCommand("help", "Help"))
+    assert fake.last("setMyCommands").params["commands"][1] == {
+        "command": "help",
+        "description": "Help",
+    }
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
+        await bot.set_my_commands([("Start!", "bad")])
+    assert await bot.delete_my_commands()
+    assert await bot.get_my_commands() == ()
+
+    fake.push_update(fake.message("queued"))
+    assert await bot.set_webhook("https://example.invalid/hook")
+    info = await bot.get_webhook_info()
+    assert (info.url, info.pending_update_count) == ("https://example.invalid/hook", 1)
+    with pytest.raises(Conflict):
+        await bot.get_updates(timeout=0)
+    assert await bot.delete_webhook(drop_pending_updates=True)
+    assert fake.pending_updates() == []
+    assert await bot.close()
+    assert await bot.log_out()
+    assert await bot.set_my_description("anything else answers true")
+
+
+async def test_builders_make_updates_ptb_accepts(fake: FakeTelegram, bot: Bot) -> None:
+    username = fake.bot_user["username"]
+    builders = [
+        fake.message("🙂 /help@" + username, username="ana"),
+        fake.group_message(f"@{username} what is smuggling?", title="Research"),
+        fake.group_message("hi", chat_id=-1001234, chat_type="supergroup", reply_to=1),
+        fake.sticker(),
+        fake.photo(caption="look"),
+        fake.voice(),
+        fake.document(),
+    ]
+    for payload in builders:
+        fake.push_update(payload)
+    updates = await bot.get_updates(timeout=0)
+    private, group, supergroup, sticker, photo, voice, document = (u.message for u in updates)
+    assert all(m is not None for m in (private, group, supergroup, sticker, photo, voice, document))
+    assert private is not None
+    assert private.from_user is not None
+    assert private.from_user.username == "ana"
+    assert private.chat.username == "ana"
+    assert list(private.parse_entities([MessageEntity.BOT_COMMAND]).values()) == [
+        f"/help@{username}"
+    ]
+    assert group is not None
+    assert (group.chat.id, group.chat.type, group.chat.title) == (
+        DEFAULT_GROUP_ID,
+        "group",
+        "Research",
+    )
+    assert list(group.parse_entities([MessageEntity.MENTION]).values()) == [f"@{username}"]
+    assert supergroup is not None
+    assert supergroup.chat.type == "supergroup"
+    assert supergroup.reply_to_message is not None
+    assert sticker is not None
+    assert sticker.sticker is not None
+    assert photo is not None
+    assert photo.photo
+    assert photo.caption == "look"
+    assert voice is not None
+    assert voice.voice is not None
+    assert document is not None
+    assert document.document is not None
+    with pytest.raises(ValueError, match="private"):
+        fake.message("x", chat_id=5, user_id=6)
+    with pytest.raises(ValueError, match="negative"):
+        fake.group_message("x", chat_id=5)
+
+
+def test_json_and_multipart_bodies_are_parsed() -> None:
+    with FakeTelegram() as fake:
+        url = f"{fake.base_url}T:1/sendMessage"
+        body = {"chat_id": 5, "text": "[x]", "reply_markup": {"inline_keyboard": []}}
+        reply = raw_post(url, json.dumps(body).encode(), "application/json")
+        assert reply["ok"] is True
+        assert reply["result"]["chat"] == {
+            "id": 5,
+            "type": "private",
+            "first_name": "User5",
+            "username": "user5",
+        }
+        assert fake.last("sendMessage").params == body
+        assert fake.last().token == "T:1"
+
+        multipart = (
+            b"--XyZ\r\n"
+            b'Content-Disposition: form-data; name="chat_id"\r\n\r\n'
+            b"5\r\n"
+            b"--XyZ\r\n"
+            b'Content-Disposition: form-data; name="document"; filename="r.bin"\r\n'
+            b"Content-Type: application/octet-stream\r\n\r\n"
+            b"\x00\r\n--XyZ--\r\n"
+        )
+        raw_post(
+            url.replace("sendMessage", "sendDocument"),
+            multipart,
+            "multipart/form-data; boundary=XyZ",
+        )
+        params = fake.last("sendDocument").params
+        assert params["chat_id"] == "5"
+        assert params["document"] == UploadedFile(
+            "document", "r.bin", "application/octet-stream", b"\x00"
+        )
+
+
+# --- full Application with the real Updater --------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text("<b>Welcome</b>", reply_markup=KEYBOARD)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_text(f"You chose {query.data}")
+
+
+async def on_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text("Asked in the group")
+
+
+@pytest.fixture
+async def app(
+    fake: FakeTelegram,
+) -> AsyncIterator[tuple[Application[Any, Any, Any, Any, Any, Any], list[object]]]:
+    application = (
+        ApplicationBuilder()
+        .token(fake.token)
+        .base_url(fake.base_url)
+        .base_file_url(fake.base_file_url)
+        .build()
+    )
+    errors: list[object] = []
+
+    async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        errors.append(context.error)
+
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CallbackQueryHandler(on_button, pattern="^ans:"))
+    mention = filters.ChatType.GROUPS & filters.Mention(fake.bot_user["username"])
+    application.add_handler(MessageHandler(mention, on_mention))
+    application.add_error_handler(record_error)
+    assert application.updater is not None
+    async with application:
+        await application.updater.start_polling(timeout=1, poll_interval=0)
+        await application.start()
+        try:
+            yield application, errors
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+async def test_application_answers_start_via_polling(
+    fake: FakeTelegram, app: tuple[Application[Any, Any, Any, Any, Any, Any], list[object]]
+) -> None:
+    _, errors = app
+    fake.push_update(fake.message("/start"))
+
+    [reply] = await fake.wait_for_async("sendMessage")
+    assert reply.params["chat_id"] == str(USER)
+    assert reply.params["text"] == "<b>Welcome</b>"
+    assert reply.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "ans:yes"
+    methods = [c.method for c in fake.calls()]
+    assert methods[:2] == ["getMe", "deleteWebhook"]
+    assert "getUpdates" in methods
+
+    fake.push_update(fake.callback_query("ans:yes"))
+    [edit] = await fake.wait_for_async("editMessageText")
+    assert edit.params["text"] == "You chose ans:yes"
+    assert fake.calls("answerCallbackQuery")
+
+    fake.push_update(fake.group_message(f"@{fake.bot_user['username']} hello?"))
+    [group_reply] = await fake.wait_for_async(
+        "sendMessage", predicate=lambda c: c.params["chat_id"] == str(DEFAULT_GROUP_ID)
+    )
+    assert group_reply.params["text"] == "Asked in the group"
+    assert errors == []
+
+
+async def test_application_survives_a_flood_wait_on_get_updates(
+    fake: FakeTelegram, app: tuple[Application[Any, Any, Any, Any, Any, Any], list[object]]
+) -> None:
+    _, errors = app
+    fake.fail_next("getUpdates", 429, retry_after=0)  # the poll after the pending one fails
+    fake.push_update(fake.message("/start"))
+    await fake.wait_for_async("sendMessage")
+    fake.push_update(fake.message("/start"))
+    await fake.wait_for_async("sendMessage", count=2)
+    statuses = [c.method for c in fake.calls("getUpdates")]
+    assert len(statuses) >= 3
+    assert errors == []

@@ -1,0 +1,140 @@
+"""The matcher on the shipped knowledge base: edge cases, typos, and invariants that must hold."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.matching.build import build_matcher
+from bot.matching.matcher import Decision, Matcher, Reason
+from bot.settings import SHIPPED_KNOWLEDGE
+
+
+@cache
+def knowledge() -> KnowledgeBase:
+    return load_knowledge(SHIPPED_KNOWLEDGE)
+
+
+@cache
+def matcher() -> Matcher:
+    return build_matcher(knowledge())
+
+
+VARIANTS = [(entry.id, text) for entry in knowledge().entries for text in entry.variants]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", Reason.EMPTY),
+        ("   ", Reason.EMPTY),
+        ("?!...", Reason.EMPTY),
+        ("🙂🙂", Reason.EMPTY),
+        ("什么是腐败?", Reason.OTHER_SCRIPT),
+        ("Что такое коррупция?", Reason.OTHER_SCRIPT),
+        ("qwerty", Reason.NO_KNOWN_WORDS),
+        ("apa itu korupsi", Reason.NO_KNOWN_WORDS),
+    ],
+)
+def test_no_answer_with_a_reason(text: str, reason: Reason) -> None:
+    match = matcher().match(text)
+    assert match.decision is Decision.NONE
+    assert match.reason is reason
+    assert match.answer_id is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the capital of Indonesia",
+        "what is the weather in Bali tomorrow",
+        "how do I get a visa for Bali",
+        "who won the football world cup",
+    ],
+)
+def test_out_of_scope_questions_are_not_answered(text: str) -> None:
+    match = matcher().match(text)
+    assert match.decision is Decision.NONE
+    assert match.reason is Reason.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UNCAC", "uncac"),
+        ("corupption in recrutment of victims", "corruption-recruitment"),
+        ("who financed the reseach", "report-funding"),
+        ("Palermo Convention", "untoc"),
+    ],
+)
+def test_one_word_and_typos_find_their_entry(text: str, expected: str) -> None:
+    match = matcher().match(text)
+    assert match.decision is Decision.ANSWER, match
+    assert match.answer_id == expected
+
+
+def test_very_long_input_is_cut_and_answered_without_error() -> None:
+    match = matcher().match("who funded the research " * 2_000)
+    assert match.candidates
+    assert match.candidates[0].entry_id == "report-funding"
+
+
+def test_candidates_are_ranked_and_scored_between_zero_and_one() -> None:
+    match = matcher().match("corruption at the border")
+    scores = [c.score for c in match.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s <= 1 for s in scores)
+    assert len(match.candidates) <= 5
+    assert 0 <= match.confidence <= 1
+
+
+@pytest.mark.parametrize(("entry_id", "text"), VARIANTS)
+def test_every_variant_retrieves_its_own_entry(entry_id: str, text: str) -> None:
+    match = matcher().match(text)
+    assert match.candidates[0].entry_id == entry_id
+
+
+def _reformat(text: str, upper: bool, punctuation: str, spaces: int) -> str:
+    spaced = (" " * spaces).join(text.split())
+    return f"{spaced.upper() if upper else spaced.lower()}{punctuation}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(VARIANTS),
+    st.booleans(),
+    st.sampled_from(["", "?", "!!", " ...", "?!"]),
+    st.integers(min_value=1, max_value=4),
+)
+def test_case_punctuation_and_spacing_do_not_change_the_decision(
+    variant: tuple[str, str], upper: bool, punctuation: str, spaces: int
+) -> None:
+    _, text = variant
+    original = matcher().match(text)
+    changed = matcher().match(_reformat(text, upper, punctuation, spaces))
+    assert changed.decision is original.decision
+    assert changed.answer_id == original.answer_id
+    assert changed.candidates == original.candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises_and_answer_is_the_top_candidate(text: str) -> None:
+    match = matcher().match(text)
+    assert 0.0 <= match.confidence <= 1.0
+    if match.decision is Decision.ANSWER:
+        assert match.answer_id == match.candidates[0].entry_id
+    else:
+        assert match.answer_id is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(VARIANTS).map(lambda v: v[1]) | st.text(max_size=80))
+def test_matching_is_deterministic(text: str) -> None:
+    assert matcher().match(text) == matcher().match(text)
+    assert build_matcher(knowledge()).match(text) == matcher().match(text)

@@ -1,0 +1,66 @@
+"""The terminal chat, driven through standard input as a person would type."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from bot.conversation import Conversation
+from bot.feedback import LogFeedback
+from bot.library import Library, LibraryHolder
+from bot.settings import SHIPPED_KNOWLEDGE
+from bot.terminal import TerminalChat
+
+
+def chat(lines: str) -> str:
+    conversation = Conversation(LibraryHolder(Library.load(SHIPPED_KNOWLEDGE)), LogFeedback())
+    output = io.StringIO()
+    assert TerminalChat(conversation, output, prompt=False).run(io.StringIO(lines)) == 0
+    return output.getvalue()
+
+
+def test_question_answer_and_numbered_choices() -> None:
+    out = chat("who funded the research\n1\n/quit\nnever read\n")
+    assert "Department of Home Affairs" in out
+    assert "1. 📚 Sources" in out
+    assert "**Sources**" not in out
+    assert "Sources\n\n• http" in out  # pressing 1 showed the sources list
+    assert "never read" not in out
+
+
+def test_topics_browsing_and_back() -> None:
+    out = chat("/topics\n4\n")
+    assert "1. About the report" in out
+    assert "International law" in out
+    assert "⬅️ Back to topics" in out
+
+
+def test_feedback_and_out_of_scope() -> None:
+    out = chat("what is uncac\n")
+    options = [line for line in out.splitlines() if line.strip().endswith("👍")]
+    number = options[-1].strip().split(".")[0]
+    out = chat(f"what is uncac\n{number}\nhow do I make coffee\n")
+    assert "Thanks for the feedback!" in out
+    assert "I don't have an answer to that." in out
+
+
+def test_unknown_number_is_a_question_not_a_crash() -> None:
+    out = chat("99\n")
+    assert "Please type a question" in out
+
+
+def test_python_m_bot_starts_the_chat_without_a_token() -> None:
+    env = {"PATH": "", "TELEGRAM_BOT_TOKEN": "", "HOME": "/nonexistent"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        input="who wrote the report\n/quit\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Hello! I answer questions" in result.stdout
+    assert "University of Queensland" in result.stdout
