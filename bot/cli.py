@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot import __version__
 from bot.commands import bot, knowledge, matching
-from bot.commands.common import EXIT_USAGE, Command
+from bot.commands.common import EXIT_OK, EXIT_USAGE, Command
 from bot.settings import SettingsError
 
 
@@ -20,6 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - keep interpreter exit quiet
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from telegram import Update
 
+from bot.conversation import Conversation
+from bot.replies import Reply
 from handlers.common import Context, answer_question, conversation, send
 
 ASK_USAGE = "Type your question after /ask, for example: /ask who funded the report"
+
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+
+
+def replying_with(make: Callable[[Conversation], Reply]) -> Handler:
+    """A command handler that answers with one fixed reply of the conversation."""
+
+    async def handler(update: Update, context: Context) -> None:
+        if update.effective_message:
+            await send(update.effective_message, make(conversation(context)))
+
+    return handler
+
+
+help_command = replying_with(Conversation.help)
+about = replying_with(Conversation.about)
+privacy = replying_with(Conversation.privacy)
+topics = replying_with(Conversation.topics)
 
 
 async def start(update: Update, context: Context) -> None:
@@ -15,26 +38,6 @@ async def start(update: Update, context: Context) -> None:
     payload = context.args[0] if context.args else None
     for reply in conversation(context).start(payload):
         await send(update.effective_message, reply)
-
-
-async def help_command(update: Update, context: Context) -> None:
-    if update.effective_message:
-        await send(update.effective_message, conversation(context).help())
-
-
-async def about(update: Update, context: Context) -> None:
-    if update.effective_message:
-        await send(update.effective_message, conversation(context).about())
-
-
-async def privacy(update: Update, context: Context) -> None:
-    if update.effective_message:
-        await send(update.effective_message, conversation(context).privacy())
-
-
-async def topics(update: Update, context: Context) -> None:
-    if update.effective_message:
-        await send(update.effective_message, conversation(context).topics())
 
 
 async def ask(update: Update, context: Context) -> None:

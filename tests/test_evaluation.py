@@ -10,10 +10,11 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.models import EvalQuestion
 from bot.knowledge.problems import KnowledgeBaseError
 from bot.matching.build import build_matcher
 from bot.matching.calibration import bands, fit, load_calibration
-from bot.matching.evaluation import EvalQuestion, Metrics, load_questions, measure, run
+from bot.matching.evaluation import Metrics, load_questions, measure, run
 from bot.matching.split import Part, part_of, select
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.text import normalize

@@ -19,10 +19,11 @@ from bot.commands.common import (
     print_problems,
 )
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import EvalQuestion
 from bot.knowledge.problems import KnowledgeBaseError
 from bot.matching import calibration
 from bot.matching.build import build_matcher
-from bot.matching.evaluation import EvalQuestion, Metrics, load_questions, measure, run
+from bot.matching.evaluation import Metrics, load_questions, measure, run
 from bot.matching.matcher import Match, Matcher
 from bot.matching.split import Part, select
 from bot.replies import compose

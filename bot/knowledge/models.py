@@ -114,3 +114,10 @@ class CalibrationCoefficients(_Strict):
     bias: float
     score: float
     lead: float
+
+
+class EvalQuestion(_Strict):
+    """One evaluation question (`knowledge/eval/*.yaml` is a list of these)."""
+
+    q: Text = Field(description="The question as a person would type it.")
+    expect: Slug | None = Field(description="The entry that answers it; null if none does.")

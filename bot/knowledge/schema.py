@@ -8,7 +8,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from bot.knowledge.models import CalibrationCoefficients, Entry, Glossary, LinkPolicy, Topic
+from bot.knowledge.models import (
+    CalibrationCoefficients,
+    Entry,
+    EvalQuestion,
+    Glossary,
+    LinkPolicy,
+    Topic,
+)
 
 SCHEMA_DIR = "schema"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -21,6 +28,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "topics.schema.json": ("Topics (knowledge/topics.yaml)", TypeAdapter(list[Topic])),
     "glossary.schema.json": ("Glossary (knowledge/glossary.yaml)", TypeAdapter(Glossary)),
     "links.schema.json": ("Link allow-list (knowledge/links.yaml)", TypeAdapter(LinkPolicy)),
+    "eval.schema.json": (
+        "Evaluation questions (knowledge/eval/*.yaml)",
+        TypeAdapter(list[EvalQuestion]),
+    ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",
         TypeAdapter(CalibrationCoefficients),

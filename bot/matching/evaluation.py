@@ -10,20 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from bot.knowledge.models import Slug
+from bot.knowledge.models import EvalQuestion
 from bot.knowledge.problems import KnowledgeBaseError, Problem
 from bot.knowledge.yaml_source import YamlSyntaxError, parse_yaml
 from bot.matching.matcher import Decision, Match, Matcher
-
-
-class EvalQuestion(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    q: str = Field(min_length=1, description="The question as a person would type it.")
-    expect: Slug | None = Field(description="The entry that answers it; null if none does.")
-
 
 EVAL_FILE = TypeAdapter(list[EvalQuestion])
 

@@ -25,15 +25,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.analyzer import Analyzer
 from bot.matching.stopwords import STOP_WORDS
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
+from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
 
 STOP_WORD_FACTOR = 0.5  # function words count, but far less than their frequency alone says
 # How much each signal counts; chosen on the tuning questions (scores are divided by the sum).
@@ -88,8 +85,12 @@ class MatchIndex:
         )
         self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
         self._build_centroids(token_sets, owners)
-        self._build_subwords([text for _, text in variants])
-        self._build_answers(knowledge)
+        self._subwords = CosineIndex(
+            [Counter(self.analyzer.subwords(text)) for _, text in variants], raw_count
+        )
+        self._answers = CosineIndex(
+            [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
+        )
 
     def _idf_of(self, token: str, document_frequency: int) -> float:
         idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0
@@ -112,83 +113,13 @@ class MatchIndex:
             np.add.at(squared, entries, weights**2)
         self._centroid_norm: FloatArray = np.sqrt(squared)
 
-    def _build_subwords(self, texts: list[str]) -> None:
-        """TF-IDF vectors of each variant's character 4-grams, as posting lists."""
-        grams = [Counter(self.analyzer.subwords(text)) for text in texts]
-        frequency = Counter(gram for counts in grams for gram in counts)
-        self._gram_idf = {
-            g: math.log((self.variant_count + 1) / (df + 1)) + 1.0 for g, df in frequency.items()
-        }
-        postings: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        norms = np.zeros(self.variant_count)
-        for position, counts in enumerate(grams):
-            for gram, count in counts.items():
-                weight = count * self._gram_idf[gram]
-                postings[gram][0].append(position)
-                postings[gram][1].append(weight)
-                norms[position] += weight * weight
-        self._gram_postings = {
-            g: (np.asarray(ids, dtype=np.int64), np.asarray(ws))
-            for g, (ids, ws) in postings.items()
-        }
-        self._gram_norm: FloatArray = np.sqrt(norms) + 1e-12
-
-    def _build_answers(self, knowledge: KnowledgeBase) -> None:
-        """TF-IDF vectors of each entry's answer, for words people use that no phrasing has."""
-        bags = [Counter(self.analyzer.tokens(entry.answer)) for entry in knowledge.entries]
-        for bag in bags:
-            for token in [t for t in bag if t in STOP_WORDS]:
-                del bag[token]
-        frequency = Counter(token for bag in bags for token in bag)
-        count = len(bags)
-        self._answer_idf = {
-            t: math.log((count + 1) / (df + 1)) + 1.0 for t, df in frequency.items()
-        }
-        postings: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        norms = np.zeros(count)
-        for position, bag in enumerate(bags):
-            for token, n in bag.items():
-                weight = (1 + math.log(n)) * self._answer_idf[token]
-                postings[token][0].append(position)
-                postings[token][1].append(weight)
-                norms[position] += weight * weight
-        self._answer_postings = {
-            token: (np.asarray(ids, dtype=np.int64), np.asarray(weights))
-            for token, (ids, weights) in postings.items()
-        }
-        self._answer_norm: FloatArray = np.sqrt(norms) + 1e-12
-
-    def _answer_scores(self, tokens: list[str]) -> FloatArray:
-        informative = [t for t in tokens if t not in STOP_WORDS]
-        unseen = math.log(len(self.entry_ids) + 1) + 1.0
-        weights = {t: self._answer_idf.get(t, unseen) for t in informative}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        scores = np.zeros(len(self.entry_ids))
-        for token in informative:
-            if token in self._answer_postings:
-                ids, entry_weights = self._answer_postings[token]
-                scores[ids] += entry_weights * weights[token]
-        result: FloatArray = scores / (norm * self._answer_norm + 1e-12)
-        return result
-
-    def _subword_scores(self, text: str) -> FloatArray:
-        counts = Counter(self.analyzer.subwords(text))
-        unseen = math.log(self.variant_count + 1) + 1.0
-        weights = {g: c * self._gram_idf.get(g, unseen) for g, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        known = [g for g in weights if g in self._gram_postings]
-        if not known or norm == 0:
-            return np.zeros(self.variant_count)
-        ids = np.concatenate([self._gram_postings[g][0] for g in known])
-        products = np.concatenate([self._gram_postings[g][1] * weights[g] for g in known])
-        dot = np.bincount(ids, weights=products, minlength=self.variant_count)
-        cosine: FloatArray = dot / (norm * self._gram_norm)
-        return cosine
-
     def _weight(self, token: str) -> float:
         if token in self._idf:
             return self._idf[token]
         return self._stop_idf if token in STOP_WORDS else self._unseen_idf
+
+    def _informative(self, text: str) -> list[str]:
+        return [t for t in self.analyzer.tokens(text) if t not in STOP_WORDS]
 
     @staticmethod
     def _content(tokens: frozenset[str] | tuple[str, ...]) -> str:
@@ -214,13 +145,14 @@ class MatchIndex:
         weights = {t: self._weight(t) for t in tokens}
         overlap, similarity = self._variant_scores(tokens, seen, weights)
         centroid = self._centroid_scores(seen, weights)
-        subword = self._subword_scores(query.text)
+        subword = self._subwords.cosine(Counter(self.analyzer.subwords(query.text)))
+        answer = self._answers.cosine(Counter(t for t in query.tokens if t not in STOP_WORDS))
         scores: FloatArray = (
             OVERLAP_WEIGHT * np.maximum.reduceat(overlap, self._entry_starts)
             + CENTROID_WEIGHT * centroid
             + SIMILARITY_WEIGHT * np.maximum.reduceat(similarity, self._entry_starts)
             + SUBWORD_WEIGHT * np.maximum.reduceat(subword, self._entry_starts)
-            + ANSWER_WEIGHT * self._answer_scores(tokens)
+            + ANSWER_WEIGHT * answer
         ) / (OVERLAP_WEIGHT + CENTROID_WEIGHT + SIMILARITY_WEIGHT + SUBWORD_WEIGHT + ANSWER_WEIGHT)
         return scores
 

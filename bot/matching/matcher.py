@@ -9,8 +9,9 @@ from enum import StrEnum
 
 import numpy as np
 
-from bot.matching.index import FloatArray, MatchIndex
+from bot.matching.index import MatchIndex
 from bot.matching.thresholds import Thresholds
+from bot.matching.vectors import FloatArray
 
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
 CANDIDATES = 5
