@@ -13,7 +13,7 @@ from bot.callbacks import Action, Callback
 from bot.feedback import FeedbackSink
 from bot.intents import Intent, classify, without_greeting
 from bot.library import LibraryHolder
-from bot.matching.matcher import Decision
+from bot.matching.matcher import Decision, Reason
 from bot.replies import Reply, ReplyKind
 
 WELCOME_EXAMPLES = 3
@@ -39,19 +39,18 @@ class Conversation:
 
     def ask(self, question: str) -> Reply:
         """The reply to a message: small talk, a safety note, or the matcher's decision."""
-        knowledge = self.library.current.knowledge
+        library = self.library.current  # one snapshot for the whole reply
         match classify(question):
             case Intent.DANGER:
                 return replies.text(texts.DANGER)
             case Intent.GREETING:
-                return replies.text(texts.GREETING, knowledge, show_examples=True)
+                return replies.text(texts.GREETING, library.knowledge, show_examples=True)
             case Intent.THANKS:
                 return replies.text(texts.THANKS)
             case Intent.CAPABILITIES:
                 return self.help()
-        library = self.library.current
         found = library.matcher.match(without_greeting(question))
-        if found.decision is Decision.NONE and found.reason is not None:
+        if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
             self.feedback.unanswered(question, found.reason.value)
         return replies.compose(library.knowledge, found)
 
