@@ -12,7 +12,3 @@ def normalize(text: str) -> str:
     """NFKC, case-folded, punctuation and extra spacing removed: how two phrasings compare."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _NOT_WORD.sub(" ", folded).strip()
-
-
-def words(text: str) -> list[str]:
-    return normalize(text).split()

@@ -5,22 +5,30 @@ from bot.knowledge.loader import load_knowledge
 from tests.conftest import WriteKnowledge, entry
 
 
-def test_alike_entries_are_named_with_their_score(write_knowledge: WriteKnowledge) -> None:
-    first = entry("who-wrote", question="Who wrote the report?")
-    second = entry("who-wrote-it", question="Who wrote the reports?")
+def test_entries_the_matcher_cannot_tell_apart_are_named(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    first = entry("who-wrote", question="Who wrote the report?", alternates=["report writers"])
+    second = entry("who-wrote-it", question="Who wrote the reports?", alternates=["writers"])
     knowledge = load_knowledge(write_knowledge([first, second]))
-    [pair] = similar_pairs(knowledge, 85)
-    assert (pair.first, pair.second) == ("who-wrote", "who-wrote-it")
-    assert pair.score > 95
+    [pair] = similar_pairs(knowledge, 0.9)
+    assert {pair.phrased, pair.rival} == {"who-wrote", "who-wrote-it"}
+    assert 0.9 <= pair.ratio <= 1.0
     [warning] = [w for w in lint(knowledge) if "alike" in w.message]
-    assert "'who-wrote' and 'who-wrote-it'" in warning.message
-    assert warning.entry_id == "who-wrote-it"
+    assert f"the matcher scores '{pair.rival}' at" in warning.message
+    assert warning.entry_id == pair.phrased
+
+
+def test_distinct_entries_are_not_reported(write_knowledge: WriteKnowledge) -> None:
+    first = entry("report-funding", question="Who paid for the research?")
+    second = entry("uncac", question="What is the convention against corruption?")
+    assert similar_pairs(load_knowledge(write_knowledge([first, second])), 0.9) == []
 
 
 def test_reviewed_pair_is_not_reported(write_knowledge: WriteKnowledge) -> None:
     first = entry("who-wrote", question="Who wrote the report?")
     second = entry("who-wrote-it", question="Who wrote the reports?", distinct_from=["who-wrote"])
-    assert similar_pairs(load_knowledge(write_knowledge([first, second])), 85) == []
+    assert similar_pairs(load_knowledge(write_knowledge([first, second])), 0.9) == []
 
 
 def test_template_alternates() -> None:

@@ -17,7 +17,7 @@ from bot.commands.common import (
     summary,
 )
 from bot.knowledge.export import export
-from bot.knowledge.lint import SIMILAR_QUESTIONS_SCORE, lint
+from bot.knowledge.lint import AMBIGUITY_RATIO, lint
 from bot.knowledge.schema import stale_schemas, write_schemas
 
 
@@ -34,9 +34,9 @@ def register(commands: Any) -> None:
     lint_parser.add_argument(
         "--similarity",
         type=float,
-        default=SIMILAR_QUESTIONS_SCORE,
-        help="report entry pairs whose closest questions score at least this (0-100, "
-        f"default {SIMILAR_QUESTIONS_SCORE:.0f})",
+        default=AMBIGUITY_RATIO,
+        help="report two entries when, on a phrasing of one, the matcher scores the other at "
+        f"least this share of it (0-1, default {AMBIGUITY_RATIO})",
     )
     schema_parser = add_command(
         commands, "schema", schema, "Write the JSON Schemas generated from the models."

@@ -198,6 +198,10 @@ def calibrate_command(args: argparse.Namespace) -> int:
     right = [o.top_is_right for o in outcomes]
     fitted = calibration.fit(top, lead, right)
     confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
+    if args.write:  # before printing, so a reader that stops early (`| head`) loses nothing
+        path = knowledge.root / calibration.CALIBRATION_FILE
+        path.write_text(calibration.calibration_text(fitted, len(tuning)), encoding="utf-8")
+        print(f"wrote {path}")
     print(f"fitted on {len(tuning)} tuning questions: {fitted}")
     print("\n| confidence | questions | top candidate right | accuracy |")
     print("|---|---|---|---|")
@@ -215,8 +219,4 @@ def calibrate_command(args: argparse.Namespace) -> int:
             f"| {step / 20:.2f} | {m.accuracy:.3f} | {m.wrong_answer_rate:.3f} | "
             f"{m.oos_false_answer_rate:.3f} | {m.clarify_rate:.3f} |"
         )
-    if args.write:
-        path = knowledge.root / calibration.CALIBRATION_FILE
-        path.write_text(calibration.calibration_text(fitted, len(tuning)), encoding="utf-8")
-        print(f"\nwrote {path}")
     return EXIT_OK

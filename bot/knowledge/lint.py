@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from bot import markup
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Entry
 from bot.knowledge.problems import Problem, Severity
+from bot.matching.index import MatchIndex
 from bot.text import normalize
 
 MIN_ALTERNATES = 5
 LONG_ANSWER_CHARS = 1000
-SIMILAR_QUESTIONS_SCORE = 85.0
+AMBIGUITY_RATIO = 0.9
 
 # Words that carry no meaning of their own in a question; alternates differing only by these
 # are one template filled twice, which teaches the matcher nothing new.
@@ -33,51 +33,56 @@ FILLER_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class SimilarPair:
-    first: str
-    second: str
-    score: float
-    first_variant: str
-    second_variant: str
+    """On a phrasing of `phrased`, the matcher scores `rival` nearly as high as `phrased`."""
+
+    phrased: str
+    rival: str
+    ratio: float  # the rival's score over the owner's, on that phrasing
+    variant: str
 
 
-def lint(knowledge: KnowledgeBase, similarity: float = SIMILAR_QUESTIONS_SCORE) -> list[Problem]:
+def lint(knowledge: KnowledgeBase, similarity: float = AMBIGUITY_RATIO) -> list[Problem]:
     warnings = [w for entry in knowledge.entries for w in _entry_warnings(knowledge, entry)]
     for pair in similar_pairs(knowledge, similarity):
         warnings.append(
             Problem(
-                knowledge.origins[pair.second],
-                f"questions alike enough to be ambiguous: '{pair.first}' and '{pair.second}' "
-                f"score {pair.score:.0f} ('{pair.first_variant}' ~ '{pair.second_variant}')",
-                f"rephrase one, or if reviewed add '{pair.first}' to distinct_from",
-                pair.second,
+                knowledge.origins[pair.phrased],
+                f"questions alike enough to be ambiguous: on '{pair.variant}' the matcher scores "
+                f"'{pair.rival}' at {pair.ratio:.0%} of '{pair.phrased}'",
+                f"rephrase it, or if reviewed add '{pair.rival}' to distinct_from",
+                pair.phrased,
                 Severity.WARNING,
             )
         )
     return warnings
 
 
-def similar_pairs(knowledge: KnowledgeBase, threshold: float) -> list[SimilarPair]:
-    """Pairs of entries whose closest phrasings score at least `threshold`, unless reviewed."""
-    texts: list[str] = []
-    owners: list[int] = []
-    for index, entry in enumerate(knowledge.entries):
+def similar_pairs(knowledge: KnowledgeBase, ratio: float) -> list[SimilarPair]:
+    """Entry pairs the matcher itself can hardly tell apart, unless reviewed as distinct: every
+    phrasing is matched, and a rival scoring at least `ratio` of its owner is reported."""
+    index = MatchIndex(knowledge)
+    best: dict[tuple[str, str], SimilarPair] = {}
+    for position, entry in enumerate(knowledge.entries):
         for variant in entry.variants:
-            texts.append(normalize(variant))
-            owners.append(index)
-    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=-1)
-    owner = np.asarray(owners)
-    scores[owner[:, None] == owner[None, :]] = 0  # an entry is not ambiguous with itself
-    best: dict[tuple[int, int], SimilarPair] = {}
-    for row, column in zip(*np.nonzero(scores >= threshold), strict=True):
-        a, b = sorted((owners[row], owners[column]))
-        first, second = knowledge.entries[a], knowledge.entries[b]
-        if first.id in second.distinct_from or second.id in first.distinct_from:
-            continue
-        score = float(scores[row, column])
-        if (a, b) not in best or score > best[(a, b)].score:
-            left, right = (row, column) if owners[row] == a else (column, row)
-            best[(a, b)] = SimilarPair(first.id, second.id, score, texts[left], texts[right])
-    return sorted(best.values(), key=lambda pair: (-pair.score, pair.first, pair.second))
+            scores = index.entry_scores(index.analyse(variant))
+            own = float(scores[position])
+            if own <= 0:
+                continue
+            for rival_position in np.flatnonzero(scores >= own * ratio).tolist():
+                rival = knowledge.entries[rival_position]
+                if rival.id == entry.id or _reviewed(entry, rival):
+                    continue
+                found = SimilarPair(
+                    entry.id, rival.id, float(scores[rival_position]) / own, variant
+                )
+                key = (min(entry.id, rival.id), max(entry.id, rival.id))
+                if key not in best or found.ratio > best[key].ratio:
+                    best[key] = found
+    return sorted(best.values(), key=lambda pair: (-pair.ratio, pair.phrased, pair.rival))
+
+
+def _reviewed(first: Entry, second: Entry) -> bool:
+    return first.id in second.distinct_from or second.id in first.distinct_from
 
 
 def _entry_warnings(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]:
