@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.matching import thresholds as defaults
@@ -15,8 +22,16 @@ from bot.matching.thresholds import Thresholds
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
-_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
-_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_SECRET_SHAPES = {
+    "telegram_bot_token": (
+        re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$"),
+        "expected the form 123456789:AbC-dEf... that BotFather gives",
+    ),
+    "webhook_secret": (
+        re.compile(r"^[A-Za-z0-9_-]{1,256}$"),
+        "use 1 to 256 characters from A-Z, a-z, 0-9, _ and -",
+    ),
+}
 
 
 class SettingsError(Exception):
@@ -104,18 +119,13 @@ class Settings(BaseSettings):
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("telegram_bot_token")
+    @field_validator("telegram_bot_token", "webhook_secret")
     @classmethod
-    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _TOKEN.match(value.get_secret_value()):
-            raise ValueError("expected the form 123456789:AbC-dEf... that BotFather gives")
-        return value
-
-    @field_validator("webhook_secret")
-    @classmethod
-    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
-            raise ValueError("use 1 to 256 characters from A-Z, a-z, 0-9, _ and -")
+    def _secret_shape(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        """Checked without echoing the value: the message says the expected form only."""
+        pattern, expected = _SECRET_SHAPES[str(info.field_name)]
+        if value is not None and not pattern.match(value.get_secret_value()):
+            raise ValueError(expected)
         return value
 
     @model_validator(mode="after")

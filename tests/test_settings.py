@@ -14,6 +14,8 @@ VARIABLES = (
     "ADMIN_IDS",
     "LOG_LEVEL",
     "DATA_DIR",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
 )
 
 
@@ -51,6 +53,8 @@ def test_empty_admin_ids(monkeypatch: pytest.MonkeyPatch) -> None:
         ("LOG_LEVEL", "LOUD"),
         ("BOT_USERNAME", "no spaces allowed"),
         ("TELEGRAM_API_BASE_URL", "api.telegram.org"),
+        ("TELEGRAM_BOT_TOKEN", "not-a-token"),
+        ("WEBHOOK_SECRET", "spaces are not allowed"),
     ],
 )
 def test_bad_value_is_one_line_naming_the_variable(
@@ -81,3 +85,18 @@ def test_dotenv_file_is_read(tmp_path: Path) -> None:
     settings = load_settings()
     assert settings.admin_ids == {7, 8}
     assert settings.data_dir == Path("/tmp/state")
+
+
+def test_webhook_url_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/hook")
+    with pytest.raises(SettingsError, match="WEBHOOK_SECRET is required when WEBHOOK_URL is set"):
+        load_settings()
+    monkeypatch.setenv("WEBHOOK_SECRET", "s3cret_-value")
+    assert load_settings().webhook_url == "https://bot.example.org/hook"
+
+
+def test_bad_token_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "12345-leaked-value")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert "leaked" not in str(raised.value)
