@@ -179,3 +179,19 @@ def test_eval_rejects_a_broken_question_file(
     questions.write_text("- {q: hello, expect: no-such-entry}\n")
     assert main(["eval", str(questions)]) == 1
     assert f"{questions}:1:22: error: expect names unknown entry" in capsys.readouterr().err
+
+
+def test_a_stale_calibration_file_is_located_and_calibrate_repairs_it(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b"), entry("c-d")])
+    calibration = root / "calibration.yaml"
+    calibration.write_text("bias: -4.0\nscore: 12.0\n")
+    assert main(["validate", str(root)]) == 1
+    assert main(["ask", "--knowledge", str(root), "question a-b"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    expected = f"{calibration}:1:1: error: lead: Field required"
+    assert errors.count(f"{expected} (hint: regenerate it: python -m bot calibrate --write)") == 2
+    assert main(["calibrate", "--write", "--knowledge", str(root)]) == 0
+    assert main(["validate", str(root)]) == 0
+    assert "lead:" in calibration.read_text()

@@ -23,15 +23,12 @@ EVAL = SHIPPED_KNOWLEDGE / "eval"
 DEV = EVAL / "dev.yaml"
 SETS = sorted(EVAL.glob("*.yaml"))
 
-# The targets are: in-scope accuracy >= 0.90, wrong answers <= 0.03, out-of-scope questions
-# answered <= 0.05, expected entry among the "did you mean" choices >= 0.90. Measured: test part
-# 0.800 / 0.019 / 0.045 / 0.923, dev set 0.854 / 0.012 / 0.000 / 0.714 (7 clarify cases).
-# Accuracy and the dev set's clarify hits fall short of the targets, so those two floors guard
-# what is reached against regressions while the targets stay open (README, "Evaluation").
-MIN_ACCURACY = 0.78
+# The issue's targets, asserted as they are. Measured: test part 0.929 accuracy / 0.006 wrong /
+# 0.023 out of scope answered / 1.000 clarify hits; dev set 0.915 / 0.012 / 0.000 / 1.000.
+MIN_ACCURACY = 0.90
 MAX_WRONG = 0.03
 MAX_OOS_ANSWERED = 0.05
-MIN_CLARIFY_HIT = {"test part": 0.90, "dev set": 0.70}
+MIN_CLARIFY_HIT = 0.90
 
 
 @cache
@@ -80,15 +77,17 @@ def test_quality_floors(name: str, files: tuple[Path, ...]) -> None:
     assert result.accuracy >= MIN_ACCURACY, failures
     assert result.wrong_answer_rate <= MAX_WRONG, failures
     assert result.oos_false_answer_rate <= MAX_OOS_ANSWERED, failures
-    assert result.clarify_hit_rate >= MIN_CLARIFY_HIT[name], failures
+    assert result.clarify_hit_rate >= MIN_CLARIFY_HIT, failures
 
 
-def test_no_alternate_is_a_near_copy_of_a_test_question() -> None:
+def test_no_phrasing_is_a_near_copy_of_a_test_question() -> None:
+    """Alternates and questions to decline alike, so the floors measure generalisation."""
     test_questions = [normalize(q.q) for file in SETS for q in select(questions(file), Part.TEST)]
+    phrasings = [(e.id, text) for e in knowledge().entries for text in e.variants]
+    phrasings += [("out of scope", text) for text in knowledge().out_of_scope]
     copies = [
-        f"{entry.id}: {variant!r} ~ test question {found[0]!r}"
-        for entry in knowledge().entries
-        for variant in entry.variants
+        f"{owner}: {variant!r} ~ test question {found[0]!r}"
+        for owner, variant in phrasings
         if (
             found := process.extractOne(
                 normalize(variant), test_questions, scorer=fuzz.ratio, score_cutoff=90

@@ -14,11 +14,14 @@ from bot.commands.common import (
     knowledge_argument,
     knowledge_root,
     load,
+    print_problems,
     summary,
 )
 from bot.knowledge.export import export
 from bot.knowledge.lint import AMBIGUITY_RATIO, lint
+from bot.knowledge.problems import KnowledgeBaseError
 from bot.knowledge.schema import stale_schemas, write_schemas
+from bot.matching.calibration import load_calibration
 
 
 def register(commands: Any) -> None:
@@ -59,6 +62,11 @@ def register(commands: Any) -> None:
 def validate(args: argparse.Namespace) -> int:
     knowledge = load(args)
     if knowledge is None:
+        return EXIT_PROBLEMS
+    try:
+        load_calibration(knowledge.root)
+    except KnowledgeBaseError as error:
+        print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
     print(f"OK: {summary(knowledge)} in {knowledge.root}")
     return EXIT_OK

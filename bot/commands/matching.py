@@ -24,6 +24,7 @@ from bot.knowledge.problems import KnowledgeBaseError
 from bot.matching import calibration
 from bot.matching.build import build_matcher
 from bot.matching.evaluation import Metrics, load_questions, measure, run
+from bot.matching.index import MatchIndex
 from bot.matching.matcher import Match, Matcher
 from bot.matching.split import Part, select
 from bot.replies import compose
@@ -55,8 +56,13 @@ def register(commands: Any) -> None:
     knowledge_argument(fit, positional=False)
 
 
-def _matcher(knowledge: KnowledgeBase) -> Matcher:
-    return build_matcher(knowledge, load_settings().thresholds)
+def _matcher(knowledge: KnowledgeBase) -> Matcher | None:
+    """The matcher with the committed calibration, or None after printing its problems."""
+    try:
+        return build_matcher(knowledge, load_settings().thresholds)
+    except KnowledgeBaseError as error:
+        print_problems(error.problems, sys.stderr)
+        return None
 
 
 def match_json(match: Match) -> str:
@@ -86,6 +92,8 @@ def ask_command(args: argparse.Namespace) -> int:
     if knowledge is None:
         return EXIT_PROBLEMS
     matcher = _matcher(knowledge)
+    if matcher is None:
+        return EXIT_PROBLEMS
     for question in _questions(args.question):
         match = matcher.match(question)
         if args.json:
@@ -119,6 +127,8 @@ def eval_command(args: argparse.Namespace) -> int:
         print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
     matcher = _matcher(knowledge)
+    if matcher is None:
+        return EXIT_PROBLEMS
     part = Part(args.part) if args.part else None
     per_file = {file: measure(run(matcher, select(qs, part))) for file, qs in sets.items()}
     overall = measure(run(matcher, [q for qs in sets.values() for q in select(qs, part)]))
@@ -191,7 +201,8 @@ def calibrate_command(args: argparse.Namespace) -> int:
         print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
     tuning = [q for qs in sets.values() for q in select(qs, Part.TUNE)]
-    matcher = _matcher(knowledge)
+    limits = load_settings().thresholds
+    matcher = Matcher(MatchIndex(knowledge), limits)  # raw scores: the old fit plays no part
     outcomes = run(matcher, tuning)
     top = [o.match.top_score for o in outcomes]
     lead = [o.match.lead for o in outcomes]
@@ -211,7 +222,6 @@ def calibrate_command(args: argparse.Namespace) -> int:
     print("\nAnswer threshold sweep on the tuning part (lead and clarify thresholds as set):")
     print("\n| answer from | accuracy | wrong answers | out of scope answered | clarify |")
     print("|---|---|---|---|---|")
-    limits = load_settings().thresholds
     for step in range(10, 20):
         trial = Matcher(matcher.index, replace(limits, answer=step / 20), fitted)
         m = measure(run(trial, tuning))

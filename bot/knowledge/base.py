@@ -22,6 +22,7 @@ class KnowledgeBase:
     glossary: Glossary
     link_policy: LinkPolicy
     origins: Mapping[str, Location] = field(repr=False)
+    out_of_scope: tuple[str, ...] = ()  # questions to decline, learnt by the matcher
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

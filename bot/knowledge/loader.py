@@ -5,6 +5,7 @@ Layout of the folder:
     topics.yaml         the topics, in browsing order
     glossary.yaml       abbreviations, synonyms and spellings
     entries/*.yaml      the entries, one file per topic
+    out_of_scope.yaml   optional: questions to decline, which no entry answers
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, Topic
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
-from bot.knowledge.rules import check_entries, check_glossary, check_topics
+from bot.knowledge.rules import (
+    check_entries,
+    check_glossary,
+    check_out_of_scope,
+    check_topics,
+)
 from bot.knowledge.yaml_source import YamlDocument, YamlPath, YamlSyntaxError, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +35,7 @@ LINKS_FILE = "links.yaml"
 TOPICS_FILE = "topics.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
+OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 
 _HINTS = {
     "missing": "add this field",
@@ -87,6 +94,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
             Problem(Location(root / ENTRIES_DIR), "no entry files", "add entries/<topic>.yaml")
         )
     placed = [entry for file in entry_files for entry in _load_entries(file, problems)]
+    declined = _load_out_of_scope(root / OUT_OF_SCOPE_FILE, placed, problems)
 
     if topics_doc is not None:
         problems.extend(check_topics(topics, topics_doc))
@@ -104,6 +112,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         glossary=glossary,
         link_policy=policy,
         origins={p.entry.id: p.locate() for p in placed},
+        out_of_scope=tuple(declined.questions) if declined else (),
     )
     return knowledge, []
 
@@ -185,6 +194,21 @@ def _load_entries(file: Path, problems: list[Problem]) -> Iterator[PlacedEntry]:
         return
     for entry, index in _load_list(document, Entry, problems):
         yield PlacedEntry(entry, document, index)
+
+
+def _load_out_of_scope(
+    file: Path, placed: list[PlacedEntry], problems: list[Problem]
+) -> OutOfScope | None:
+    """The optional file of questions to decline; none of them may be a phrasing of an entry."""
+    if not file.is_file():
+        return None
+    document = _document(file, problems)
+    if document is None:
+        return None
+    declined = _validate(OutOfScope, document.data, document, (), problems)
+    if declined is not None:
+        problems.extend(check_out_of_scope(declined, document, placed))
+    return declined
 
 
 def _id_of(item: Any) -> str | None:

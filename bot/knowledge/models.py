@@ -107,6 +107,18 @@ class LinkPolicy(_Strict):
         return any(host == domain or host.endswith(f".{domain}") for domain in self.allowed_domains)
 
 
+class OutOfScope(_Strict):
+    """Questions the bot must decline (`knowledge/out_of_scope.yaml`): neighbours of the domain
+    that no entry answers. The matcher learns them as one more class, so a question like them
+    loses confidence in every entry instead of landing on the one sharing a word."""
+
+    questions: list[Text] = Field(
+        min_length=1,
+        description="Questions people ask that no entry answers, e.g. 'how do I become a border "
+        "guard'. Never a question an entry answers: that would teach the bot to refuse it.",
+    )
+
+
 class CalibrationCoefficients(_Strict):
     """Platt scaling of match scores (`knowledge/calibration.yaml`, written by `calibrate`):
     confidence = 1 / (1 + exp(-(bias + score * top_score + lead * lead_over_runner_up)))."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot import markup
-from bot.knowledge.models import Glossary, LinkPolicy, Topic
+from bot.knowledge.models import Glossary, LinkPolicy, OutOfScope, Topic
 from bot.knowledge.problems import Location, Problem
 from bot.knowledge.yaml_source import YamlDocument
 from bot.text import normalize
@@ -143,3 +143,23 @@ def _check_links(item: PlacedEntry, policy: LinkPolicy, policy_file: Path) -> It
                 "other addresses belong in sources",
                 *path,
             )
+
+
+def check_out_of_scope(
+    declined: OutOfScope, document: YamlDocument, placed: list[PlacedEntry]
+) -> Iterator[Problem]:
+    """A question to decline must not also be a phrasing of an entry, nor listed twice."""
+    phrasings = {normalize(text): item.entry.id for item in placed for text in item.entry.variants}
+    seen: set[str] = set()
+    for index, question in enumerate(declined.questions):
+        key = normalize(question)
+        where = document.locate(("questions", index))
+        if key in phrasings:
+            yield Problem(
+                where,
+                f"'{question}' is also a phrasing of entry '{phrasings[key]}'",
+                "remove it here if the entry answers it, or from the entry if not",
+            )
+        elif key in seen:
+            yield Problem(where, f"'{question}' is listed twice", "remove one")
+        seen.add(key)

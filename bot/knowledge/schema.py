@@ -14,6 +14,7 @@ from bot.knowledge.models import (
     EvalQuestion,
     Glossary,
     LinkPolicy,
+    OutOfScope,
     Topic,
 )
 
@@ -28,6 +29,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "topics.schema.json": ("Topics (knowledge/topics.yaml)", TypeAdapter(list[Topic])),
     "glossary.schema.json": ("Glossary (knowledge/glossary.yaml)", TypeAdapter(Glossary)),
     "links.schema.json": ("Link allow-list (knowledge/links.yaml)", TypeAdapter(LinkPolicy)),
+    "out_of_scope.schema.json": (
+        "Questions to decline (knowledge/out_of_scope.yaml)",
+        TypeAdapter(OutOfScope),
+    ),
     "eval.schema.json": (
         "Evaluation questions (knowledge/eval/*.yaml)",
         TypeAdapter(list[EvalQuestion]),

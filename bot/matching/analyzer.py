@@ -9,7 +9,7 @@ Snowball stemming ("recruited" and "recruitment" both become "recruit"); glossar
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -46,7 +46,6 @@ class Analyzer:
         self.correct = lru_cache(maxsize=50_000)(self._correct)
         self._stem = lru_cache(maxsize=50_000)(self._stem_word)
         self._phrases = self._glossary_phrases(glossary)
-        self._longest_phrase = max((len(p) for p in self._phrases), default=0)
 
     def _glossary_phrases(self, glossary: Glossary) -> dict[tuple[str, ...], str]:
         """Stemmed forms of every term, and the same forms with shorter terms already joined,
@@ -65,12 +64,23 @@ class Analyzer:
                 else:
                     forms.append((tuple(self._stem(w) for w in words), token))
         self._phrases = dict(forms)
-        self._longest_phrase = max((len(p) for p, _ in forms), default=0)
+        self._index_phrase_lengths()
         for stems, token in forms:
             joined = tuple(self._join_once(list(stems), longest=len(stems) - 1))
             if len(joined) > 1:
                 self._phrases.setdefault(joined, token)
+        self._index_phrase_lengths()
         return self._phrases
+
+    def _index_phrase_lengths(self) -> None:
+        """Per first word, the lengths of the phrases it starts, longest first: most words start
+        none, so joining skips them at once."""
+        lengths: defaultdict[str, set[int]] = defaultdict(set)
+        for phrase in self._phrases:
+            lengths[phrase[0]].add(len(phrase))
+        self._phrase_lengths = {
+            word: sorted(found, reverse=True) for word, found in lengths.items()
+        }
 
     def _stem_is_another_word(self, word: str) -> bool:
         stem = self._stem(word)
@@ -122,11 +132,12 @@ class Analyzer:
 
     def _join_once(self, stems: list[str], longest: int | None = None) -> list[str]:
         """Replace glossary phrases, longest first, in one left-to-right pass."""
-        limit = self._longest_phrase if longest is None else longest
         tokens: list[str] = []
         position = 0
         while position < len(stems):
-            for length in range(min(limit, len(stems) - position), 0, -1):
+            for length in self._phrase_lengths.get(stems[position], ()):
+                if (longest is not None and length > longest) or position + length > len(stems):
+                    continue
                 term = self._phrases.get(tuple(stems[position : position + length]))
                 if term is not None:
                     tokens.append(term)

@@ -9,26 +9,46 @@ stored in the knowledge base (`knowledge/calibration.yaml`), regenerated with
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-import yaml
+from pydantic import ValidationError
 
 from bot.knowledge.models import CalibrationCoefficients
+from bot.knowledge.problems import KnowledgeBaseError, Problem
+from bot.knowledge.yaml_source import YamlSyntaxError, parse_yaml
 from bot.matching.matcher import Calibration
 
 CALIBRATION_FILE = "calibration.yaml"
+REFIT = "regenerate it: python -m bot calibrate --write"
 BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 def load_calibration(knowledge_root: Path) -> Calibration:
-    """The committed calibration, or the neutral default if none was fitted yet."""
+    """The committed calibration, or the neutral default if none was fitted yet;
+    `KnowledgeBaseError` with located problems if the file is broken or from an older version."""
     path = knowledge_root / CALIBRATION_FILE
     if not path.is_file():
         return Calibration()
-    data = CalibrationCoefficients.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    try:
+        document, _ = parse_yaml(path)
+    except YamlSyntaxError as error:
+        raise KnowledgeBaseError([replace(error.problem, hint=REFIT)]) from None
+    try:
+        data = CalibrationCoefficients.model_validate(document.data)
+    except ValidationError as error:
+        raise KnowledgeBaseError(
+            [
+                Problem(
+                    document.locate(tuple(detail["loc"]), key=True),
+                    f"{'.'.join(map(str, detail['loc']))}: {detail['msg']}",
+                    REFIT,
+                )
+                for detail in error.errors()
+            ]
+        ) from None
     return Calibration(data.bias, data.score, data.lead)
 
 

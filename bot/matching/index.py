@@ -13,7 +13,9 @@ posting lists (token -> variants or entries) built here, so a query does no work
 - subwords: the cosine of character 4-gram vectors, which relates word forms that stemming
   keeps apart ("define" and "definition");
 - answer: the cosine between the query and the entry's answer, for words people use that no
-  phrasing has ("Home Affairs" in a question about funding).
+  phrasing has ("Home Affairs" in a question about funding);
+- classifier: the probability a logistic regression trained on all phrasings gives each entry
+  (`bot.matching.classifier`), for paraphrases that mix the words of several alternates.
 
 No rapidfuzz scorer with a subset trap (`token_set_ratio`, `partial_*`, `WRatio`) is used.
 """
@@ -28,6 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
+from bot.matching import classifier
 from bot.matching.analyzer import Analyzer
 from bot.matching.stopwords import STOP_WORDS
 from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
@@ -39,6 +42,10 @@ CENTROID_WEIGHT = 0.35
 SIMILARITY_WEIGHT = 0.1
 SUBWORD_WEIGHT = 0.2
 ANSWER_WEIGHT = 0.3
+CLASSIFIER_WEIGHT = 0.65
+LEXICAL_WEIGHT = (
+    OVERLAP_WEIGHT + CENTROID_WEIGHT + SIMILARITY_WEIGHT + SUBWORD_WEIGHT + ANSWER_WEIGHT
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +69,10 @@ class MatchIndex:
         self.knowledge = knowledge
         self.entry_ids = tuple(entry.id for entry in knowledge.entries)
         variants = [(i, text) for i, e in enumerate(knowledge.entries) for text in e.variants]
-        self.analyzer = Analyzer(knowledge.glossary, (text for _, text in variants))
-        token_sets = [frozenset(self.analyzer.tokens(text)) for _, text in variants]
+        texts = [*(text for _, text in variants), *knowledge.out_of_scope]
+        self.analyzer = Analyzer(knowledge.glossary, texts)
+        token_lists = [self.analyzer.tokens(text) for _, text in variants]
+        token_sets = [frozenset(tokens) for tokens in token_lists]
         owners = np.array([owner for owner, _ in variants], dtype=np.int64)
         self.variant_count = len(variants)
         self._entry_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
@@ -91,6 +100,18 @@ class MatchIndex:
         self._answers = CosineIndex(
             [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
         )
+        self._classifier = classifier.train(
+            token_lists,
+            owners,
+            len(self.entry_ids),
+            self._weight,
+            [self.analyzer.tokens(text) for text in knowledge.out_of_scope],
+        )
+
+    @property
+    def uses_classifier(self) -> bool:
+        """False for a knowledge base too large to train the classifier on."""
+        return self._classifier is not None
 
     def _idf_of(self, token: str, document_frequency: int) -> float:
         idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0
@@ -153,8 +174,12 @@ class MatchIndex:
             + SIMILARITY_WEIGHT * np.maximum.reduceat(similarity, self._entry_starts)
             + SUBWORD_WEIGHT * np.maximum.reduceat(subword, self._entry_starts)
             + ANSWER_WEIGHT * answer
-        ) / (OVERLAP_WEIGHT + CENTROID_WEIGHT + SIMILARITY_WEIGHT + SUBWORD_WEIGHT + ANSWER_WEIGHT)
-        return scores
+        )
+        if self._classifier is None:
+            return scores / LEXICAL_WEIGHT
+        learnt = CLASSIFIER_WEIGHT * self._classifier.probabilities(query.tokens)
+        combined: FloatArray = (scores + learnt) / (LEXICAL_WEIGHT + CLASSIFIER_WEIGHT)
+        return combined
 
     def _variant_scores(
         self, tokens: list[str], seen: list[str], weights: dict[str, float]

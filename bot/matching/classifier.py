@@ -1,0 +1,132 @@
+"""Which entry a question asks about, learnt from the knowledge base's own phrasings.
+
+The other signals compare a question with phrasings one by one, so a paraphrase that borrows a
+word from one alternate and a word from another scores low against both. A multinomial logistic
+regression over the same tokens learns, from all phrasings at once, which words tell an entry
+apart from the others ("convicted" for the criminal-justice entry, "before" for earlier
+publications), and gives every entry a probability.
+
+The knowledge base's questions to decline (`out_of_scope.yaml`) are one more class: a question
+like them puts its probability there, not on the entry that happens to share a word with it.
+
+It is trained at index build, on the knowledge base only (never on evaluation questions), with
+scipy's L-BFGS for a fixed, small number of steps: stopping early keeps the weights small, which
+regularises like a stronger L2 penalty and keeps the build fast.
+
+Its weights grow with vocabulary times entries, so past `MAX_WEIGHTS` (a knowledge base of
+several hundred entries; this one has 69) none is trained and matching uses the other signals
+alone: `train` returns None.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from scipy.optimize import minimize
+from scipy.sparse import csr_array
+
+from bot.matching.stopwords import STOP_WORDS
+from bot.matching.vectors import FloatArray, IntArray
+
+PENALTY = 0.1  # L2 strength, per phrasing: the inverse of scikit-learn's C = 10
+TRAINING_STEPS = 15  # L-BFGS iterations; chosen on the tuning questions, see the module doc
+MAX_WEIGHTS = 1_000_000  # L-BFGS keeps 20 copies: about 160 MB at this size
+
+
+def train(
+    phrasings: Sequence[Sequence[str]],
+    owners: IntArray,
+    entries: int,
+    weight: Callable[[str], float],
+    declined: Sequence[Sequence[str]] = (),
+) -> EntryClassifier | None:
+    """The classifier, or None when the knowledge base is too large to train one."""
+    vocabulary = len({token for text in (*phrasings, *declined) for token in text})
+    if (vocabulary + 1) * (entries + 1) > MAX_WEIGHTS:
+        return None
+    return EntryClassifier(phrasings, owners, entries, weight, declined)
+
+
+class EntryClassifier:
+    """Read-only after training, like the index that owns it."""
+
+    def __init__(
+        self,
+        phrasings: Sequence[Sequence[str]],
+        owners: IntArray,
+        entries: int,
+        weight: Callable[[str], float],
+        declined: Sequence[Sequence[str]] = (),
+    ) -> None:
+        self._weight = weight
+        self._entries = entries
+        texts = [*phrasings, *declined]
+        tokens = sorted({token for text in texts for token in text})
+        self._columns = {token: column for column, token in enumerate(tokens)}
+        classes = entries + 1 if declined else entries  # the last one: out of scope
+        labels = np.concatenate([owners, np.full(len(declined), entries, dtype=np.int64)])
+        self._coefficients, self._intercepts = _train(self._features(texts), labels, classes)
+
+    def _vector(self, tokens: Sequence[str]) -> tuple[list[int], FloatArray]:
+        """Columns and values of one text: log term frequency times the token's weight, scaled
+        to unit length over all its tokens, so words the knowledge base never uses dilute it."""
+        counts = Counter(tokens)
+        values = {t: (1.0 + math.log(n)) * self._weight(t) for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        known = [t for t in values if t in self._columns]
+        return [self._columns[t] for t in known], np.array([values[t] / norm for t in known])
+
+    def _features(self, phrasings: Sequence[Sequence[str]]) -> csr_array:
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[FloatArray] = []
+        for row, phrasing in enumerate(phrasings):
+            found, weights = self._vector(phrasing)
+            rows.extend([row] * len(found))
+            columns.extend(found)
+            values.append(weights)
+        data = np.concatenate(values) if values else np.zeros(0)
+        return csr_array((data, (rows, columns)), shape=(len(phrasings), len(self._columns)))
+
+    def probabilities(self, tokens: Sequence[str]) -> FloatArray:
+        """The probability of every entry, times the share of the question's informative words
+        (by weight) the classifier has seen: it cannot judge the others, so a question about
+        something else ("the capital of Indonesia") is not pinned on the entry sharing a name."""
+        columns, values = self._vector(tokens)
+        logits = self._intercepts + values @ self._coefficients[columns]
+        informative = [self._weight(t) for t in tokens if t not in STOP_WORDS]
+        seen = sum(self._weight(t) for t in tokens if t not in STOP_WORDS and t in self._columns)
+        coverage = seen / sum(informative) if informative else 0.0
+        return _softmax(logits)[: self._entries] * coverage
+
+
+def _softmax(logits: FloatArray) -> FloatArray:
+    exponentials = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    result: FloatArray = exponentials / exponentials.sum(axis=-1, keepdims=True)
+    return result
+
+
+def _train(features: csr_array, owners: IntArray, entries: int) -> tuple[FloatArray, FloatArray]:
+    """Coefficients (token x entry) and intercepts minimising cross-entropy plus L2."""
+    samples, columns = features.shape
+    targets = np.zeros((samples, entries))
+    targets[np.arange(samples), owners] = 1.0
+    transposed = features.T.tocsr()
+
+    def loss(flat: FloatArray) -> tuple[float, FloatArray]:
+        weights = flat.reshape(columns + 1, entries)
+        logits = features @ weights[:-1] + weights[-1]
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        log_probabilities = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        error = np.exp(log_probabilities) - targets
+        gradient = np.vstack([transposed @ error + PENALTY * weights[:-1], error.sum(axis=0)])
+        value = -(log_probabilities * targets).sum() + 0.5 * PENALTY * (weights[:-1] ** 2).sum()
+        return float(value), gradient.ravel()
+
+    start = np.zeros((columns + 1) * entries)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": TRAINING_STEPS})
+    weights = np.asarray(result.x).reshape(columns + 1, entries)
+    return weights[:-1], weights[-1]
