@@ -195,3 +195,21 @@ def test_a_stale_calibration_file_is_located_and_calibrate_repairs_it(
     assert main(["calibrate", "--write", "--knowledge", str(root)]) == 0
     assert main(["validate", str(root)]) == 0
     assert "lead:" in calibration.read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("bias: .nan\nscore: 12.0\nlead: 4.0\n", "bias: Input should be a finite number"),
+        ("bias: -4.0\nscore: 1e308\nlead: 4.0\n", "score: Input should be less than or equal"),
+        ("", "document: Input should be a valid dictionary"),
+    ],
+    ids=["not a number", "huge", "empty"],
+)
+def test_a_calibration_that_would_break_confidence_is_refused(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    root = write_knowledge([entry("a-b"), entry("c-d")])
+    (root / "calibration.yaml").write_text(text)
+    assert main(["ask", "--knowledge", str(root), "question a-b"]) == 1
+    assert f"error: {message}" in capsys.readouterr().err

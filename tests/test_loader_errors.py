@@ -94,6 +94,19 @@ def test_yes_and_no_must_be_quoted(write_knowledge: WriteKnowledge) -> None:
     assert "quote" in problems[0].hint
 
 
+def test_invisible_control_character_is_located(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b")])
+    path = root / "entries" / "basics.yaml"
+    text = path.read_text().replace("a-b variant two", "a-b vari\x07ant two")
+    path.write_text(text)
+    _, problems = check_knowledge(root)
+    line = text[: text.index("\x07")].count("\n") + 1
+    column = text.index("\x07") - text.rfind("\n", 0, text.index("\x07"))
+    assert [(p.location.line, p.location.column) for p in problems] == [(line, column)]
+    assert "U+0007" in problems[0].message
+    assert "invisible character" in problems[0].hint
+
+
 def test_self_reference_and_unknown_distinct_from(write_knowledge: WriteKnowledge) -> None:
     root = write_knowledge([entry("a-b", related=["a-b"], distinct_from=["c-d"])])
     _, problems = check_knowledge(root)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.build import build_matcher
-from bot.matching.matcher import Decision, Matcher, Reason
+from bot.matching.matcher import Calibration, Decision, Matcher, Reason
 from bot.settings import SHIPPED_KNOWLEDGE
 
 
@@ -138,3 +138,12 @@ def test_arbitrary_unicode_never_raises_and_answer_is_the_top_candidate(text: st
 def test_matching_is_deterministic(text: str) -> None:
     assert matcher().match(text) == matcher().match(text)
     assert build_matcher(knowledge()).match(text) == matcher().match(text)
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_confidence_stays_a_probability_at_extreme_coefficients(sign: float) -> None:
+    """The largest coefficients the calibration file accepts must not overflow `exp`."""
+    calibration = Calibration(bias=sign * 1000, score=sign * 1000, lead=sign * 1000)
+    confidence = calibration.confidence(top=1.0, lead=1.0)
+    assert confidence == (1.0 if sign > 0 else 0.0)
+    assert 0.0 < Calibration().confidence(top=0.5, lead=0.1) < 1.0

@@ -59,8 +59,9 @@ def lint(knowledge: KnowledgeBase, similarity: float = AMBIGUITY_RATIO) -> list[
 
 def similar_pairs(knowledge: KnowledgeBase, ratio: float) -> list[SimilarPair]:
     """Entry pairs the matcher itself can hardly tell apart, unless reviewed as distinct: every
-    phrasing is matched, and a rival scoring at least `ratio` of its owner is reported."""
-    index = MatchIndex(knowledge)
+    phrasing is matched, and a rival scoring at least `ratio` of its owner is reported.
+    Lexical signals only: the classifier has learnt every phrasing's owner."""
+    index = MatchIndex(knowledge, learn=False)
     best: dict[tuple[str, str], SimilarPair] = {}
     for position, entry in enumerate(knowledge.entries):
         for variant in entry.variants:

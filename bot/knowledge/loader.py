@@ -117,6 +117,16 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     return knowledge, []
 
 
+def load_file(file: Path, model: type[M]) -> M:
+    """One YAML file validated as `model`, for files outside the knowledge base proper;
+    `KnowledgeBaseError` locates every problem, duplicate keys included."""
+    problems: list[Problem] = []
+    loaded = _load_one(file, model, problems)
+    if problems or loaded is None:
+        raise KnowledgeBaseError(problems)
+    return loaded
+
+
 def _document(file: Path, problems: list[Problem]) -> YamlDocument | None:
     if not file.is_file():
         problems.append(Problem(Location(file), "file not found", "create it (see README)"))

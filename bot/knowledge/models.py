@@ -119,13 +119,21 @@ class OutOfScope(_Strict):
     )
 
 
+# A fitted coefficient is a few units; the bound keeps a hand edit from making every
+# confidence 0 or 1 (or NaN) while staying far above anything a fit produces.
+Coefficient = Annotated[
+    float,
+    Field(ge=-1000, le=1000, allow_inf_nan=False, description="A fitted logistic coefficient."),
+]
+
+
 class CalibrationCoefficients(_Strict):
     """Platt scaling of match scores (`knowledge/calibration.yaml`, written by `calibrate`):
     confidence = 1 / (1 + exp(-(bias + score * top_score + lead * lead_over_runner_up)))."""
 
-    bias: float
-    score: float
-    lead: float
+    bias: Coefficient
+    score: Coefficient
+    lead: Coefficient
 
 
 class EvalQuestion(_Strict):

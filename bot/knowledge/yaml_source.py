@@ -49,10 +49,8 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
         raise YamlSyntaxError(
             Problem(Location(file), f"cannot read the file: {error}", "save it as UTF-8 text")
         ) from None
-    loader = _SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -62,14 +60,38 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
         raise YamlSyntaxError(
             Problem(location, message, "check indentation, colons and quotes on this line")
         ) from None
-    finally:
-        loader.dispose()
+    except yaml.reader.ReaderError as error:
+        raise YamlSyntaxError(
+            Problem(
+                _location_of_offset(file, text, error.position),
+                f"character U+{error.character:04X} is not allowed in YAML ({error.reason})",
+                "delete it; it is often an invisible character pasted with the text",
+            )
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(
+            Problem(Location(file), f"YAML error: {error}", "check the file's syntax")
+        ) from None
     positions: dict[YamlPath, Location] = {}
     key_positions: dict[YamlPath, Location] = {}
     duplicates: list[tuple[YamlPath, Problem]] = []
     if node is not None:
         _index(file, node, (), positions, key_positions, duplicates)
     return YamlDocument(file, data, positions, key_positions), duplicates
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _location_of_offset(file: Path, text: str, offset: int) -> Location:
+    before = text[:offset]
+    return Location(file, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
 def _index(

@@ -14,11 +14,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from pydantic import ValidationError
 
+from bot.knowledge.loader import load_file
 from bot.knowledge.models import CalibrationCoefficients
-from bot.knowledge.problems import KnowledgeBaseError, Problem
-from bot.knowledge.yaml_source import YamlSyntaxError, parse_yaml
+from bot.knowledge.problems import KnowledgeBaseError
 from bot.matching.matcher import Calibration
 
 CALIBRATION_FILE = "calibration.yaml"
@@ -33,22 +32,9 @@ def load_calibration(knowledge_root: Path) -> Calibration:
     if not path.is_file():
         return Calibration()
     try:
-        document, _ = parse_yaml(path)
-    except YamlSyntaxError as error:
-        raise KnowledgeBaseError([replace(error.problem, hint=REFIT)]) from None
-    try:
-        data = CalibrationCoefficients.model_validate(document.data)
-    except ValidationError as error:
-        raise KnowledgeBaseError(
-            [
-                Problem(
-                    document.locate(tuple(detail["loc"]), key=True),
-                    f"{'.'.join(map(str, detail['loc']))}: {detail['msg']}",
-                    REFIT,
-                )
-                for detail in error.errors()
-            ]
-        ) from None
+        data = load_file(path, CalibrationCoefficients)
+    except KnowledgeBaseError as error:
+        raise KnowledgeBaseError([replace(p, hint=REFIT) for p in error.problems]) from None
     return Calibration(data.bias, data.score, data.lead)
 
 

@@ -14,7 +14,7 @@ scipy's L-BFGS for a fixed, small number of steps: stopping early keeps the weig
 regularises like a stronger L2 penalty and keeps the build fast.
 
 Its weights grow with vocabulary times entries, so past `MAX_WEIGHTS` (a knowledge base of
-several hundred entries; this one has 69) none is trained and matching uses the other signals
+several hundred entries) none is trained and matching uses the other signals
 alone: `train` returns None.
 """
 
@@ -31,8 +31,8 @@ from scipy.sparse import csr_array
 from bot.matching.stopwords import STOP_WORDS
 from bot.matching.vectors import FloatArray, IntArray
 
-PENALTY = 0.1  # L2 strength, per phrasing: the inverse of scikit-learn's C = 10
-TRAINING_STEPS = 15  # L-BFGS iterations; chosen on the tuning questions, see the module doc
+PENALTY = 0.1  # L2 strength on the summed loss: scikit-learn's C = 10
+TRAINING_STEPS = 15  # L-BFGS iterations, chosen on the tuning part of the evaluation questions
 MAX_WEIGHTS = 1_000_000  # L-BFGS keeps 20 copies: about 160 MB at this size
 
 
@@ -84,10 +84,10 @@ class EntryClassifier:
         columns: list[int] = []
         values: list[FloatArray] = []
         for row, phrasing in enumerate(phrasings):
-            found, weights = self._vector(phrasing)
+            found, scaled = self._vector(phrasing)
             rows.extend([row] * len(found))
             columns.extend(found)
-            values.append(weights)
+            values.append(scaled)
         data = np.concatenate(values) if values else np.zeros(0)
         return csr_array((data, (rows, columns)), shape=(len(phrasings), len(self._columns)))
 
@@ -109,15 +109,15 @@ def _softmax(logits: FloatArray) -> FloatArray:
     return result
 
 
-def _train(features: csr_array, owners: IntArray, entries: int) -> tuple[FloatArray, FloatArray]:
-    """Coefficients (token x entry) and intercepts minimising cross-entropy plus L2."""
+def _train(features: csr_array, labels: IntArray, classes: int) -> tuple[FloatArray, FloatArray]:
+    """Coefficients (token x class) and intercepts minimising cross-entropy plus L2."""
     samples, columns = features.shape
-    targets = np.zeros((samples, entries))
-    targets[np.arange(samples), owners] = 1.0
+    targets = np.zeros((samples, classes))
+    targets[np.arange(samples), labels] = 1.0
     transposed = features.T.tocsr()
 
     def loss(flat: FloatArray) -> tuple[float, FloatArray]:
-        weights = flat.reshape(columns + 1, entries)
+        weights = flat.reshape(columns + 1, classes)
         logits = features @ weights[:-1] + weights[-1]
         shifted = logits - logits.max(axis=1, keepdims=True)
         log_probabilities = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
@@ -126,7 +126,7 @@ def _train(features: csr_array, owners: IntArray, entries: int) -> tuple[FloatAr
         value = -(log_probabilities * targets).sum() + 0.5 * PENALTY * (weights[:-1] ** 2).sum()
         return float(value), gradient.ravel()
 
-    start = np.zeros((columns + 1) * entries)
+    start = np.zeros((columns + 1) * classes)
     result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": TRAINING_STEPS})
-    weights = np.asarray(result.x).reshape(columns + 1, entries)
+    weights = np.asarray(result.x).reshape(columns + 1, classes)
     return weights[:-1], weights[-1]

@@ -65,7 +65,9 @@ class QueryTokens:
 class MatchIndex:
     """Read-only after construction, so a live reload can swap a whole new one in."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, *, learn: bool = True) -> None:
+        """`learn=False` skips the classifier: lint scores the phrasings themselves, which a
+        classifier trained on them would rate as their own entry's whatever their wording."""
         self.knowledge = knowledge
         self.entry_ids = tuple(entry.id for entry in knowledge.entries)
         variants = [(i, text) for i, e in enumerate(knowledge.entries) for text in e.variants]
@@ -100,12 +102,16 @@ class MatchIndex:
         self._answers = CosineIndex(
             [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
         )
-        self._classifier = classifier.train(
-            token_lists,
-            owners,
-            len(self.entry_ids),
-            self._weight,
-            [self.analyzer.tokens(text) for text in knowledge.out_of_scope],
+        self._classifier = (
+            classifier.train(
+                token_lists,
+                owners,
+                len(self.entry_ids),
+                self._weight,
+                [self.analyzer.tokens(text) for text in knowledge.out_of_scope],
+            )
+            if learn
+            else None
         )
 
     @property

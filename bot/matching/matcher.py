@@ -43,7 +43,11 @@ class Calibration:
 
     def confidence(self, top: float, lead: float) -> float:
         z = self.bias + self.score * top + self.lead * lead
-        return 1.0 / (1.0 + math.exp(-z))
+        # the logistic function written so that exp never overflows, whatever the sign of z
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        small = math.exp(z)
+        return small / (1.0 + small)
 
 
 @dataclass(frozen=True, slots=True)
