@@ -10,8 +10,9 @@ answered (if no threshold meets both, the one with the fewest of those two error
 
 Speed: each method is built and queried in its own process, on the shipped knowledge base and
 on synthetic ones of 1,000 and 10,000 entries: build time, questions per second, p50/p99
-latency per question, and the process's peak memory. The table goes to standard output and to
-bench/RESULTS.md.
+latency per question, and the process's peak memory. Start-up: our knowledge-base load and
+matcher build, each run in a fresh process as the bot starts. The tables go to standard output
+and to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -46,6 +48,7 @@ from bot.matching.split import Part, select  # noqa: E402
 
 METHODS = ("ours", "naive", "bm25", "embeddings")
 SIZES = (0, 1_000, 10_000)  # 0: the shipped knowledge base
+STARTUP_RUNS = 7
 EMBEDDING_VARIANT_CAP = 20_000  # encoding 80,000 variants on a CPU takes minutes: subsample
 MAX_WRONG, MAX_OOS = 0.03, 0.05
 
@@ -270,6 +273,31 @@ def speed(sizes: Sequence[int]) -> list[dict[str, object]]:
     return rows
 
 
+def startup_worker() -> dict[str, float]:
+    from bot.matching.build import build_matcher
+
+    start = time.perf_counter()
+    knowledge = load_knowledge(ROOT / "knowledge")
+    loaded = time.perf_counter()
+    build_matcher(knowledge)
+    built = time.perf_counter()
+    return {"load_s": loaded - start, "build_s": built - loaded}
+
+
+def startup() -> list[dict[str, float]]:
+    runs = []
+    for _ in range(STARTUP_RUNS):
+        result = subprocess.run(
+            [sys.executable, __file__, "--startup-worker"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    print("  measured start-up", file=sys.stderr)
+    return runs
+
+
 # --- report --------------------------------------------------------------------------------
 
 
@@ -279,7 +307,11 @@ def _eval_sets(knowledge: KnowledgeBase) -> dict[str, list[EvalQuestion]]:
     return {f.name: load_questions(f, ids) for f in sorted(folder.glob("*.yaml"))}
 
 
-def report(quality_rows: list[dict[str, object]], speed_rows: list[dict[str, object]]) -> str:
+def report(
+    quality_rows: list[dict[str, object]],
+    speed_rows: list[dict[str, object]],
+    startup_runs: list[dict[str, float]],
+) -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -347,12 +379,32 @@ def report(quality_rows: list[dict[str, object]], speed_rows: list[dict[str, obj
                 f"| {row['peak_mb']:.0f} | {row['note']} |"
             )
         lines.append("")
+    if startup_runs:
+        lines += [
+            "## Start-up",
+            "",
+            f"Our knowledge-base load and matcher build on the shipped knowledge base, "
+            f"{len(startup_runs)} runs,",
+            "each in a fresh process after the imports, as the bot does when it starts.",
+            "",
+            "| step | median (s) | slowest (s) |",
+            "|---|---|---|",
+        ]
+        steps = {
+            "load": [r["load_s"] for r in startup_runs],
+            "index build": [r["build_s"] for r in startup_runs],
+            "load + index build": [r["load_s"] + r["build_s"] for r in startup_runs],
+        }
+        for step, seconds in steps.items():
+            lines.append(f"| {step} | {statistics.median(seconds):.3f} | {max(seconds):.3f} |")
+        lines.append("")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--worker", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--startup-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--skip-speed", action="store_true", help="quality only")
     parser.add_argument("--skip-quality", action="store_true", help="speed only")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
@@ -360,10 +412,14 @@ def main() -> None:
     if args.worker:
         print(json.dumps(speed_worker(args.worker[0], int(args.worker[1]))))
         return
+    if args.startup_worker:
+        print(json.dumps(startup_worker()))
+        return
     knowledge = load_knowledge(ROOT / "knowledge")
     quality_rows = [] if args.skip_quality else quality(knowledge, _eval_sets(knowledge))
     speed_rows = [] if args.skip_speed else speed(SIZES)
-    text = report(quality_rows, speed_rows)
+    startup_runs = [] if args.skip_speed else startup()
+    text = report(quality_rows, speed_rows, startup_runs)
     print(text)
     args.output.write_text(text + "\n", encoding="utf-8")
 
