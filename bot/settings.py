@@ -134,6 +134,15 @@ class Settings(BaseSettings):
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
         return self
 
+    @model_validator(mode="after")
+    def _clarify_below_answer(self) -> Settings:
+        if self.match_clarify_threshold > self.match_answer_threshold:
+            raise ValueError(
+                "MATCH_CLARIFY_THRESHOLD must not exceed MATCH_ANSWER_THRESHOLD "
+                f"({self.match_clarify_threshold} > {self.match_answer_threshold})"
+            )
+        return self
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: Any) -> Any:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli import main
 from tests.conftest import FIXTURES, WriteKnowledge, entry
@@ -152,6 +154,23 @@ def test_ask_json_reads_one_question_per_line_in_order() -> None:
     assert [r["answer_id"] for r in rows] == ["uncac", None, None, None]
 
 
+def test_ask_json_survives_bytes_that_are_not_utf8() -> None:
+    """Every line still gets its answer, and the output stays valid UTF-8 JSON."""
+    command = [sys.executable, "-m", "bot", "ask", "--json"]
+    strict = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    result = subprocess.run(
+        [*command, "-"], input=b"UNCAC\nbad \xff\xfe byte\n", capture_output=True, env=strict
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [r["question"] for r in rows] == ["UNCAC", "bad \ufffd\ufffd byte"]
+    assert rows[0]["answer_id"] == "uncac"
+    argument = subprocess.run(
+        [*command, os.fsdecode(b"UNCAC \xff")], capture_output=True, env=strict, check=True
+    )
+    assert json.loads(argument.stdout.decode("utf-8"))["question"] == "UNCAC \ufffd"
+
+
 def test_eval_reports_metrics_and_enforces_floors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -170,6 +189,31 @@ def test_eval_reports_metrics_and_enforces_floors(
     assert report["failures"] == []
     assert main(["eval", str(questions), "--min-accuracy", "1.01"]) == 1
     assert "below floor: accuracy" in capsys.readouterr().err
+
+
+def test_eval_counts_each_file_and_enforces_the_risk_ceilings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(
+        '- {q: "who funded the research", expect: report-authors}\n'
+        '- {q: "what is uncac", expect: uncac}\n'
+    )
+    declined = tmp_path / "declined.yaml"
+    declined.write_text('- {q: "who funded the research", expect: null}\n')
+    assert main(["eval", "--json", str(wrong), str(declined)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    files = report["files"]
+    assert files[str(wrong)]["wrong_answer_rate"] == 0.5
+    assert files[str(declined)]["oos_false_answer_rate"] == 1.0
+    assert report["overall"]["questions"] == 3
+    assert len(report["failures"]) == 2
+    assert main(["eval", str(wrong), str(declined), "--max-wrong", "0.5", "--max-oos", "1"]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(wrong), "--max-wrong", "0.4"]) == 1
+    assert "below floor: wrong-answer rate 0.500 > 0.4" in capsys.readouterr().err
+    assert main(["eval", str(declined), "--max-oos", "0.9"]) == 1
+    assert "below floor: out-of-scope answered 1.000 > 0.9" in capsys.readouterr().err
 
 
 def test_eval_rejects_a_broken_question_file(
@@ -192,9 +236,32 @@ def test_a_stale_calibration_file_is_located_and_calibrate_repairs_it(
     errors = capsys.readouterr().err.splitlines()
     expected = f"{calibration}:1:1: error: lead: Field required"
     assert errors.count(f"{expected} (hint: regenerate it: python -m bot calibrate --write)") == 2
+    _write_tuning_questions(root)
     assert main(["calibrate", "--write", "--knowledge", str(root)]) == 0
     assert main(["validate", str(root)]) == 0
     assert "lead:" in calibration.read_text()
+
+
+def _write_tuning_questions(root: Path) -> None:
+    in_scope = [
+        {"q": f"{entry_id} variant {n} {tail}".strip(), "expect": entry_id}
+        for entry_id in ("a-b", "c-d")
+        for n in ("one", "two", "three", "four", "five")
+        for tail in ("", "please", "again")
+    ]
+    declined = [{"q": f"weather forecast for city {n}", "expect": None} for n in range(40)]
+    (root / "eval").mkdir()
+    (root / "eval" / "set.yaml").write_text(yaml.safe_dump(in_scope + declined))
+
+
+def test_calibrate_refuses_a_fit_without_enough_questions_of_each_kind(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zero questions give a calibration that never answers; all right, one that always does."""
+    root = write_knowledge([entry("a-b"), entry("c-d")])
+    assert main(["calibrate", "--write", "--knowledge", str(root)]) == 1
+    assert "of 0 tuning questions, 0 have the right top candidate" in capsys.readouterr().err
+    assert not (root / "calibration.yaml").exists()
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import EvalQuestion
 from bot.knowledge.problems import KnowledgeBaseError
 from bot.matching.build import build_matcher
-from bot.matching.calibration import bands, fit, load_calibration
+from bot.matching.calibration import bands, fit, load_calibration, unfit_reason
 from bot.matching.evaluation import Metrics, load_questions, measure, run
 from bot.matching.split import Part, part_of, select
 from bot.settings import SHIPPED_KNOWLEDGE
@@ -130,3 +130,9 @@ def test_unknown_expected_id_is_reported_with_its_line(tmp_path: Path) -> None:
     [problem] = raised.value.problems
     assert (problem.location.line, problem.location.column) == (2, 18)
     assert "unknown entry 'nope'" in problem.message
+
+
+def test_a_fit_needs_enough_right_and_wrong_top_candidates() -> None:
+    assert unfit_reason([True] * 50) is not None
+    assert unfit_reason([False] * 50) is not None
+    assert unfit_reason([True] * 10 + [False] * 10) is None

@@ -107,6 +107,28 @@ def test_invisible_control_character_is_located(write_knowledge: WriteKnowledge)
     assert "invisible character" in problems[0].hint
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "&a [*a]\n",
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n"
+            for p, n in zip("abcdef", "bcdefg", strict=True)
+        ),
+    ],
+    ids=["points at itself", "billion laughs"],
+)
+def test_aliases_are_refused_before_they_are_expanded(
+    write_knowledge: WriteKnowledge, text: str
+) -> None:
+    root = write_knowledge([entry("a-b")])
+    (root / "entries" / "aliases.yaml").write_text(text)
+    _, problems = check_knowledge(root)
+    assert [p.message for p in problems] == ["anchors and aliases (&name, *name) are not supported"]
+    assert problems[0].location.line == 1
+
+
 def test_self_reference_and_unknown_distinct_from(write_knowledge: WriteKnowledge) -> None:
     root = write_knowledge([entry("a-b", related=["a-b"], distinct_from=["c-d"])])
     _, problems = check_knowledge(root)

@@ -124,13 +124,36 @@ def test_case_punctuation_and_spacing_do_not_change_the_decision(
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
-def test_arbitrary_unicode_never_raises_and_answer_is_the_top_candidate(text: str) -> None:
+def test_arbitrary_unicode_never_raises(text: str) -> None:
     match = matcher().match(text)
     assert 0.0 <= match.confidence <= 1.0
+    assert (match.answer_id is None) is (match.decision is not Decision.ANSWER)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(VARIANTS).map(lambda v: v[1]),
+    st.sampled_from(["", "?", " please", " in the report", " and why", " for my class"]),
+    st.integers(min_value=0, max_value=3),
+)
+def test_each_decision_follows_from_confidence_lead_and_thresholds(
+    variant: str, tail: str, dropped_words: int
+) -> None:
+    """Answer: the top candidate, confident and clearly ahead; clarify: the top three, in
+    the grey zone; none: below it. Phrasings with words dropped reach every decision."""
+    words = variant.split()
+    match = matcher().match(" ".join(words[dropped_words:]) + tail)
+    limits = matcher().thresholds
     if match.decision is Decision.ANSWER:
         assert match.answer_id == match.candidates[0].entry_id
-    else:
-        assert match.answer_id is None
+        assert match.confidence >= limits.answer
+        assert match.lead >= limits.lead
+    elif match.decision is Decision.CLARIFY:
+        assert limits.clarify <= match.confidence
+        assert match.confidence < limits.answer or match.lead < limits.lead
+        assert list(match.choices) == [c.entry_id for c in match.candidates[:3]]
+    elif match.reason is Reason.OUT_OF_SCOPE:
+        assert match.confidence < limits.clarify
 
 
 @settings(max_examples=100, deadline=None)

@@ -95,6 +95,17 @@ def test_webhook_url_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().webhook_url == "https://bot.example.org/hook"
 
 
+def test_clarify_threshold_cannot_exceed_the_answer_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MATCH_ANSWER_THRESHOLD", "0.5")
+    monkeypatch.setenv("MATCH_CLARIFY_THRESHOLD", "0.6")
+    with pytest.raises(SettingsError, match="must not exceed MATCH_ANSWER_THRESHOLD"):
+        load_settings()
+    monkeypatch.setenv("MATCH_CLARIFY_THRESHOLD", "0.5")
+    assert load_settings().thresholds.clarify == 0.5
+
+
 def test_bad_token_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "12345-leaked-value")
     with pytest.raises(SettingsError) as raised:

@@ -80,11 +80,22 @@ def match_json(match: Match) -> str:
 
 
 def _questions(question: str) -> Iterator[str]:
+    """Questions as text whatever bytes arrive: an undecodable byte becomes U+FFFD instead of
+    failing the batch or echoing invalid UTF-8 into the JSON."""
     if question != "-":
-        yield question
+        yield _decodable(question)
         return
-    for line in sys.stdin:
-        yield line.rstrip("\n")
+    for line in sys.stdin.buffer:
+        yield line.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def _decodable(argument: str) -> str:
+    """Command-line arguments keep undecodable bytes as lone surrogates (PEP 383)."""
+    try:
+        raw = argument.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = argument.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -207,6 +218,13 @@ def calibrate_command(args: argparse.Namespace) -> int:
     top = [o.match.top_score for o in outcomes]
     lead = [o.match.lead for o in outcomes]
     right = [o.top_is_right for o in outcomes]
+    if (reason := calibration.unfit_reason(right)) is not None:
+        print(
+            f"{reason} (hint: add questions to {knowledge.root / EVAL_DIR}, "
+            "a third of them out of scope)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     fitted = calibration.fit(top, lead, right)
     confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
     if args.write:  # before printing, so a reader that stops early (`| head`) loses nothing

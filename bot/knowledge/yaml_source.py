@@ -60,6 +60,14 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
         raise YamlSyntaxError(
             Problem(location, message, "check indentation, colons and quotes on this line")
         ) from None
+    except _AliasError as found:
+        raise YamlSyntaxError(
+            Problem(
+                Location(file, found.mark.line + 1, found.mark.column + 1),
+                "anchors and aliases (&name, *name) are not supported",
+                "write the value out in full wherever it is used",
+            )
+        ) from None
     except yaml.reader.ReaderError as error:
         raise YamlSyntaxError(
             Problem(
@@ -84,9 +92,34 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, None
+        _reject_aliases(node)
+        return node, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+class _AliasError(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+        super().__init__(str(mark))
+
+
+def _reject_aliases(root: yaml.Node) -> None:
+    """An alias makes the tree a graph: one that points at itself never ends, and nested ones
+    grow exponentially (the "billion laughs"). The knowledge base needs neither."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise _AliasError(node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
 
 
 def _location_of_offset(file: Path, text: str, offset: int) -> Location:

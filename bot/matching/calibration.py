@@ -22,6 +22,7 @@ from bot.matching.matcher import Calibration
 
 CALIBRATION_FILE = "calibration.yaml"
 REFIT = "regenerate it: python -m bot calibrate --write"
+MIN_OF_EACH = 10  # tuning questions with a right top candidate, and without one
 BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
@@ -46,6 +47,19 @@ def calibration_text(calibration: Calibration, questions: int) -> str:
         f"bias: {calibration.bias:.4f}\n"
         f"score: {calibration.score:.4f}\n"
         f"lead: {calibration.lead:.4f}\n"
+    )
+
+
+def unfit_reason(right: Sequence[bool]) -> str | None:
+    """Why these tuning outcomes cannot support a fit, if they cannot: with too few of either
+    kind the fit says "always" or "never" and every question would be answered, or none."""
+    hits = sum(right)
+    misses = len(right) - hits
+    if min(hits, misses) >= MIN_OF_EACH:
+        return None
+    return (
+        f"cannot fit the confidence: of {len(right)} tuning questions, {hits} have the right "
+        f"top candidate and {misses} do not; at least {MIN_OF_EACH} of each are needed"
     )
 
 

@@ -98,15 +98,17 @@ class Matcher:
         self.calibration = calibration or Calibration()
 
     def match(self, question: str) -> Match:
-        text = question[:MAX_QUESTION_CHARS]
+        # spacing folded before the cut, so padding cannot hide a question; the cut text is
+        # what is matched and echoed
+        text = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not any(ch.isalpha() for ch in text):
-            return Match(question, Decision.NONE, 0.0, (), Reason.EMPTY)
+            return Match(text, Decision.NONE, 0.0, (), Reason.EMPTY)
         if _mostly_other_script(text):
-            return Match(question, Decision.NONE, 0.0, (), Reason.OTHER_SCRIPT)
+            return Match(text, Decision.NONE, 0.0, (), Reason.OTHER_SCRIPT)
         query = self.index.analyse(text)
         if not query.looks_english:
-            return Match(question, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
-        ranked = Match(question, Decision.NONE, 0.0, self._top(self.index.entry_scores(query)))
+            return Match(text, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
+        ranked = Match(text, Decision.NONE, 0.0, self._top(self.index.entry_scores(query)))
         confidence = self.calibration.confidence(ranked.top_score, ranked.lead)
         limits = self.thresholds
         if confidence >= limits.answer and ranked.lead >= limits.lead:
