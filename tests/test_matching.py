@@ -39,6 +39,9 @@ VARIANTS = [(entry.id, text) for entry in knowledge().entries for text in entry.
         ("Что такое коррупция?", Reason.OTHER_SCRIPT),
         ("qwerty", Reason.NO_KNOWN_WORDS),
         ("apa itu korupsi", Reason.NO_KNOWN_WORDS),
+        ("Was ist Menschenhandel und Korruption?", Reason.NO_KNOWN_WORDS),
+        ("la corruzione alle frontiere", Reason.NO_KNOWN_WORDS),
+        ("¿Qué es la trata de personas?", Reason.NO_KNOWN_WORDS),
     ],
 )
 def test_no_answer_with_a_reason(text: str, reason: Reason) -> None:
@@ -46,6 +49,13 @@ def test_no_answer_with_a_reason(text: str, reason: Reason) -> None:
     assert match.decision is Decision.NONE
     assert match.reason is reason
     assert match.answer_id is None
+
+
+@pytest.mark.parametrize(
+    "text", ["who funded the report", "corruption at la trobe and in da nang", "UNCAC"]
+)
+def test_english_with_a_foreign_looking_word_is_still_english(text: str) -> None:
+    assert matcher().match(text).reason is not Reason.NO_KNOWN_WORDS
 
 
 @pytest.mark.parametrize(

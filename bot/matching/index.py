@@ -32,8 +32,9 @@ from rapidfuzz import fuzz, process
 from bot.knowledge.base import KnowledgeBase
 from bot.matching import classifier
 from bot.matching.analyzer import Analyzer
-from bot.matching.stopwords import STOP_WORDS
+from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
+from bot.text import normalize
 
 STOP_WORD_FACTOR = 0.5  # function words count, but far less than their frequency alone says
 # How much each signal counts; chosen on the tuning questions (scores are divided by the sum).
@@ -55,10 +56,15 @@ class QueryTokens:
     words: int
     known: int  # words in the knowledge base's vocabulary (typos corrected) or English ones
     function_words: int  # English words like "the", "is", "what"
+    other_language_words: int  # "und", "est", "yang": function words of other languages
 
     @property
     def looks_english(self) -> bool:
-        """English has function words; a bare keyword query must be mostly known words."""
+        """English has function words, and more of them than of another language (two or more
+        of those, so one name like "La Trobe" does not count); a bare keyword query must be
+        mostly known words."""
+        if self.other_language_words >= 2 and self.other_language_words > self.function_words:
+            return False
         return self.function_words > 0 or self.known * 2 > self.words
 
 
@@ -154,13 +160,15 @@ class MatchIndex:
         return " ".join(sorted(t for t in tokens if t not in STOP_WORDS))
 
     def analyse(self, text: str) -> QueryTokens:
-        words = self.analyzer.words(text)
+        typed = normalize(text).split()
+        words = [self.analyzer.correct(word) for word in typed]  # as `Analyzer.words`
         return QueryTokens(
             tokens=tuple(self.analyzer.tokens(text)),
             text=text,
             words=len(words),
             known=sum(1 for w in words if self.analyzer.knows(w)),
             function_words=sum(1 for w in words if w in STOP_WORDS),
+            other_language_words=sum(1 for w in typed if w in OTHER_LANGUAGE_WORDS),
         )
 
     def entry_scores(self, query: QueryTokens) -> FloatArray:

@@ -21,3 +21,22 @@ STOP_WORDS = frozenset(
     yourself yourselves
     """.split()
 )
+
+
+# Function words of other languages people may write in with Latin letters (German, French,
+# Spanish, Italian, Portuguese, Dutch, Indonesian and Malay, Tagalog), none of them an English
+# word: a message with more of these than English ones is not English, even if it shares a word
+# like "was" or a name with the knowledge base.
+OTHER_LANGUAGE_WORDS = frozenset(
+    """
+    und ist nicht der das ein eine ich wie warum wer mit sind wird werden
+    les est et une des avec pour dans qui que quoi pourquoi comment sont du au aux ce cette
+    je nous vous pas la le
+    el los las del por para una es y como son esta hay pero
+    il della di che alle gli nel delle degli cosa
+    os uma nao sao dos das em com
+    het een niet wat hoe waarom zijn
+    yang dan adalah dengan tidak ini itu apa siapa untuk dari ke bagaimana mengapa kenapa
+    ang mga ng sa ay hindi bakit paano
+    """.split()
+)
