@@ -191,6 +191,25 @@ def test_eval_reports_metrics_and_enforces_floors(
     assert "below floor: accuracy" in capsys.readouterr().err
 
 
+def test_eval_reports_unmeasurable_rates_as_missing_and_fails_their_floors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    declined = tmp_path / "declined.yaml"
+    declined.write_text('- {q: "how do I make coffee", expect: null}\n')
+    assert main(["eval", "--json", str(declined)]) == 0
+    overall = json.loads(capsys.readouterr().out)["overall"]
+    assert overall["accuracy"] is None
+    assert overall["mrr"] is None
+    assert overall["oos_false_answer_rate"] == 0.0
+    assert main(["eval", str(declined)]) == 0
+    assert "in-scope accuracy      n/a" in capsys.readouterr().out
+    assert main(["eval", str(declined), "--max-oos", "0"]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(declined), "--min-accuracy", "0.9"]) == 1
+    err = capsys.readouterr().err
+    assert "below floor: accuracy cannot be measured: no in-scope questions" in err
+
+
 def test_eval_counts_each_file_and_enforces_the_risk_ceilings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

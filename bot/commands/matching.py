@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import operator
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -165,13 +166,17 @@ def eval_command(args: argparse.Namespace) -> int:
 def _metrics_text(m: Metrics) -> str:
     return (
         f"  questions {m.questions} ({m.in_scope} in scope, {m.out_of_scope} out of scope)\n"
-        f"  in-scope accuracy      {m.accuracy:.3f}\n"
-        f"  wrong-answer rate      {m.wrong_answer_rate:.3f}\n"
-        f"  clarify rate           {m.clarify_rate:.3f}  (expected among choices: "
-        f"{m.clarify_hit_rate:.3f})\n"
-        f"  out-of-scope answered  {m.oos_false_answer_rate:.3f}\n"
-        f"  mean reciprocal rank   {m.mrr:.3f}"
+        f"  in-scope accuracy      {_rate(m.accuracy)}\n"
+        f"  wrong-answer rate      {_rate(m.wrong_answer_rate)}\n"
+        f"  clarify rate           {_rate(m.clarify_rate)}  (expected among choices: "
+        f"{_rate(m.clarify_hit_rate)})\n"
+        f"  out-of-scope answered  {_rate(m.oos_false_answer_rate)}\n"
+        f"  mean reciprocal rank   {_rate(m.mrr)}"
     )
+
+
+def _rate(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _failures_text(metrics: Metrics) -> str:
@@ -188,14 +193,31 @@ def _failures_text(metrics: Metrics) -> str:
     return "\n".join(lines)
 
 
+_PAST = {"<": operator.lt, ">": operator.gt}
+
+
 def _below_floor(args: argparse.Namespace, metrics: Metrics) -> bool:
+    """A floor that cannot be measured (no questions of that kind) fails too: a gate that
+    silently passes is no gate."""
+    checks = [
+        ("accuracy", metrics.accuracy, args.min_accuracy, "<", "in-scope questions"),
+        ("wrong-answer rate", metrics.wrong_answer_rate, args.max_wrong, ">", "in-scope questions"),
+        (
+            "out-of-scope answered",
+            metrics.oos_false_answer_rate,
+            args.max_oos,
+            ">",
+            "out-of-scope questions",
+        ),
+    ]
     failed = []
-    if args.min_accuracy is not None and metrics.accuracy < args.min_accuracy:
-        failed.append(f"accuracy {metrics.accuracy:.3f} < {args.min_accuracy}")
-    if args.max_wrong is not None and metrics.wrong_answer_rate > args.max_wrong:
-        failed.append(f"wrong-answer rate {metrics.wrong_answer_rate:.3f} > {args.max_wrong}")
-    if args.max_oos is not None and metrics.oos_false_answer_rate > args.max_oos:
-        failed.append(f"out-of-scope answered {metrics.oos_false_answer_rate:.3f} > {args.max_oos}")
+    for name, value, limit, past, needed in checks:
+        if limit is None:
+            continue
+        if value is None:
+            failed.append(f"{name} cannot be measured: no {needed}")
+        elif _PAST[past](value, limit):
+            failed.append(f"{name} {value:.3f} {past} {limit}")
     for line in failed:
         print(f"below floor: {line}", file=sys.stderr)
     return bool(failed)
@@ -244,7 +266,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
         trial = Matcher(matcher.index, replace(limits, answer=step / 20), fitted)
         m = measure(run(trial, tuning))
         print(
-            f"| {step / 20:.2f} | {m.accuracy:.3f} | {m.wrong_answer_rate:.3f} | "
-            f"{m.oos_false_answer_rate:.3f} | {m.clarify_rate:.3f} |"
+            f"| {step / 20:.2f} | {_rate(m.accuracy)} | {_rate(m.wrong_answer_rate)} | "
+            f"{_rate(m.oos_false_answer_rate)} | {_rate(m.clarify_rate)} |"
         )
     return EXIT_OK

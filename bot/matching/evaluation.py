@@ -79,29 +79,34 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
+    """Each rate is None when nothing could be counted (no in-scope questions, no clarify case,
+    no out-of-scope question): 0.000 would read as a measured failure or success."""
+
     questions: int
     in_scope: int
     out_of_scope: int
-    accuracy: float  # answer with the expected id, over in-scope questions
-    wrong_answer_rate: float  # answer with another id, over in-scope questions
-    clarify_rate: float  # clarify, over in-scope questions
-    clarify_hit_rate: float  # expected id among the choices, over in-scope clarify cases
-    oos_false_answer_rate: float  # answer to an out-of-scope question
-    mrr: float  # mean reciprocal rank of the expected id, over in-scope questions
+    accuracy: float | None  # answer with the expected id, over in-scope questions
+    wrong_answer_rate: float | None  # answer with another id, over in-scope questions
+    clarify_rate: float | None  # clarify, over in-scope questions
+    clarify_hit_rate: float | None  # expected id among the choices, over in-scope clarify cases
+    oos_false_answer_rate: float | None  # answer to an out-of-scope question
+    mrr: float | None  # mean reciprocal rank of the expected id, over in-scope questions
     failures: tuple[Outcome, ...] = field(repr=False)
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, float | int | None]:
+        rates = {
+            "accuracy": self.accuracy,
+            "wrong_answer_rate": self.wrong_answer_rate,
+            "clarify_rate": self.clarify_rate,
+            "clarify_hit_rate": self.clarify_hit_rate,
+            "oos_false_answer_rate": self.oos_false_answer_rate,
+            "mrr": self.mrr,
+        }
         return {
             "questions": self.questions,
             "in_scope": self.in_scope,
             "out_of_scope": self.out_of_scope,
-            "accuracy": round(self.accuracy, 4),
-            "wrong_answer_rate": round(self.wrong_answer_rate, 4),
-            "clarify_rate": round(self.clarify_rate, 4),
-            "clarify_hit_rate": round(self.clarify_hit_rate, 4),
-            "oos_false_answer_rate": round(self.oos_false_answer_rate, 4),
-            "mrr": round(self.mrr, 4),
-        }
+        } | {name: None if rate is None else round(rate, 4) for name, rate in rates.items()}
 
 
 def run(matcher: Matcher, questions: Sequence[EvalQuestion]) -> list[Outcome]:
@@ -131,5 +136,5 @@ def measure(outcomes: Sequence[Outcome]) -> Metrics:
     )
 
 
-def _share(part: float, whole: int) -> float:
-    return part / whole if whole else 0.0
+def _share(part: float, whole: int) -> float | None:
+    return part / whole if whole else None
