@@ -110,10 +110,13 @@ class Analyzer:
         return word in self._known
 
     def subwords(self, text: str) -> list[str]:
+        return self.subwords_of(self.words(text))
+
+    def subwords_of(self, words: Iterable[str]) -> list[str]:
         """Character 4-grams of the informative words, with word boundaries marked: they relate
         words that stemming keeps apart ("define" and "definition", "corrupt" and "corruptly")."""
         grams: list[str] = []
-        for word in self.words(text):
+        for word in words:
             if word in STOP_WORDS:
                 continue
             marked = f"<{_british(self._spelling.get(word, word))}>"
@@ -121,7 +124,12 @@ class Analyzer:
         return grams
 
     def tokens(self, text: str) -> list[str]:
-        stems = [self._words_as_terms.get(w) or self._stem(w) for w in self.words(text)]
+        return self.tokens_of(self.words(text))
+
+    def tokens_of(self, words: Iterable[str]) -> list[str]:
+        """Tokens of words `words` already gave: callers needing both tokens and subwords
+        correct each word once."""
+        stems = [self._words_as_terms.get(w) or self._stem(w) for w in words]
         return self._join_phrases(stems)
 
     def _join_phrases(self, stems: list[str]) -> list[str]:

@@ -52,7 +52,7 @@ LEXICAL_WEIGHT = (
 @dataclass(frozen=True, slots=True)
 class QueryTokens:
     tokens: tuple[str, ...]
-    text: str
+    subwords: tuple[str, ...]
     words: int
     known: int  # words in the knowledge base's vocabulary (typos corrected) or English ones
     function_words: int  # English words like "the", "is", "what"
@@ -79,7 +79,8 @@ class MatchIndex:
         variants = [(i, text) for i, e in enumerate(knowledge.entries) for text in e.variants]
         texts = [*(text for _, text in variants), *knowledge.out_of_scope]
         self.analyzer = Analyzer(knowledge.glossary, texts)
-        token_lists = [self.analyzer.tokens(text) for _, text in variants]
+        word_lists = [self.analyzer.words(text) for _, text in variants]
+        token_lists = [self.analyzer.tokens_of(words) for words in word_lists]
         token_sets = [frozenset(tokens) for tokens in token_lists]
         owners = np.array([owner for owner, _ in variants], dtype=np.int64)
         self.variant_count = len(variants)
@@ -103,7 +104,7 @@ class MatchIndex:
         self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
         self._build_centroids(token_sets, owners)
         self._subwords = CosineIndex(
-            [Counter(self.analyzer.subwords(text)) for _, text in variants], raw_count
+            [Counter(self.analyzer.subwords_of(words)) for words in word_lists], raw_count
         )
         self._answers = CosineIndex(
             [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
@@ -163,8 +164,8 @@ class MatchIndex:
         typed = normalize(text).split()
         words = [self.analyzer.correct(word) for word in typed]  # as `Analyzer.words`
         return QueryTokens(
-            tokens=tuple(self.analyzer.tokens(text)),
-            text=text,
+            tokens=tuple(self.analyzer.tokens_of(words)),
+            subwords=tuple(self.analyzer.subwords_of(words)),
             words=len(words),
             known=sum(1 for w in words if self.analyzer.knows(w)),
             function_words=sum(1 for w in words if w in STOP_WORDS),
@@ -180,7 +181,7 @@ class MatchIndex:
         weights = {t: self._weight(t) for t in tokens}
         overlap, similarity = self._variant_scores(tokens, seen, weights)
         centroid = self._centroid_scores(seen, weights)
-        subword = self._subwords.cosine(Counter(self.analyzer.subwords(query.text)))
+        subword = self._subwords.cosine(Counter(query.subwords))
         answer = self._answers.cosine(Counter(t for t in query.tokens if t not in STOP_WORDS))
         scores: FloatArray = (
             OVERLAP_WEIGHT * np.maximum.reduceat(overlap, self._entry_starts)
