@@ -171,14 +171,20 @@ def test_ask_json_survives_bytes_that_are_not_utf8() -> None:
     assert json.loads(argument.stdout.decode("utf-8"))["question"] == "UNCAC \ufffd"
 
 
+def _question_file(path: Path, *questions: tuple[str, str | None]) -> Path:
+    """An evaluation file in the dev-set format: a list of `{q, expect}`."""
+    path.write_text(yaml.safe_dump([{"q": q, "expect": expect} for q, expect in questions]))
+    return path
+
+
 def test_eval_reports_metrics_and_enforces_floors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    questions = tmp_path / "set.yaml"
-    questions.write_text(
-        '- {q: "who funded the research", expect: report-funding}\n'
-        '- {q: "what is uncac", expect: uncac}\n'
-        '- {q: "how do I make coffee", expect: null}\n'
+    questions = _question_file(
+        tmp_path / "set.yaml",
+        ("who funded the research", "report-funding"),
+        ("what is uncac", "uncac"),
+        ("how do I make coffee", None),
     )
     assert main(["eval", "--json", str(questions)]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -194,8 +200,7 @@ def test_eval_reports_metrics_and_enforces_floors(
 def test_eval_reports_unmeasurable_rates_as_missing_and_fails_their_floors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    declined = tmp_path / "declined.yaml"
-    declined.write_text('- {q: "how do I make coffee", expect: null}\n')
+    declined = _question_file(tmp_path / "declined.yaml", ("how do I make coffee", None))
     assert main(["eval", "--json", str(declined)]) == 0
     overall = json.loads(capsys.readouterr().out)["overall"]
     assert overall["accuracy"] is None
@@ -213,13 +218,12 @@ def test_eval_reports_unmeasurable_rates_as_missing_and_fails_their_floors(
 def test_eval_counts_each_file_and_enforces_the_risk_ceilings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    wrong = tmp_path / "wrong.yaml"
-    wrong.write_text(
-        '- {q: "who funded the research", expect: report-authors}\n'
-        '- {q: "what is uncac", expect: uncac}\n'
+    wrong = _question_file(
+        tmp_path / "wrong.yaml",
+        ("who funded the research", "report-authors"),
+        ("what is uncac", "uncac"),
     )
-    declined = tmp_path / "declined.yaml"
-    declined.write_text('- {q: "who funded the research", expect: null}\n')
+    declined = _question_file(tmp_path / "declined.yaml", ("who funded the research", None))
     assert main(["eval", "--json", str(wrong), str(declined)]) == 0
     report = json.loads(capsys.readouterr().out)
     files = report["files"]
