@@ -41,8 +41,10 @@ _DANGER = re.compile(
     r"beaten|beat|hit|hurt|threaten\w*|"
     r"kidnap\w*|abduct\w*|sold|trafficked|can t leave|cannot leave|not allowed to leave|"
     r"won t let|took|taken|confiscat\w*|stole|stolen|in danger|unsafe|scared|afraid|escape|"
-    r"not paid|unpaid|debt|emergency|report (?:a|this|my|the)? ?(?:crime|case|trafficker|"
-    r"smuggler|official|bribe|corruption))\b"
+    r"not paid|unpaid|debt|emergency|"
+    r"report(?:ing)? (?:a |an |this |that |my |the )?(?:corrupt\w* |suspected )?(?:crime|case|"
+    r"trafficker|smuggler|official|officer|police\w*|border guard|bribe\w*|corruption|abuse|"
+    r"trafficking|smuggling))\b"
 )
 _DANGER_ALONE = re.compile(r"^(?:help me|please help(?: me)?|sos|emergency|i need help)$")
 

@@ -105,7 +105,8 @@ def compose(knowledge: KnowledgeBase, match: Match) -> Reply:
         return Reply(ReplyKind.CLARIFY, texts.DID_YOU_MEAN, choices=choices)
     body = {
         Reason.OTHER_SCRIPT: texts.NOT_ENGLISH,
-        Reason.NO_KNOWN_WORDS: texts.NOT_ENGLISH,
+        Reason.OTHER_LANGUAGE: texts.NOT_ENGLISH,
+        Reason.NO_KNOWN_WORDS: texts.UNKNOWN_WORDS,
         Reason.EMPTY: texts.EMPTY,
     }.get(match.reason or Reason.OUT_OF_SCOPE, texts.OUT_OF_SCOPE)
     return Reply(ReplyKind.NONE, body, choices=examples(knowledge), topics=knowledge.topics)

@@ -59,11 +59,14 @@ NOT_ENGLISH = (
     "Sorry, I can only read questions in English for now. "
     "Please ask again in English, or browse the topics."
 )
-OUT_OF_SCOPE = (
-    "I don't have an answer to that. I answer questions about the 2021 UNODC and Bali Process "
-    "report on corruption as a facilitator of migrant smuggling and human trafficking, and "
-    "the law and organisations around it. You could browse the topics or try:"
+_SCOPE = (
+    "I answer questions about the 2021 UNODC and Bali Process report on corruption as a "
+    "facilitator of migrant smuggling and human trafficking, and the law and organisations "
+    "around it. You could browse the topics or try:"
 )
+OUT_OF_SCOPE = f"I don't have an answer to that. {_SCOPE}"
+# English words outside the knowledge base and words of another language look alike here
+UNKNOWN_WORDS = f"I don't recognise those words, and I can only read English for now. {_SCOPE}"
 EMPTY = "Please type a question, for example:"
 DID_YOU_MEAN = "I'm not sure which of these you mean. Did you mean:"
 NONE_OF_THESE = (

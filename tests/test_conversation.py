@@ -53,6 +53,10 @@ def conversation(feedback: RecordingFeedback) -> Conversation:
         ("I am being forced to work", Intent.DANGER),
         ("my employer keeps my passport and I cannot leave", Intent.DANGER),
         ("I want to report a trafficker", Intent.DANGER),
+        ("how do I report a corrupt police officer in Indonesia", Intent.DANGER),
+        ("where can we report suspected trafficking?", Intent.DANGER),
+        ("how do I cite the report on corruption?", None),
+        ("can I report the findings to my ministry?", None),
         ("what is forced labour?", None),
         ("who funded the report", None),
         ("can employers keep passports of workers?", None),
@@ -103,6 +107,16 @@ def test_out_of_scope_is_honest_and_recorded(
 def test_other_languages_are_told_english_only(conversation: Conversation) -> None:
     assert conversation.ask("什么是腐败?").body == texts.NOT_ENGLISH
     assert conversation.ask("apa itu korupsi").body == texts.NOT_ENGLISH
+
+
+def test_words_it_does_not_know_are_not_blamed_on_the_language(
+    conversation: Conversation,
+) -> None:
+    reply = conversation.ask("pizza")
+    assert reply.kind is ReplyKind.NONE
+    assert reply.body == texts.UNKNOWN_WORDS
+    assert reply.choices
+    assert reply.topics
 
 
 def test_deep_link_opens_the_entry_and_unknown_falls_back(conversation: Conversation) -> None:

@@ -59,13 +59,16 @@ class QueryTokens:
     other_language_words: int  # "und", "est", "yang": function words of other languages
 
     @property
-    def looks_english(self) -> bool:
-        """English has function words, and more of them than of another language (two or more
-        of those, so one name like "La Trobe" does not count); a bare keyword query must be
-        mostly known words."""
-        if self.other_language_words >= 2 and self.other_language_words > self.function_words:
-            return False
-        return self.function_words > 0 or self.known * 2 > self.words
+    def other_language(self) -> bool:
+        """More function words of another language than of English, and two or more of them, so
+        one name like "La Trobe" does not count."""
+        return self.other_language_words >= 2 and self.other_language_words > self.function_words
+
+    @property
+    def unrecognised(self) -> bool:
+        """No English function word and fewer than half the words known: a keyword query is
+        only as good as its keywords ("summary pls" still counts, "qwerty" does not)."""
+        return self.function_words == 0 and self.known * 2 < self.words
 
 
 class MatchIndex:

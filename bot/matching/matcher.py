@@ -29,6 +29,7 @@ class Reason(StrEnum):
 
     EMPTY = "empty"
     OTHER_SCRIPT = "other_script"
+    OTHER_LANGUAGE = "other_language"
     NO_KNOWN_WORDS = "no_known_words"
     OUT_OF_SCOPE = "out_of_scope"
 
@@ -106,7 +107,9 @@ class Matcher:
         if _mostly_other_script(text):
             return Match(text, Decision.NONE, 0.0, (), Reason.OTHER_SCRIPT)
         query = self.index.analyse(text)
-        if not query.looks_english:
+        if query.other_language:
+            return Match(text, Decision.NONE, 0.0, (), Reason.OTHER_LANGUAGE)
+        if query.unrecognised:
             return Match(text, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
         ranked = Match(text, Decision.NONE, 0.0, self._top(self.index.entry_scores(query)))
         confidence = self.calibration.confidence(ranked.top_score, ranked.lead)
