@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.build import build_matcher
+from bot.matching.index import MatchIndex
 from bot.matching.matcher import Calibration, Decision, Matcher, Reason
 from bot.settings import SHIPPED_KNOWLEDGE
+from tests.conftest import WriteKnowledge, entry
 
 
 @cache
@@ -111,9 +113,24 @@ def test_candidates_are_ranked_and_scored_between_zero_and_one() -> None:
 
 
 @pytest.mark.parametrize(("entry_id", "text"), VARIANTS)
-def test_every_variant_retrieves_its_own_entry(entry_id: str, text: str) -> None:
+def test_every_variant_is_answered_with_its_own_entry(entry_id: str, text: str) -> None:
     match = matcher().match(text)
     assert match.candidates[0].entry_id == entry_id
+    assert match.decision is Decision.ANSWER
+
+
+def test_only_a_phrasing_one_entry_has_is_its_own(write_knowledge: WriteKnowledge) -> None:
+    shared = "where do the two entries meet"
+    root = write_knowledge(
+        [
+            entry("alpha", alternates=["alpha variant one", shared]),
+            entry("beta", alternates=["beta variant one", shared]),
+        ]
+    )
+    index = MatchIndex(load_knowledge(root))
+    assert index.phrasing_owner(index.analyse("Alpha  variant ONE?")) == 0
+    assert index.phrasing_owner(index.analyse("alpha variant")) is None
+    assert index.phrasing_owner(index.analyse(shared)) is None
 
 
 def _reformat(text: str, upper: bool, punctuation: str, spaces: int) -> str:

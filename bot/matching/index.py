@@ -18,6 +18,8 @@ posting lists (token -> variants or entries) built here, so a query does no work
   (`bot.matching.classifier`), for paraphrases that mix the words of several alternates.
 
 No rapidfuzz scorer with a subset trap (`token_set_ratio`, `partial_*`, `WRatio`) is used.
+The index also knows which entry owns each analysed phrasing, so the matcher can give a question
+that is one of them its own entry.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class MatchIndex:
             [sum(self._idf[t] for t in tokens) for tokens in token_sets]
         )
         self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
+        self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
         self._build_centroids(token_sets, owners)
         self._subwords = CosineIndex(
             [Counter(self.analyzer.subwords_of(words)) for words in word_lists], raw_count
@@ -175,6 +178,11 @@ class MatchIndex:
             other_language_words=sum(1 for w in typed if w in OTHER_LANGUAGE_WORDS),
         )
 
+    def phrasing_owner(self, query: QueryTokens) -> int | None:
+        """The entry whose own phrasing the query is, word for word after analysis, if only
+        one entry has that phrasing."""
+        return self._phrasing_owners.get(query.tokens)
+
     def entry_scores(self, query: QueryTokens) -> FloatArray:
         """Score 0-1 of every entry."""
         tokens = sorted(set(query.tokens))
@@ -227,3 +235,11 @@ class MatchIndex:
             entries, entry_weights = self._entry_postings[token]
             dot[entries] += weights[token] * entry_weights
         return dot / (query_norm * self._centroid_norm + 1e-12)
+
+
+def _phrasing_owners(token_lists: list[list[str]], owners: list[int]) -> dict[tuple[str, ...], int]:
+    """Each analysed phrasing and its entry, leaving out phrasings two entries share."""
+    found: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
+    for tokens, owner in zip(token_lists, owners, strict=True):
+        found[tuple(tokens)].add(owner)
+    return {tokens: entries.pop() for tokens, entries in found.items() if len(entries) == 1}

@@ -111,7 +111,13 @@ class Matcher:
             return Match(text, Decision.NONE, 0.0, (), Reason.OTHER_LANGUAGE)
         if query.unrecognised:
             return Match(text, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
-        ranked = Match(text, Decision.NONE, 0.0, self._top(self.index.entry_scores(query)))
+        scores = self.index.entry_scores(query)
+        owner = self.index.phrasing_owner(query)
+        if owner is not None:
+            # someone who types a phrasing the knowledge base has gets its entry, however close
+            # a neighbour scores: 1 is the most any score can be
+            scores[owner] = 1.0
+        ranked = Match(text, Decision.NONE, 0.0, self._top(scores))
         confidence = self.calibration.confidence(ranked.top_score, ranked.lead)
         limits = self.thresholds
         if confidence >= limits.answer and ranked.lead >= limits.lead:
