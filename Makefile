@@ -14,7 +14,7 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy bot handlers
+	$(BIN)/mypy bot handlers tests
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m pytest
 

@@ -40,11 +40,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from methods import Method  # noqa: E402
 
-from bot.knowledge.base import KnowledgeBase  # noqa: E402
-from bot.knowledge.loader import load_knowledge  # noqa: E402
-from bot.knowledge.models import EvalQuestion  # noqa: E402
-from bot.matching.evaluation import load_questions  # noqa: E402
-from bot.matching.split import Part, select  # noqa: E402
+from bot.knowledge import EvalQuestion, KnowledgeBase, load_knowledge  # noqa: E402
+from bot.matching import Part, load_questions, select  # noqa: E402
 
 METHODS = ("ours", "naive", "bm25", "embeddings")
 SIZES = (0, 1_000, 10_000)  # 0: the shipped knowledge base
@@ -274,7 +271,7 @@ def speed(sizes: Sequence[int]) -> list[dict[str, object]]:
 
 
 def startup_worker() -> dict[str, float]:
-    from bot.matching.build import build_matcher
+    from bot.matching import build_matcher
 
     start = time.perf_counter()
     knowledge = load_knowledge(ROOT / "knowledge")

@@ -52,7 +52,7 @@ class Ours(Method):
     needs_threshold = False
 
     def __init__(self, knowledge: object) -> None:
-        from bot.matching.build import build_matcher
+        from bot.matching import build_matcher
 
         self.matcher = build_matcher(knowledge)  # type: ignore[arg-type]
 

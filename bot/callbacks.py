@@ -1,7 +1,7 @@
-"""Callback data of inline buttons: one short, validated format, at most 64 bytes.
+"""Callback data of inline buttons: one short, validated format within Telegram's 64 bytes.
 
-`<action>:<argument>`, the argument an entry or topic id (slugs of at most 48 characters), so
-every button fits Telegram's limit and a forged or stale payload is recognised and ignored.
+`<action>:<argument>`, the argument an entry or topic id (a slug), so every button fits
+Telegram's limit and a forged or stale payload is recognised and ignored.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-MAX_BYTES = 64
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from bot.knowledge import CALLBACK_DATA_LIMIT, SLUG_PATTERN
+
+MAX_BYTES = CALLBACK_DATA_LIMIT
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 class Action(StrEnum):

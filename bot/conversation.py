@@ -1,23 +1,35 @@
 """The reply pipeline: every message, command and button press of any front end comes here.
 
-Telegram handlers and the terminal chat call these methods and render what they return, so
-both behave the same and all the deciding is tested without Telegram.
+The Telegram handlers, the terminal chat and `python -m bot ask` call these methods and only
+render what they return, so all three give the same replies and all the deciding is tested
+without Telegram.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import __version__, markup, replies, texts
+from bot import __version__, replies, wording
 from bot.callbacks import Action, Callback
+from bot.engine import AnswerEngine
 from bot.feedback import FeedbackSink
 from bot.intents import Intent, classify, without_greeting
-from bot.library import LibraryHolder
-from bot.matching.matcher import Decision, Reason
-from bot.replies import Reply, ReplyKind
+from bot.knowledge import answer_markup
+from bot.matching import Decision, Match, Reason
+from bot.replies import Delivery, Reply
+from bot.wording import FrontEnd
 
 WELCOME_EXAMPLES = 3
 INLINE_RESULTS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a message got: the reply, and why (the intent recognised, the matcher's decision)."""
+
+    reply: Reply
+    intent: Intent | None
+    match: Match
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,79 +43,73 @@ class InlineAnswer:
 
 
 class Conversation:
-    def __init__(self, library: LibraryHolder, feedback: FeedbackSink) -> None:
-        self.library = library
+    def __init__(self, engine: AnswerEngine, feedback: FeedbackSink, front_end: FrontEnd) -> None:
+        self.engine = engine
         self.feedback = feedback
+        self.front_end = front_end
 
     # --- free text -----------------------------------------------------------------------
 
-    def ask(self, question: str) -> Reply:
+    def ask(self, question: str) -> Turn:
         """The reply to a message: small talk, a safety note, or the matcher's decision."""
-        library = self.library.current  # one snapshot for the whole reply
-        match classify(question):
+        engine = self.engine  # one engine for the whole reply
+        intent = classify(question)
+        found = engine.matcher.match(without_greeting(question))
+        match intent:
             case Intent.DANGER:
-                return replies.text(texts.DANGER)
+                reply = replies.fixed(wording.DANGER)
             case Intent.GREETING:
-                return replies.text(texts.GREETING, library.knowledge, show_examples=True)
+                reply = replies.fixed(wording.GREETING, engine.knowledge, show_examples=True)
             case Intent.THANKS:
-                return replies.text(texts.THANKS)
+                reply = replies.fixed(wording.THANKS)
             case Intent.CAPABILITIES:
-                return self.help()
-        found = library.matcher.match(without_greeting(question))
-        if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
-            self.feedback.unanswered(question, found.reason.value)
-        return replies.compose(library.knowledge, found)
+                reply = self.help()
+            case None:
+                if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
+                    self.feedback.unanswered(question, found.reason.value)
+                reply = replies.compose(engine.knowledge, found)
+        return Turn(reply, intent, found)
 
     # --- commands ------------------------------------------------------------------------
 
-    def welcome(self) -> Reply:
-        knowledge = self.library.current.knowledge
-        return Reply(
-            ReplyKind.TEXT,
-            f"{texts.WELCOME}\n\n{texts.COMMANDS}",
-            choices=replies.examples(knowledge, WELCOME_EXAMPLES),
-        )
-
-    def start(self, payload: str | None) -> list[Reply]:
+    def start(self, payload: str | None = None) -> Reply:
         """`/start`, or a deep link `/start <entry-id>` straight to an answer."""
-        if not payload:
-            return [self.welcome()]
-        entry = self.library.current.knowledge.get(payload)
-        if entry is None:
-            return [replies.text(texts.UNKNOWN_ENTRY), self.welcome()]
-        return [replies.answer(self.library.current.knowledge, entry.id)]
+        knowledge = self.engine.knowledge
+        if payload and knowledge.get(payload):
+            return replies.answer(knowledge, payload)
+        body = wording.WELCOME.format(commands=wording.command_list(self.front_end))
+        if payload:
+            body = f"{wording.UNKNOWN_ENTRY}\n\n{body}"
+        return replies.fixed(body, knowledge, show_examples=True, examples=WELCOME_EXAMPLES)
 
     def help(self) -> Reply:
-        return replies.text(texts.HELP)
+        body = wording.HELP.format(commands=wording.command_list(self.front_end))
+        extra = {
+            FrontEnd.TELEGRAM: wording.HELP_TELEGRAM_ONLY,
+            FrontEnd.TERMINAL: wording.HELP_TERMINAL_ONLY,
+        }[self.front_end]
+        return replies.fixed(f"{body}\n\n{extra}")
 
     def about(self) -> Reply:
-        knowledge = self.library.current.knowledge
-        dated = f", facts dated up to {knowledge.as_of:%d %B %Y}" if knowledge.as_of else ""
-        body = (
-            "**About this bot**\n\n"
-            "It answers from a curated knowledge base built from the UNODC press release of "
-            "29 March 2021 and public research notes about the report and its legal background; "
-            "every answer lists its sources.\n\n"
-            f"{texts.DISCLAIMER}\n\n"
-            f"Version {__version__}; knowledge base of {len(knowledge.entries)} answers"
-            f"{dated}."
+        knowledge = self.engine.knowledge
+        dated = wording.ABOUT_DATED.format(as_of=knowledge.as_of) if knowledge.as_of else ""
+        return replies.fixed(
+            wording.ABOUT.format(version=__version__, entries=len(knowledge.entries), dated=dated)
         )
-        return replies.text(body)
 
     def privacy(self) -> Reply:
-        return replies.text(texts.PRIVACY)
+        return replies.fixed(wording.PRIVACY)
 
     def topics(self) -> Reply:
-        return replies.topics(self.library.current.knowledge)
+        return replies.topics(self.engine.knowledge)
 
     # --- buttons -------------------------------------------------------------------------
 
     def press(self, callback: Callback, question: str | None = None) -> Reply | None:
-        """The reply to a button; None when there is nothing more to show.
+        """The reply to a button, saying how to deliver it; None when there is nothing to do.
 
-        After 👍 / 👎 the reply is the same answer with a thanks in place of the two buttons:
-        front ends update the buttons of the message rather than send it again."""
-        knowledge = self.library.current.knowledge
+        `question` is the message a "did you mean" answered, for "None of these"."""
+        knowledge = self.engine.knowledge
         argument = callback.argument
         match callback.action:
             case Action.OPEN if knowledge.get(argument):
@@ -111,29 +117,30 @@ class Conversation:
             case Action.SOURCES if knowledge.get(argument):
                 return replies.sources(knowledge, argument)
             case Action.TOPICS:
-                return replies.topics(knowledge)
-            case Action.TOPIC:
-                return replies.topic(knowledge, argument) or replies.text(texts.EXPIRED)
+                return _in_place(replies.topics(knowledge))
+            case Action.TOPIC if (topic := replies.topic(knowledge, argument)) is not None:
+                return _in_place(topic)
             case Action.HELPFUL | Action.UNHELPFUL if knowledge.get(argument):
                 self.feedback.rate(argument, callback.action is Action.HELPFUL)
-                return replies.answer(knowledge, argument, rated=True)
+                rated = replies.answer(knowledge, argument, rated=True)
+                return rated.but(delivery=Delivery.EDIT_BUTTONS, notice=wording.RATED)
             case Action.RATED:
                 return None
             case Action.NONE_OF_THESE:
                 if question:
                     self.feedback.unanswered(question, "none_of_these")
-                return replies.text(texts.NONE_OF_THESE)
-        return replies.text(texts.EXPIRED)
+                return replies.fixed(wording.NONE_OF_THESE)
+        return replies.fixed(wording.EXPIRED)
 
     # --- inline mode ---------------------------------------------------------------------
 
     def inline(self, query: str) -> list[InlineAnswer]:
         """Entries to offer for a query typed after the bot's username; the most useful ones
         when the query is empty, nothing when the question is out of scope."""
-        library = self.library.current
-        knowledge = library.knowledge
+        engine = self.engine
+        knowledge = engine.knowledge
         if query.strip():
-            found = library.matcher.match(query)
+            found = engine.matcher.match(query)
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
         else:
@@ -142,6 +149,11 @@ class Conversation:
         for entry_id in ids[:INLINE_RESULTS]:
             entry = knowledge.entry(entry_id)
             reply = replies.answer(knowledge, entry_id)
-            first_line = markup.to_plain(entry.answer).split("\n", 1)[0]
+            first_line = answer_markup.to_plain(entry.answer).split("\n", 1)[0]
             answers.append(InlineAnswer(entry_id, entry.question, first_line, reply))
         return answers
+
+
+def _in_place(reply: Reply) -> Reply:
+    """Browsing replaces the pressed message instead of flooding the chat."""
+    return reply.but(delivery=Delivery.EDIT_TEXT)

@@ -1,7 +1,5 @@
-"""Where answer feedback and unanswered questions go: one interface, a log line for now.
-
-The embedded store that comes later implements the same protocol; handlers and the terminal
-chat only ever see `FeedbackSink`. Nothing identifying the user is passed in.
+"""Where answer feedback and unanswered questions go: one interface, so the conversation does
+not care whether they are logged or stored. Nothing identifying the user is passed in.
 """
 
 from __future__ import annotations

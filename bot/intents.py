@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.text import normalize
+from bot.knowledge import normalize
 
 
 class Intent(StrEnum):

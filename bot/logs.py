@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 
-from telegram.error import InvalidToken
-
 REDACTED = "<token>"
 _CHATTY = ("httpx", "httpcore", "apscheduler")
 
@@ -35,8 +33,8 @@ class RedactSecrets(logging.Filter):
 
 
 class BriefErrors(logging.Filter):
-    """Errors that are fully explained by their message (a rejected token) are logged on one
-    line: the start-up error after them says what to do, and a traceback only alarms."""
+    """Errors that are fully explained by their message (a rejected token, say) are logged on
+    one line: the start-up error after them says what to do, and a traceback only alarms."""
 
     def __init__(self, *kinds: type[BaseException]) -> None:
         super().__init__()
@@ -50,10 +48,10 @@ class BriefErrors(logging.Filter):
         return True
 
 
-def configure(level: str, *secrets: str) -> None:
+def configure(level: str, *secrets: str, brief: tuple[type[BaseException], ...] = ()) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(BriefErrors(InvalidToken))
+    handler.addFilter(BriefErrors(*brief))
     handler.addFilter(RedactSecrets(*secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

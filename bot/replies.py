@@ -7,15 +7,23 @@ terminal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
-from bot import texts
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Entry, Link, Topic
-from bot.matching.matcher import Decision, Match, Reason
+from bot import wording
+from bot.knowledge import Entry, KnowledgeBase, Link, Topic
+from bot.matching import Decision, Match, Reason
 
 EXAMPLE_COUNT = 2
+
+
+class Delivery(StrEnum):
+    """How a front end shows a reply to a button press (a typed message always gets SEND)."""
+
+    SEND = "send"  # a new message
+    EDIT_TEXT = "edit_text"  # replace the pressed message: browsing does not flood the chat
+    EDIT_BUTTONS = "edit_buttons"  # keep the text, replace its buttons: feedback given
 
 
 class ReplyKind(StrEnum):
@@ -47,6 +55,12 @@ class Reply:
     topics: tuple[Topic, ...] = ()
     back_to_topics: bool = False
     rated: bool = False  # feedback given: thanks instead of 👍 / 👎
+    delivery: Delivery = Delivery.SEND
+    notice: str | None = None  # a short acknowledgement of a button press (Telegram: a toast)
+
+    def but(self, **changes: Any) -> Reply:
+        """This reply with some fields changed."""
+        return replace(self, **changes)
 
 
 def _choice(entry: Entry) -> Choice:
@@ -65,18 +79,18 @@ def answer(knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False) -> R
 def sources(knowledge: KnowledgeBase, entry_id: str) -> Reply:
     entry = knowledge.entry(entry_id)
     lines = "\n".join(f"- {source}" for source in entry.sources)
-    dated = f"\n\nFacts as of {entry.as_of:%d %B %Y}." if entry.as_of else ""
-    return Reply(ReplyKind.SOURCES, f"{texts.SOURCES}\n\n{lines}{dated}", entry.id)
+    dated = f"\n\n{wording.SOURCES_DATED.format(as_of=entry.as_of)}" if entry.as_of else ""
+    return Reply(ReplyKind.SOURCES, f"{wording.SOURCES}\n\n{lines}{dated}", entry.id)
 
 
-def examples(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tuple[Choice, ...]:
+def example_choices(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tuple[Choice, ...]:
     """One question from each of the first topics: a taste of what the bot can answer."""
     picked = [entries[0] for t in knowledge.topics if (entries := knowledge.in_topic(t.id))]
     return tuple(_choice(entry) for entry in picked[:count])
 
 
 def topics(knowledge: KnowledgeBase) -> Reply:
-    return Reply(ReplyKind.TOPICS, texts.TOPICS, topics=knowledge.topics)
+    return Reply(ReplyKind.TOPICS, wording.TOPICS, topics=knowledge.topics)
 
 
 def topic(knowledge: KnowledgeBase, topic_id: str) -> Reply | None:
@@ -88,11 +102,17 @@ def topic(knowledge: KnowledgeBase, topic_id: str) -> Reply | None:
     return Reply(ReplyKind.TOPIC, body, choices=choices, back_to_topics=True)
 
 
-def text(
-    body: str, knowledge: KnowledgeBase | None = None, *, show_examples: bool = False
+def fixed(
+    body: str,
+    knowledge: KnowledgeBase | None = None,
+    *,
+    show_examples: bool = False,
+    examples: int = EXAMPLE_COUNT,
 ) -> Reply:
     """A fixed text, optionally with example questions to tap."""
-    choices = examples(knowledge) if knowledge is not None and show_examples else ()
+    choices = (
+        example_choices(knowledge, examples) if knowledge is not None and show_examples else ()
+    )
     return Reply(ReplyKind.TEXT, body, choices=choices)
 
 
@@ -102,11 +122,11 @@ def compose(knowledge: KnowledgeBase, match: Match) -> Reply:
         return answer(knowledge, match.answer_id)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        return Reply(ReplyKind.CLARIFY, texts.DID_YOU_MEAN, choices=choices)
+        return Reply(ReplyKind.CLARIFY, wording.DID_YOU_MEAN, choices=choices)
     body = {
-        Reason.OTHER_SCRIPT: texts.NOT_ENGLISH,
-        Reason.OTHER_LANGUAGE: texts.NOT_ENGLISH,
-        Reason.NO_KNOWN_WORDS: texts.UNKNOWN_WORDS,
-        Reason.EMPTY: texts.EMPTY,
-    }.get(match.reason or Reason.OUT_OF_SCOPE, texts.OUT_OF_SCOPE)
-    return Reply(ReplyKind.NONE, body, choices=examples(knowledge), topics=knowledge.topics)
+        Reason.OTHER_SCRIPT: wording.NOT_ENGLISH,
+        Reason.OTHER_LANGUAGE: wording.NOT_ENGLISH,
+        Reason.NO_KNOWN_WORDS: wording.UNKNOWN_WORDS,
+        Reason.EMPTY: wording.EMPTY,
+    }.get(match.reason or Reason.OUT_OF_SCOPE, wording.OUT_OF_SCOPE)
+    return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)

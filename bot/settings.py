@@ -16,9 +16,9 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.matching import thresholds as defaults
-from bot.matching.thresholds import Thresholds
+from bot.matching import Thresholds
 
+_DEFAULTS = Thresholds()
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
@@ -77,19 +77,19 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="0.0.0.0", description="Address the webhook server binds.")
     webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port it listens on.")
     match_answer_threshold: float = Field(
-        default=defaults.ANSWER,
+        default=_DEFAULTS.answer,
         ge=0,
         le=1,
         description="Confidence from which the bot answers (if the lead is wide enough).",
     )
     match_clarify_threshold: float = Field(
-        default=defaults.CLARIFY,
+        default=_DEFAULTS.clarify,
         ge=0,
         le=1,
         description="Confidence from which the bot offers 'did you mean'; below it, no answer.",
     )
     match_min_lead: float = Field(
-        default=defaults.LEAD,
+        default=_DEFAULTS.lead,
         ge=0,
         le=1,
         description="How far the top score must lead the runner-up for an answer.",

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
-from bot import texts
+from bot import wording
 from bot.callbacks import Action, Callback
+from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
-from bot.replies import Reply
+from bot.replies import Delivery, Reply, ReplyKind
 from bot.views import terminal_view
+from bot.wording import FrontEnd, commands_for
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
 PROMPT = "> "
-HINT = "(Type a question, a number to choose, /topics, /help or /quit.)"
+_ON_SCREEN = "the last did-you-mean"  # one screen, so one key for the open question
 
 
 class TerminalChat:
@@ -22,19 +24,19 @@ class TerminalChat:
         self.output = output
         self.prompt = prompt
         self.options: tuple[Callback, ...] = ()
-        self.last_question: str | None = None
-        self._commands: dict[str, Callable[[str], Reply | None]] = {
-            "/start": lambda arg: conversation.start(arg or None)[-1],
-            "/help": lambda _: conversation.help(),
-            "/about": lambda _: conversation.about(),
-            "/privacy": lambda _: conversation.privacy(),
-            "/topics": lambda _: conversation.topics(),
-            "/ask": self._question,
+        self.open_questions = OpenQuestions(capacity=1)
+        actions: dict[str, Callable[[str], Reply]] = {
+            "start": lambda payload: conversation.start(payload or None),
+            "topics": lambda _: conversation.topics(),
+            "help": lambda _: conversation.help(),
+            "about": lambda _: conversation.about(),
+            "privacy": lambda _: conversation.privacy(),
         }
+        self._commands = {f"/{c.name}": actions[c.name] for c in commands_for(FrontEnd.TERMINAL)}
 
     def run(self, lines: TextIO) -> int:
-        self.show(self.conversation.welcome())
-        self._write(HINT)
+        self.show(self.conversation.start())
+        self._write(wording.TERMINAL_HINT)
         for line in self._read(lines):
             text = line.strip()
             if text.lower() in QUIT:
@@ -46,27 +48,29 @@ class TerminalChat:
     def respond(self, text: str) -> Reply | None:
         if text.isdigit() and 1 <= int(text) <= len(self.options):
             callback = self.options[int(text) - 1]
-            reply = self.conversation.press(callback, self.last_question)
-            if callback.action in (Action.HELPFUL, Action.UNHELPFUL, Action.RATED):
-                self._write(texts.RATED)
-                self.options = tuple(o for o in self.options if o.action not in _FEEDBACK)
-                return None
-            return reply
+            question = (
+                self.open_questions.recall(_ON_SCREEN)
+                if callback.action is Action.NONE_OF_THESE
+                else None
+            )
+            return self.conversation.press(callback, question)
         command, _, argument = text.partition(" ")
         if command.lower() in self._commands:
             return self._commands[command.lower()](argument.strip())
-        return self._question(text)
-
-    def _question(self, text: str) -> Reply:
-        self.last_question = text
-        return self.conversation.ask(text)
+        reply = self.conversation.ask(text).reply
+        if reply.kind is ReplyKind.CLARIFY:
+            self.open_questions.remember(_ON_SCREEN, text)
+        return reply
 
     def show(self, reply: Reply | None) -> None:
         if reply is None:
             return
+        if reply.notice:
+            self._write(reply.notice)
         view = terminal_view(reply)
         self.options = view.options
-        self._write(view.text)
+        if reply.delivery is not Delivery.EDIT_BUTTONS:  # the text is on screen already
+            self._write(view.text)
 
     def _read(self, source: TextIO) -> Iterator[str]:
         while True:
@@ -81,6 +85,3 @@ class TerminalChat:
     def _write(self, text: str) -> None:
         self.output.write(f"{text}\n\n")
         self.output.flush()
-
-
-_FEEDBACK = {Action.HELPFUL, Action.UNHELPFUL, Action.RATED}

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import markup, texts
+from bot import wording
 from bot.callbacks import Action, Callback
-from bot.replies import Choice, Reply, ReplyKind
+from bot.knowledge import TELEGRAM_TEXT_LIMIT, answer_markup
+from bot.replies import Choice, Delivery, Reply, ReplyKind
 
-TELEGRAM_TEXT_LIMIT = 4096
 LABEL_LIMIT = 60  # longer button labels are cut on a word and end with an ellipsis
 
 
@@ -31,6 +31,8 @@ Keyboard = tuple[tuple[Button, ...], ...]
 class TelegramView:
     chunks: tuple[str, ...]  # HTML messages, each within Telegram's limit; buttons go on the last
     keyboard: Keyboard = ()
+    delivery: Delivery = Delivery.SEND
+    notice: str | None = None
 
 
 def short(label: str, limit: int = LABEL_LIMIT) -> str:
@@ -58,16 +60,16 @@ def keyboard(reply: Reply) -> Keyboard:
         (Button(short(link.title), url=link.url),) for link in reply.links
     ]
     if reply.kind is ReplyKind.ANSWER and reply.entry_id:
-        rows.append((Button("📚 Sources", Callback(Action.SOURCES, reply.entry_id)),))
+        rows.append((Button(wording.SOURCES_BUTTON, Callback(Action.SOURCES, reply.entry_id)),))
     rows += _choice_rows(reply.choices)
-    rows += _choice_rows(reply.related, "➡️ ")
+    rows += _choice_rows(reply.related, wording.RELATED_PREFIX)
     if reply.kind is ReplyKind.CLARIFY:
-        rows.append((Button("None of these", Callback(Action.NONE_OF_THESE)),))
+        rows.append((Button(wording.NONE_OF_THESE_BUTTON, Callback(Action.NONE_OF_THESE)),))
     topic_buttons = [Button(short(t.title, 40), Callback(Action.TOPIC, t.id)) for t in reply.topics]
     columns = 1 if reply.kind is ReplyKind.TOPICS else 2
     rows += [tuple(topic_buttons[i : i + columns]) for i in range(0, len(topic_buttons), columns)]
     if reply.back_to_topics:
-        rows.append((Button("⬅️ Back to topics", Callback(Action.TOPICS)),))
+        rows.append((Button(wording.BACK_TO_TOPICS_BUTTON, Callback(Action.TOPICS)),))
     if reply.kind is ReplyKind.ANSWER and reply.entry_id:
         rows.append(feedback_row(reply.entry_id, reply.rated))
     return tuple(rows)
@@ -75,10 +77,10 @@ def keyboard(reply: Reply) -> Keyboard:
 
 def feedback_row(entry_id: str, rated: bool) -> tuple[Button, ...]:
     if rated:
-        return (Button(f"✅ {texts.RATED}", Callback(Action.RATED)),)
+        return (Button(wording.RATED_BUTTON, Callback(Action.RATED)),)
     return (
-        Button("👍", Callback(Action.HELPFUL, entry_id)),
-        Button("👎", Callback(Action.UNHELPFUL, entry_id)),
+        Button(wording.HELPFUL_BUTTON, Callback(Action.HELPFUL, entry_id)),
+        Button(wording.UNHELPFUL_BUTTON, Callback(Action.UNHELPFUL, entry_id)),
     )
 
 
@@ -90,7 +92,14 @@ def url_buttons(keyboard: Keyboard) -> Keyboard:
 
 
 def telegram_view(reply: Reply) -> TelegramView:
-    return TelegramView(split_html(markup.to_html(reply.body)), keyboard(reply))
+    chunks = split_html(answer_markup.to_html(reply.body))
+    # a message can only be replaced by one message: a longer reply is sent anew
+    delivery = (
+        Delivery.SEND
+        if reply.delivery is Delivery.EDIT_TEXT and len(chunks) > 1
+        else reply.delivery
+    )
+    return TelegramView(chunks, keyboard(reply), delivery, reply.notice)
 
 
 def split_html(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> tuple[str, ...]:
@@ -129,10 +138,10 @@ class TerminalView:
 
 def terminal_view(reply: Reply) -> TerminalView:
     """Plain text; numbered lines stand in for the buttons."""
-    parts = [markup.to_plain(reply.body)]
+    parts = [answer_markup.to_plain(reply.body)]
     if reply.links:
         parts.append(
-            "Read more:\n" + "\n".join(f"  {link.title}: {link.url}" for link in reply.links)
+            f"{wording.LINKS}\n" + "\n".join(f"  {link.title}: {link.url}" for link in reply.links)
         )
     numbered: list[tuple[str, Callback]] = []
     for row in keyboard(reply):

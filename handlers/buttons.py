@@ -7,15 +7,12 @@ from collections.abc import Awaitable
 from telegram import Message, Update
 from telegram.error import BadRequest
 
-from bot import texts
+from bot import wording
 from bot.callbacks import Action, Callback
-from bot.replies import ReplyKind
+from bot.replies import Delivery
 from bot.views import telegram_view
-from handlers.common import Context, conversation, markup, recall_question, send
-
-# Browsing edits the message in place instead of flooding the chat.
-_EDITED_IN_PLACE = {ReplyKind.TOPICS, ReplyKind.TOPIC}
-_FEEDBACK = {Action.HELPFUL, Action.UNHELPFUL, Action.RATED}
+from handlers.context import Context
+from handlers.sending import inline_keyboard, send
 
 
 async def press(update: Update, context: Context) -> None:
@@ -25,25 +22,27 @@ async def press(update: Update, context: Context) -> None:
     callback = Callback.decode(query.data)
     message = query.message if isinstance(query.message, Message) else None
     if callback is None or message is None:
-        await query.answer(texts.EXPIRED)
+        await query.answer(wording.EXPIRED)
         return
     question = (
-        recall_question(context, message) if callback.action is Action.NONE_OF_THESE else None
+        context.bot_data.open_questions.recall((message.chat_id, message.message_id))
+        if callback.action is Action.NONE_OF_THESE
+        else None
     )
-    reply = conversation(context).press(callback, question)
-    if callback.action in _FEEDBACK:
-        await query.answer(texts.RATED)
-    else:
-        await query.answer()
+    reply = context.bot_data.conversation.press(callback, question)
+    await query.answer(reply.notice if reply else None)
     if reply is None:
         return
     view = telegram_view(reply)
-    if callback.action in _FEEDBACK:
-        await _edit(message.edit_reply_markup(markup(view.keyboard)))
-    elif reply.kind in _EDITED_IN_PLACE and len(view.chunks) == 1:
-        await _edit(message.edit_text(view.chunks[0], reply_markup=markup(view.keyboard)))
-    else:
-        await send(message, reply)
+    match view.delivery:
+        case Delivery.EDIT_BUTTONS:
+            await _edit(message.edit_reply_markup(inline_keyboard(view.keyboard)))
+        case Delivery.EDIT_TEXT:
+            await _edit(
+                message.edit_text(view.chunks[0], reply_markup=inline_keyboard(view.keyboard))
+            )
+        case Delivery.SEND:
+            await send(message, reply)
 
 
 async def _edit(edit: Awaitable[object]) -> None:

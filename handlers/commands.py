@@ -7,11 +7,11 @@ from typing import Any
 
 from telegram import Update
 
+from bot import wording
 from bot.conversation import Conversation
-from bot.replies import Reply
-from handlers.common import Context, answer_question, conversation, send
-
-ASK_USAGE = "Type your question after /ask, for example: /ask who funded the report"
+from bot.replies import Reply, fixed
+from handlers.context import Context
+from handlers.sending import answer_question, send
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
@@ -21,7 +21,7 @@ def replying_with(make: Callable[[Conversation], Reply]) -> Handler:
 
     async def handler(update: Update, context: Context) -> None:
         if update.effective_message:
-            await send(update.effective_message, make(conversation(context)))
+            await send(update.effective_message, make(context.bot_data.conversation))
 
     return handler
 
@@ -36,8 +36,7 @@ async def start(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     payload = context.args[0] if context.args else None
-    for reply in conversation(context).start(payload):
-        await send(update.effective_message, reply)
+    await send(update.effective_message, context.bot_data.conversation.start(payload))
 
 
 async def ask(update: Update, context: Context) -> None:
@@ -46,6 +45,6 @@ async def ask(update: Update, context: Context) -> None:
         return
     question = " ".join(context.args or [])
     if not question.strip():
-        await message.reply_text(ASK_USAGE, do_quote=False)
+        await send(message, fixed(wording.ASK_USAGE))
         return
     await answer_question(message, question, context)

@@ -6,17 +6,17 @@ import logging
 
 from telegram import Update
 
-from handlers.common import Context
+from bot import wording
+from handlers.context import Context
 
 logger = logging.getLogger(__name__)
-SORRY = "Sorry, something went wrong on my side. Please try again."
 
 
 async def on_error(update: object | None, context: Context) -> None:
     logger.error("handler failed on update %s", _describe(update), exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await update.effective_message.reply_text(SORRY, do_quote=False)
+            await update.effective_message.reply_text(wording.SORRY)
         except Exception:  # the error may be that Telegram cannot be reached
             logger.warning("could not tell the user about the error", exc_info=True)
 

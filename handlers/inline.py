@@ -6,7 +6,8 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
 from bot.views import telegram_view, url_buttons
-from handlers.common import Context, conversation, markup
+from handlers.context import Context
+from handlers.sending import inline_keyboard
 
 
 async def inline_query(update: Update, context: Context) -> None:
@@ -14,7 +15,7 @@ async def inline_query(update: Update, context: Context) -> None:
     if query is None:
         return
     results = []
-    for found in conversation(context).inline(query.query):
+    for found in context.bot_data.conversation.inline(query.query):
         view = telegram_view(found.reply)
         results.append(
             InlineQueryResultArticle(
@@ -24,7 +25,7 @@ async def inline_query(update: Update, context: Context) -> None:
                 input_message_content=InputTextMessageContent(
                     view.chunks[0], parse_mode=ParseMode.HTML
                 ),
-                reply_markup=markup(url_buttons(view.keyboard)),
+                reply_markup=inline_keyboard(url_buttons(view.keyboard)),
             )
         )
     await query.answer(results, cache_time=0, is_personal=False)

@@ -12,9 +12,10 @@ import re
 from telegram import Message, MessageEntity, Update
 from telegram.ext import filters
 
-from bot import texts
-from bot.replies import text
-from handlers.common import Context, answer_question, send
+from bot import wording
+from bot.replies import fixed
+from handlers.context import Context
+from handlers.sending import answer_question, send
 
 
 def _mentions_bot(message: Message) -> bool:
@@ -52,4 +53,4 @@ async def question(update: Update, context: Context) -> None:
 
 async def not_text(update: Update, context: Context) -> None:
     if update.effective_message:
-        await send(update.effective_message, text(texts.NON_TEXT))
+        await send(update.effective_message, fixed(wording.NON_TEXT))

@@ -1,62 +1,57 @@
+"""Fixtures only; helpers live in `tests/support/`."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
+from bot.conversation import Conversation
+from bot.engine import AnswerEngine
 from bot.settings import SHIPPED_KNOWLEDGE
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def entry(entry_id: str, **fields: Any) -> dict[str, Any]:
-    """A valid entry; keyword arguments replace or add fields."""
-    base: dict[str, Any] = {
-        "id": entry_id,
-        "topic": "basics",
-        "question": f"What about {entry_id.replace('-', ' ')}?",
-        "alternates": [f"{entry_id} variant {n}" for n in ("one", "two", "three", "four", "five")],
-        "answer": "An answer.\n\nRead more: the press release.",
-        "links": [{"title": "Press release", "url": "https://www.unodc.org/page"}],
-        "sources": ["https://www.unodc.org/page"],
-        "related": [],
-    }
-    base.update(fields)
-    return base
-
-
-WriteKnowledge = Callable[..., Path]
+from bot.wording import FrontEnd
+from tests.support.fake_telegram import FakeTelegram
+from tests.support.feedback import RecordingFeedback
+from tests.support.kb import WriteKnowledge
+from tests.support.kb import write_knowledge as write_into
+from tests.support.shipped import shipped_engine
 
 
 @pytest.fixture
 def write_knowledge(tmp_path: Path) -> WriteKnowledge:
     """Write a small knowledge base into a temporary folder and return the folder."""
-
-    def write(
-        entries: list[dict[str, Any]], topics: tuple[str, ...] = ("basics",), **files: str
-    ) -> Path:
-        root = tmp_path / "knowledge"
-        (root / "entries").mkdir(parents=True)
-        (root / "links.yaml").write_text("allowed_domains: [unodc.org, baliprocess.net]\n")
-        (root / "topics.yaml").write_text(
-            yaml.safe_dump([{"id": t, "title": t.title()} for t in topics])
-        )
-        (root / "glossary.yaml").write_text("terms: []\n")
-        by_topic: dict[str, list[dict[str, Any]]] = {}
-        for item in entries:
-            by_topic.setdefault(item["topic"], []).append(item)
-        for topic, items in by_topic.items():
-            (root / "entries" / f"{topic}.yaml").write_text(yaml.safe_dump(items, sort_keys=False))
-        for name, text in files.items():
-            (root / name).write_text(text)
-        return root
-
-    return write
+    return partial(write_into, tmp_path)
 
 
 @pytest.fixture(scope="session")
 def shipped() -> Path:
     return SHIPPED_KNOWLEDGE
+
+
+@pytest.fixture(scope="session")
+def engine() -> AnswerEngine:
+    """The shipped knowledge base and its matcher, built once for the whole run."""
+    return shipped_engine()
+
+
+@pytest.fixture
+def feedback() -> RecordingFeedback:
+    return RecordingFeedback()
+
+
+@pytest.fixture
+def conversation(engine: AnswerEngine, feedback: RecordingFeedback) -> Conversation:
+    """A Telegram conversation over the shipped knowledge base, feedback recorded."""
+    return Conversation(engine, feedback, FrontEnd.TELEGRAM)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTelegram]:
+    """The fake Bot API server on 127.0.0.1, for the real Application or a real process."""
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    with FakeTelegram() as server:
+        yield server

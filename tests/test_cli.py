@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot import wording
 from bot.cli import main
-from tests.conftest import FIXTURES, WriteKnowledge, entry
+from bot.conversation import Conversation
+from bot.knowledge import answer_markup
+from bot.terminal import TerminalChat
+from bot.wording import FrontEnd
+from tests.support.feedback import RecordingFeedback
+from tests.support.kb import FIXTURES, WriteKnowledge, entry
+from tests.support.shipped import shipped_engine
 
 COMMANDS = ("validate", "lint", "schema", "export", "topics", "ask", "eval", "calibrate")
 
@@ -106,10 +113,11 @@ def test_bad_setting_is_one_line(
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command: str) -> None:
-    result = run(command, "--help")
-    assert result.returncode == 0
-    assert result.stdout.startswith(f"usage: python -m bot {command}")
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: python -m bot {command}")
 
 
 def test_top_level_help_lists_every_command() -> None:
@@ -131,12 +139,40 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert main(["ask", "--json", "UNCAC"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result) >= {"question", "decision", "answer_id", "confidence", "candidates"}
+    assert (result["intent"], result["reply"], result["entry_id"]) == (None, "answer", "uncac")
     assert result["question"] == "UNCAC"
     assert result["decision"] == "answer"
     assert result["answer_id"] == "uncac"
     assert 0 <= result["confidence"] <= 1
     assert result["candidates"][0] == {"id": "uncac", "score": result["candidates"][0]["score"]}
     assert len(result["candidates"]) <= 5
+
+
+SMALL_TALK_AND_SAFETY = [
+    ("hi", "greeting", wording.GREETING),
+    ("thanks!", "thanks", wording.THANKS),
+    ("my boss took my passport and I can't leave", "danger", wording.DANGER),
+    ("what is the capital of Indonesia", None, wording.OUT_OF_SCOPE),
+]
+
+
+def test_ask_is_the_same_conversation_as_the_chat(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = "".join(f"{question}\n" for question, _, _ in SMALL_TALK_AND_SAFETY).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(questions)))
+    assert main(["ask", "--json", "-"]) == 0
+    outcomes = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["intent"] for o in outcomes] == [intent for _, intent, _ in SMALL_TALK_AND_SAFETY]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(questions)))
+    assert main(["ask", "-"]) == 0
+    printed = capsys.readouterr().out
+    for _, _, text in SMALL_TALK_AND_SAFETY:
+        assert answer_markup.to_plain(text) in printed
+    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    chat = io.StringIO()
+    TerminalChat(conversation, chat, prompt=False).run(io.StringIO(questions.decode()))
+    assert chat.getvalue().endswith(printed), "ask prints what a chat shows, reply by reply"
 
 
 def test_ask_json_reads_one_question_per_line_in_order() -> None:

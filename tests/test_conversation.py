@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from bot import texts
+from bot import wording
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation
 from bot.intents import Intent, classify, without_greeting
-from bot.library import Library, LibraryHolder
-from bot.replies import ReplyKind
-from bot.settings import SHIPPED_KNOWLEDGE
-
-
-class RecordingFeedback:
-    def __init__(self) -> None:
-        self.ratings: list[tuple[str, bool]] = []
-        self.unanswered_questions: list[tuple[str, str]] = []
-
-    def rate(self, entry_id: str, helpful: bool) -> None:
-        self.ratings.append((entry_id, helpful))
-
-    def unanswered(self, question: str, reason: str) -> None:
-        self.unanswered_questions.append((question, reason))
-
-
-@cache
-def library() -> Library:
-    return Library.load(SHIPPED_KNOWLEDGE)
-
-
-@pytest.fixture
-def feedback() -> RecordingFeedback:
-    return RecordingFeedback()
-
-
-@pytest.fixture
-def conversation(feedback: RecordingFeedback) -> Conversation:
-    return Conversation(LibraryHolder(library()), feedback)
+from bot.replies import Delivery, ReplyKind
+from bot.wording import FrontEnd
+from tests.support.feedback import RecordingFeedback
+from tests.support.shipped import shipped_engine
 
 
 @pytest.mark.parametrize(
@@ -72,7 +44,7 @@ def test_greeting_before_a_question_is_dropped() -> None:
 
 
 def test_answer_has_links_related_and_feedback(conversation: Conversation) -> None:
-    reply = conversation.ask("who funded the research?")
+    reply = conversation.ask("who funded the research?").reply
     assert reply.kind is ReplyKind.ANSWER
     assert reply.entry_id == "report-funding"
     assert reply.related
@@ -80,50 +52,52 @@ def test_answer_has_links_related_and_feedback(conversation: Conversation) -> No
 
 
 def test_danger_gets_a_plain_statement_and_no_hotline(conversation: Conversation) -> None:
-    reply = conversation.ask("Please help, they took my passport and I can't leave")
-    assert reply.body == texts.DANGER
+    turn = conversation.ask("Please help, they took my passport and I can't leave")
+    reply = turn.reply
+    assert turn.intent is Intent.DANGER
+    assert reply.body == wording.DANGER
     assert "not a reporting channel" in reply.body
     assert not any(ch.isdigit() for ch in reply.body), "never a phone number"
 
 
 def test_small_talk_is_not_matched(conversation: Conversation, feedback: RecordingFeedback) -> None:
-    assert conversation.ask("hello").body == texts.GREETING
-    assert conversation.ask("thank you!").body == texts.THANKS
-    assert conversation.ask("what can you do").body == texts.HELP
+    assert conversation.ask("hello").reply.body == wording.GREETING
+    assert conversation.ask("thank you!").reply.body == wording.THANKS
+    assert conversation.ask("what can you do").reply == conversation.help()
     assert feedback.unanswered_questions == []
 
 
 def test_out_of_scope_is_honest_and_recorded(
     conversation: Conversation, feedback: RecordingFeedback
 ) -> None:
-    reply = conversation.ask("what is the capital of Indonesia")
+    reply = conversation.ask("what is the capital of Indonesia").reply
     assert reply.kind is ReplyKind.NONE
-    assert reply.body == texts.OUT_OF_SCOPE
+    assert reply.body == wording.OUT_OF_SCOPE
     assert len(reply.choices) == 2
     assert reply.topics
     assert feedback.unanswered_questions == [("what is the capital of Indonesia", "out_of_scope")]
 
 
 def test_other_languages_are_told_english_only(conversation: Conversation) -> None:
-    assert conversation.ask("什么是腐败?").body == texts.NOT_ENGLISH
-    assert conversation.ask("apa itu korupsi").body == texts.NOT_ENGLISH
+    assert conversation.ask("什么是腐败?").reply.body == wording.NOT_ENGLISH
+    assert conversation.ask("apa itu korupsi").reply.body == wording.NOT_ENGLISH
 
 
 def test_words_it_does_not_know_are_not_blamed_on_the_language(
     conversation: Conversation,
 ) -> None:
-    reply = conversation.ask("pizza")
+    reply = conversation.ask("pizza").reply
     assert reply.kind is ReplyKind.NONE
-    assert reply.body == texts.UNKNOWN_WORDS
+    assert reply.body == wording.UNKNOWN_WORDS
     assert reply.choices
     assert reply.topics
 
 
 def test_deep_link_opens_the_entry_and_unknown_falls_back(conversation: Conversation) -> None:
-    [opened] = conversation.start("uncac")
-    assert opened.entry_id == "uncac"
-    note, welcome = conversation.start("no-such-entry")
-    assert note.body == texts.UNKNOWN_ENTRY
+    assert conversation.start("uncac").entry_id == "uncac"
+    welcome = conversation.start("no-such-entry")
+    assert welcome.body.startswith(wording.UNKNOWN_ENTRY), "the note is not dropped"
+    assert welcome.body.endswith(conversation.start().body)
     assert welcome.kind is ReplyKind.TEXT
     assert len(welcome.choices) == 3
 
@@ -135,15 +109,19 @@ def test_buttons(conversation: Conversation, feedback: RecordingFeedback) -> Non
     sources = conversation.press(Callback(Action.SOURCES, "untoc"))
     assert sources is not None
     assert sources.kind is ReplyKind.SOURCES
-    assert all(s in sources.body for s in library().knowledge.entry("untoc").sources)
+    assert all(s in sources.body for s in shipped_engine().knowledge.entry("untoc").sources)
+    assert opened.delivery is Delivery.SEND
+    assert sources.delivery is Delivery.SEND
     rated = conversation.press(Callback(Action.UNHELPFUL, "untoc"))
     assert rated is not None
     assert rated.rated
+    assert rated.delivery is Delivery.EDIT_BUTTONS, "feedback only changes the buttons"
+    assert rated.notice == wording.RATED
     assert feedback.ratings == [("untoc", False)]
     assert conversation.press(Callback(Action.RATED)) is None
     none = conversation.press(Callback(Action.NONE_OF_THESE), "how are visas issued")
     assert none is not None
-    assert none.body == texts.NONE_OF_THESE
+    assert none.body == wording.NONE_OF_THESE
     assert feedback.unanswered_questions == [("how are visas issued", "none_of_these")]
 
 
@@ -153,6 +131,10 @@ def test_browsing_topics_and_back(conversation: Conversation) -> None:
     law = conversation.press(Callback(Action.TOPIC, "law"))
     assert law is not None
     assert law.kind is ReplyKind.TOPIC
+    assert law.delivery is Delivery.EDIT_TEXT, "browsing replaces the message"
+    back = conversation.press(Callback(Action.TOPICS))
+    assert back is not None
+    assert back.delivery is Delivery.EDIT_TEXT
     assert law.back_to_topics
     assert {c.entry_id for c in law.choices} >= {"uncac", "untoc", "actip"}
 
@@ -161,14 +143,35 @@ def test_stale_buttons_are_answered_not_crashed(conversation: Conversation) -> N
     for callback in (Callback(Action.OPEN, "gone"), Callback(Action.TOPIC, "gone")):
         reply = conversation.press(callback)
         assert reply is not None
-        assert reply.body == texts.EXPIRED
+        assert reply.body == wording.EXPIRED
 
 
 def test_inline_lists_matches_and_the_most_useful_entries(conversation: Conversation) -> None:
     found = conversation.inline("who funded the research")
     assert found[0].entry_id == "report-funding"
-    assert found[0].title == library().knowledge.entry("report-funding").question
+    assert found[0].title == shipped_engine().knowledge.entry("report-funding").question
     assert found[0].description
     assert conversation.inline("how do I make coffee") == []
     browsing = conversation.inline("")
     assert 6 <= len(browsing) <= 10
+
+
+def test_help_and_welcome_say_only_what_works_in_the_front_end() -> None:
+    telegram = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    terminal = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TERMINAL)
+    assert "/ask" in telegram.help().body
+    assert "inline mode" in telegram.help().body
+    assert "/ask" in telegram.start().body
+    for reply in (terminal.help(), terminal.start()):
+        assert "/ask" not in reply.body
+        assert "username" not in reply.body
+        assert "groups" not in reply.body.lower()
+    assert "/quit" in terminal.help().body
+
+
+def test_every_command_is_in_help_and_the_welcome() -> None:
+    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    for command in wording.COMMANDS:
+        if command.name != "start":
+            assert command.usage in conversation.help().body
+            assert command.usage in conversation.start().body

@@ -7,8 +7,9 @@ import datetime as dtm
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -20,10 +21,11 @@ from telegram import (
     InlineQueryResultArticle,
     InputTextMessageContent,
     MessageEntity,
+    Poll,
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Conflict, InvalidToken, RetryAfter
+from telegram.error import BadRequest, Conflict, EndPointNotFound, InvalidToken, RetryAfter
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -34,11 +36,10 @@ from telegram.ext import (
     filters,
 )
 
-from tests.fake_telegram import (
+from tests.support.fake_telegram import (
     DEFAULT_GROUP_ID,
     DEFAULT_USER_ID,
     FakeTelegram,
-    UploadedFile,
     parse_html,
 )
 
@@ -52,27 +53,21 @@ KEYBOARD = InlineKeyboardMarkup(
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTelegram]:
-    # httpx and urllib honour proxy variables; loopback traffic must never leave the machine.
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # RetryAfter.retry_after as a timedelta
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
-    async with Bot(fake.token, base_url=fake.base_url, base_file_url=fake.base_file_url) as bot:
+    async with Bot(fake.token, base_url=fake.base_url) as bot:
         yield bot
 
 
 def raw_post(url: str, body: bytes, content_type: str) -> Any:
-    """A request PTB would never make (JSON body), straight to the fake."""
+    """A request straight to the fake, outside PTB; an HTTP error's JSON body is returned."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type})
-    with opener.open(request, timeout=10) as response:
-        return json.load(response)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return json.load(response)
+    except urllib.error.HTTPError as error:
+        with error:
+            return json.load(error)
 
 
 # --- plain Bot ----------------------------------------------------------------------------------
@@ -176,9 +171,7 @@ async def test_callback_query_edit_and_answer(fake: FakeTelegram, bot: Bot) -> N
     assert edited.text == "Answered"
     assert edited.reply_markup is None  # an edit without reply_markup drops the keyboard
     assert edited.edit_date is not None
-    stored = fake.stored_message(USER, sent.message_id)
-    assert stored is not None
-    assert stored["text"] == "Answered"
+    assert fake.bot_messages(USER)[-1]["text"] == "Answered"
     with pytest.raises(BadRequest, match="not modified"):
         await bot.edit_message_text("Answered", chat_id=USER, message_id=sent.message_id)
 
@@ -320,66 +313,84 @@ async def test_wait_for_helpers(fake: FakeTelegram, bot: Bot) -> None:
         await bot.send_message(USER, text)
     calls = await waiting
     assert [c.params["text"] for c in calls] == ["b1", "b2"]
-    fake.clear()
-    assert fake.calls() == []
 
 
-async def test_uploads_polls_and_file_downloads(fake: FakeTelegram, bot: Bot) -> None:
-    sent = await bot.send_document(
-        USER, b"hello", filename="a.txt", caption="<i>notes</i>", parse_mode="HTML"
-    )
-    upload = fake.last("sendDocument").params["document"]
-    assert isinstance(upload, UploadedFile)
-    assert (upload.filename, upload.data) == ("a.txt", b"hello")
-    assert sent.document is not None
-    assert sent.document.file_name == "a.txt"
-    assert sent.caption == "notes"
-    downloaded = await (await bot.get_file(sent.document.file_id)).download_as_bytearray()
-    assert downloaded == b"hello"
-
-    photo = await bot.send_photo(USER, b"\xff\xd8 jpeg", caption="pic")
-    assert photo.photo
-    assert photo.caption == "pic"
-    again = await bot.send_photo(USER, photo.photo[-1].file_id)  # re-send by file_id
-    assert again.photo[-1].file_id == photo.photo[-1].file_id
-
+async def test_polls_regular_and_quiz_and_poll_answers(fake: FakeTelegram, bot: Bot) -> None:
     poll = await bot.send_poll(USER, "Which?", ["a", "b"], is_anonymous=False)
     assert poll.poll is not None
     assert [o.text for o in poll.poll.options] == ["a", "b"]
     assert poll.poll.is_anonymous is False
-    assert await bot.send_chat_action(USER, "typing")
+    assert poll.poll.type == Poll.REGULAR
 
-    fake.push_update(fake.document(file_name="in.pdf", content=b"%PDF user"))
+    quiz = await bot.send_poll(
+        USER,
+        "[Quiz] Which convention?",
+        ["UNTOC", "UNCAC", "Bali"],
+        type=Poll.QUIZ,
+        correct_option_ids=[1],
+        explanation="[1] UNCAC is about corruption",
+        open_period=30,
+    )
+    assert quiz.poll is not None
+    assert quiz.poll.type == Poll.QUIZ
+    assert quiz.poll.question == "[Quiz] Which convention?"  # free text is never JSON-decoded
+    assert quiz.poll.is_anonymous is True  # Telegram's default
+    assert quiz.poll.correct_option_ids == (1,)
+    assert quiz.poll.explanation == "[1] UNCAC is about corruption"
+    assert fake.last("sendPoll").params["open_period"] == "30"  # recorded, not echoed back
+    with pytest.raises(BadRequest, match="2-12 options"):
+        await bot.send_poll(USER, "Only one?", ["a"])
+
+    answer = {
+        "poll_id": quiz.poll.id,
+        "user": fake.user(),
+        "option_ids": [1],
+        "option_persistent_ids": [quiz.poll.options[1].persistent_id],  # Bot API 9.6
+    }
+    fake.push_update({"poll_answer": answer})
     [update] = await bot.get_updates(timeout=0)
-    assert update.message is not None
-    assert update.message.document is not None
-    user_file = await bot.get_file(update.message.document.file_id)
-    assert await user_file.download_as_bytearray() == b"%PDF user"
+    assert update.poll_answer is not None
+    assert update.poll_answer.poll_id == quiz.poll.id
+    assert update.poll_answer.option_ids == (1,)
 
 
-async def test_commands_and_webhook_bookkeeping(fake: FakeTelegram, bot: Bot) -> None:
+async def test_set_my_commands_is_validated(fake: FakeTelegram, bot: Bot) -> None:
     assert await bot.set_my_commands([BotCommand("start", "Start"), ("help", "Help")])
-    assert await bot.get_my_commands() == (BotCommand("start", "Start"), BotCommand("help", "Help"))
     assert fake.last("setMyCommands").params["commands"][1] == {
         "command": "help",
         "description": "Help",
     }
     with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
         await bot.set_my_commands([("Start!", "bad")])
-    assert await bot.delete_my_commands()
-    assert await bot.get_my_commands() == ()
 
+
+async def test_webhook_blocks_get_updates_until_deleted(fake: FakeTelegram, bot: Bot) -> None:
     fake.push_update(fake.message("queued"))
-    assert await bot.set_webhook("https://example.invalid/hook")
-    info = await bot.get_webhook_info()
-    assert (info.url, info.pending_update_count) == ("https://example.invalid/hook", 1)
-    with pytest.raises(Conflict):
+    assert await bot.set_webhook("https://example.invalid/hook", secret_token="s3cret")
+    assert fake.last("setWebhook").params["secret_token"] == "s3cret"
+    assert len(fake.pending_updates()) == 1
+    with pytest.raises(Conflict, match="webhook is active"):
         await bot.get_updates(timeout=0)
     assert await bot.delete_webhook(drop_pending_updates=True)
     assert fake.pending_updates() == []
-    assert await bot.close()
-    assert await bot.log_out()
-    assert await bot.set_my_description("anything else answers true")
+    assert await bot.get_updates(timeout=0) == ()
+
+
+async def test_unmodelled_methods_are_not_found_like_unknown_ones(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    with pytest.raises(InvalidToken):  # how PTB reports a 404 from its named methods
+        await bot.delete_message(USER, 1)
+    with pytest.raises(EndPointNotFound):
+        await bot.do_api_request("noSuchMethod")
+    not_found = {"ok": False, "error_code": 404, "description": "Not Found"}
+    form = "application/x-www-form-urlencoded"
+    url = f"{fake.base_url}{fake.token}/sendChatAction"
+    assert raw_post(url, f"chat_id={USER}&action=typing".encode(), form) == not_found
+    methods = [c.method for c in fake.calls()]
+    assert methods[-3:] == ["deleteMessage", "noSuchMethod", "sendChatAction"]  # still recorded
+    file_url = f"{fake.base_url.removesuffix('/bot')}/file/bot{fake.token}/files/x"
+    assert raw_post(file_url, b"", form) == not_found
 
 
 async def test_builders_make_updates_ptb_accepts(fake: FakeTelegram, bot: Bot) -> None:
@@ -430,42 +441,6 @@ async def test_builders_make_updates_ptb_accepts(fake: FakeTelegram, bot: Bot) -
         fake.group_message("x", chat_id=5)
 
 
-def test_json_and_multipart_bodies_are_parsed() -> None:
-    with FakeTelegram() as fake:
-        url = f"{fake.base_url}T:1/sendMessage"
-        body = {"chat_id": 5, "text": "[x]", "reply_markup": {"inline_keyboard": []}}
-        reply = raw_post(url, json.dumps(body).encode(), "application/json")
-        assert reply["ok"] is True
-        assert reply["result"]["chat"] == {
-            "id": 5,
-            "type": "private",
-            "first_name": "User5",
-            "username": "user5",
-        }
-        assert fake.last("sendMessage").params == body
-        assert fake.last().token == "T:1"
-
-        multipart = (
-            b"--XyZ\r\n"
-            b'Content-Disposition: form-data; name="chat_id"\r\n\r\n'
-            b"5\r\n"
-            b"--XyZ\r\n"
-            b'Content-Disposition: form-data; name="document"; filename="r.bin"\r\n'
-            b"Content-Type: application/octet-stream\r\n\r\n"
-            b"\x00\r\n--XyZ--\r\n"
-        )
-        raw_post(
-            url.replace("sendMessage", "sendDocument"),
-            multipart,
-            "multipart/form-data; boundary=XyZ",
-        )
-        params = fake.last("sendDocument").params
-        assert params["chat_id"] == "5"
-        assert params["document"] == UploadedFile(
-            "document", "r.bin", "application/octet-stream", b"\x00"
-        )
-
-
 # --- full Application with the real Updater --------------------------------------------------
 
 
@@ -490,13 +465,7 @@ async def on_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def app(
     fake: FakeTelegram,
 ) -> AsyncIterator[tuple[Application[Any, Any, Any, Any, Any, Any], list[object]]]:
-    application = (
-        ApplicationBuilder()
-        .token(fake.token)
-        .base_url(fake.base_url)
-        .base_file_url(fake.base_file_url)
-        .build()
-    )
+    application = ApplicationBuilder().token(fake.token).base_url(fake.base_url).build()
     errors: list[object] = []
 
     async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from bot.knowledge.lint import lint, similar_pairs, template_pairs
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import WriteKnowledge, entry
+from bot.knowledge import lint, load_knowledge
+from bot.knowledge.lint import template_pairs
+from bot.matching import ambiguity_warnings, similar_pairs
+from tests.support.kb import WriteKnowledge, entry
 
 
 def test_entries_the_matcher_cannot_tell_apart_are_named(
@@ -14,7 +15,7 @@ def test_entries_the_matcher_cannot_tell_apart_are_named(
     [pair] = similar_pairs(knowledge, 0.9)
     assert {pair.phrased, pair.rival} == {"who-wrote", "who-wrote-it"}
     assert 0.9 <= pair.ratio <= 1.0
-    [warning] = [w for w in lint(knowledge) if "alike" in w.message]
+    [warning] = ambiguity_warnings(knowledge, 0.9)
     assert f"the matcher scores '{pair.rival}' at" in warning.message
     assert warning.entry_id == pair.phrased
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.knowledge.loader import check_knowledge, load_knowledge
 from bot.knowledge.problems import KnowledgeBaseError, Problem
-from tests.conftest import FIXTURES, WriteKnowledge, entry
+from tests.support.kb import FIXTURES, WriteKnowledge, entry
 
 BROKEN = FIXTURES / "broken"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.markup import links, to_html, to_plain
+from bot.knowledge.answer_markup import links, to_html, to_plain
 
 
 def test_inline_styles_and_escaping() -> None:

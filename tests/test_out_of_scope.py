@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.loader import check_knowledge, load_knowledge
 from bot.matching.index import MatchIndex
-from tests.conftest import WriteKnowledge, entry
+from tests.support.kb import WriteKnowledge, entry
 
 ENTRIES = [
     entry(

@@ -12,23 +12,15 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 TOKEN = "424242:RECOGNISABLE-test-token-42"
 SECRET = "webhook-secret-for-tests"
 STOP_WITHIN_SECONDS = 10
-
-
-@pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTelegram]:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    with FakeTelegram() as server:
-        yield server
 
 
 def start(fake: FakeTelegram, tmp_path: Path, **extra: str) -> subprocess.Popen[str]:

@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from telegram.helpers import create_deep_linked_url
 
 from bot.cli import main
-from bot.heartbeat import HEARTBEAT_FILE, heartbeat_age
+from bot.deep_links import deep_link
+from bot.health import HEARTBEAT_FILE, heartbeat_age
 from bot.logs import REDACTED, RedactSecrets
 
 TOKEN = "123456:SECRET-token-value"
@@ -54,6 +56,19 @@ def test_deep_link(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtur
     assert main(["link", "uncac"]) == 0
     assert capsys.readouterr().out.strip() == "https://t.me/corruption_qa_bot?start=uncac"
     assert main(["link", "no-such-entry"]) == 1
+
+
+@pytest.mark.parametrize("payload", ["uncac", "a_b-C9", "x" * 64])
+def test_deep_links_match_what_telegram_accepts(payload: str) -> None:
+    """The same link python-telegram-bot's `create_deep_linked_url` makes."""
+    expected = create_deep_linked_url("corruption_qa_bot", payload)
+    assert deep_link("@corruption_qa_bot", payload) == expected
+
+
+@pytest.mark.parametrize("payload", ["", "has space", "ü", "x" * 65])
+def test_deep_link_refuses_what_start_cannot_carry(payload: str) -> None:
+    with pytest.raises(ValueError, match="not a valid /start payload"):
+        deep_link("corruption_qa_bot", payload)
 
 
 def test_run_without_token_is_one_line(

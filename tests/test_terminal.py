@@ -6,15 +6,18 @@ import io
 import subprocess
 import sys
 
+from bot.callbacks import Action, Callback
 from bot.conversation import Conversation
 from bot.feedback import LogFeedback
-from bot.library import Library, LibraryHolder
-from bot.settings import SHIPPED_KNOWLEDGE
+from bot.replies import ReplyKind
 from bot.terminal import TerminalChat
+from bot.wording import FrontEnd
+from tests.support.feedback import RecordingFeedback
+from tests.support.shipped import shipped_engine
 
 
 def chat(lines: str) -> str:
-    conversation = Conversation(LibraryHolder(Library.load(SHIPPED_KNOWLEDGE)), LogFeedback())
+    conversation = Conversation(shipped_engine(), LogFeedback(), FrontEnd.TERMINAL)
     output = io.StringIO()
     assert TerminalChat(conversation, output, prompt=False).run(io.StringIO(lines)) == 0
     return output.getvalue()
@@ -64,3 +67,37 @@ def test_python_m_bot_starts_the_chat_without_a_token() -> None:
     assert result.returncode == 0, result.stderr
     assert "Hello! I answer questions" in result.stdout
     assert "University of Queensland" in result.stdout
+
+
+def test_terminal_shows_only_what_works_there() -> None:
+    out = chat("/help\n")
+    assert "/topics" in out
+    assert "/quit" in out
+    for telegram_only in ("/ask", "username", "inline mode", "groups"):
+        assert telegram_only not in out
+
+
+def test_read_more_is_printed_once_per_answer() -> None:
+    out = chat("who funded the research\n")
+    assert out.count("Read more") == 1
+    assert "Links:" in out
+
+
+def test_an_unknown_deep_link_is_explained_not_dropped() -> None:
+    out = chat("/start no-such-entry\n")
+    assert "Sorry, I don't know that link" in out
+
+
+def test_none_of_these_records_the_question_it_answers() -> None:
+    feedback = RecordingFeedback()
+    conversation = Conversation(shipped_engine(), feedback, FrontEnd.TERMINAL)
+    terminal = TerminalChat(conversation, io.StringIO(), prompt=False)
+    question = next(
+        q
+        for q in ("protocol", "corruption report", "corruption and smuggling", "the 2021 report")
+        if conversation.ask(q).reply.kind is ReplyKind.CLARIFY
+    )
+    terminal.show(terminal.respond(question))
+    none = terminal.options.index(Callback(Action.NONE_OF_THESE)) + 1
+    terminal.respond(str(none))
+    assert feedback.unanswered_questions == [(question, "none_of_these")]

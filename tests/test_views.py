@@ -10,19 +10,19 @@ from hypothesis import strategies as st
 from bot.callbacks import MAX_BYTES, Action, Callback
 from bot.conversation import Conversation
 from bot.feedback import LogFeedback
-from bot.library import Library, LibraryHolder
 from bot.replies import Reply, ReplyKind
-from bot.settings import SHIPPED_KNOWLEDGE
 from bot.views import split_html, telegram_view, terminal_view, url_buttons
+from bot.wording import FrontEnd
+from tests.support.shipped import shipped_engine
 
 
 @cache
 def conversation() -> Conversation:
-    return Conversation(LibraryHolder(Library.load(SHIPPED_KNOWLEDGE)), LogFeedback())
+    return Conversation(shipped_engine(), LogFeedback(), FrontEnd.TELEGRAM)
 
 
 def test_every_answer_renders_within_limits_with_valid_buttons() -> None:
-    knowledge = conversation().library.current.knowledge
+    knowledge = shipped_engine().knowledge
     for entry in knowledge.entries:
         reply = conversation().press(Callback(Action.OPEN, entry.id))
         assert reply is not None
@@ -62,7 +62,7 @@ def test_split_never_exceeds_the_limit_or_loses_text(text: str) -> None:
 
 
 def test_clarify_offers_none_of_these_and_inline_keeps_only_links() -> None:
-    reply = conversation().ask("corruption")
+    reply = conversation().ask("corruption").reply
     view = telegram_view(reply)
     if reply.kind is ReplyKind.CLARIFY:
         assert view.keyboard[-1][0].callback == Callback(Action.NONE_OF_THESE)

@@ -1,1 +1,52 @@
-"""The YAML knowledge base: its models, loading with precise errors, lint, schema and export."""
+"""The YAML knowledge base: its models, loading with precise errors, lint, schema and export.
+
+Callers outside this package import from here; the modules inside are its own business.
+"""
+
+from bot.knowledge import answer_markup
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.export import export
+from bot.knowledge.limits import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT
+from bot.knowledge.lint import lint
+from bot.knowledge.loader import check_knowledge, load_file, load_knowledge, load_located
+from bot.knowledge.models import (
+    SLUG_PATTERN,
+    CalibrationCoefficients,
+    Entry,
+    EvalQuestion,
+    EvalSet,
+    Glossary,
+    Link,
+    Topic,
+)
+from bot.knowledge.normalize import normalize
+from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
+from bot.knowledge.schema import stale_schemas, write_schemas
+
+__all__ = [
+    "CALLBACK_DATA_LIMIT",
+    "SLUG_PATTERN",
+    "TELEGRAM_TEXT_LIMIT",
+    "CalibrationCoefficients",
+    "Entry",
+    "EvalQuestion",
+    "EvalSet",
+    "Glossary",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Link",
+    "Location",
+    "Problem",
+    "Severity",
+    "Topic",
+    "answer_markup",
+    "check_knowledge",
+    "export",
+    "lint",
+    "load_file",
+    "load_knowledge",
+    "load_located",
+    "normalize",
+    "stale_schemas",
+    "write_schemas",
+]

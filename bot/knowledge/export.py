@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import TypeAdapter
 
-from bot import markup
+import bot.knowledge.answer_markup as answer_markup
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Entry
 
@@ -30,7 +30,7 @@ def to_csv(knowledge: KnowledgeBase) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for entry in knowledge.entries:
-        answer = markup.to_plain(entry.answer)
+        answer = answer_markup.to_plain(entry.answer)
         for position, variant in enumerate(entry.variants):
             kind = "question" if position == 0 else "alternate"
             writer.writerow((entry.id, entry.topic, kind, variant, entry.question, answer))

@@ -11,7 +11,7 @@ Layout of the folder:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
 from bot.knowledge.rules import (
+    PlacedEntry,
     check_entries,
     check_glossary,
     check_out_of_scope,
@@ -51,21 +52,6 @@ _HINTS = {
     "model_type": "write a mapping of 'field: value' lines",
     "dict_type": "write a mapping of 'field: value' lines",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedEntry:
-    """An entry that passed its model, with where it stands, for the cross-file rules."""
-
-    entry: Entry
-    document: YamlDocument
-    index: int
-
-    def locate(self, *path: str | int) -> Location:
-        return self.document.locate((self.index, *path))
-
-    def problem(self, message: str, hint: str, *path: str | int) -> Problem:
-        return Problem(self.locate(*path), message, hint, self.entry.id)
 
 
 def load_knowledge(root: Path) -> KnowledgeBase:
@@ -120,11 +106,17 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
 def load_file(file: Path, model: type[M]) -> M:
     """One YAML file validated as `model`, for files outside the knowledge base proper;
     `KnowledgeBaseError` locates every problem, duplicate keys included."""
+    return load_located(file, model)[0]
+
+
+def load_located(file: Path, model: type[M]) -> tuple[M, YamlDocument]:
+    """`load_file`, with the parsed document for locating problems the model cannot see."""
     problems: list[Problem] = []
-    loaded = _load_one(file, model, problems)
-    if problems or loaded is None:
+    document = _document(file, problems)
+    loaded = _validate(model, document.data, document, (), problems) if document else None
+    if problems or loaded is None or document is None:
         raise KnowledgeBaseError(problems)
-    return loaded
+    return loaded, document
 
 
 def _document(file: Path, problems: list[Problem]) -> YamlDocument | None:

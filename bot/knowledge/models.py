@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 48  # so that an action and an id fit a button's callback data
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
     Field(description="Lower-case letters, digits and single hyphens, e.g. `uncac-offences`."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -141,3 +143,7 @@ class EvalQuestion(_Strict):
 
     q: Text = Field(description="The question as a person would type it.")
     expect: Slug | None = Field(description="The entry that answers it; null if none does.")
+
+
+class EvalSet(RootModel[list[EvalQuestion]]):
+    """An evaluation file: a list of questions."""

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bot import markup
-from bot.knowledge.models import Glossary, LinkPolicy, OutOfScope, Topic
+import bot.knowledge.answer_markup as answer_markup
+from bot.knowledge.limits import TELEGRAM_TEXT_LIMIT
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
+from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import Location, Problem
 from bot.knowledge.yaml_source import YamlDocument
-from bot.text import normalize
-
-if TYPE_CHECKING:
-    from bot.knowledge.loader import PlacedEntry
-
-TELEGRAM_MESSAGE_LIMIT = 4096
 
 # Counts that change over time (parties, members, ...) must carry the date they were true.
 _CHANGING_COUNT = re.compile(
@@ -26,6 +22,21 @@ _CHANGING_COUNT = re.compile(
     r"signatories|ratifications|observers)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedEntry:
+    """An entry that passed its model, with where it stands, for the cross-file rules."""
+
+    entry: Entry
+    document: YamlDocument
+    index: int
+
+    def locate(self, *path: str | int) -> Location:
+        return self.document.locate((self.index, *path))
+
+    def problem(self, message: str, hint: str, *path: str | int) -> Problem:
+        return Problem(self.locate(*path), message, hint, self.entry.id)
 
 
 def check_topics(topics: list[tuple[Topic, int]], document: YamlDocument) -> Iterator[Problem]:
@@ -94,15 +105,17 @@ def _check_entry(
     yield from _check_variants(item)
     if policy is not None:
         yield from _check_links(item, policy, policy_file)
-    html = markup.to_html(entry.answer)
-    if len(html) > TELEGRAM_MESSAGE_LIMIT:
+    html = answer_markup.to_html(entry.answer)
+    if len(html) > TELEGRAM_TEXT_LIMIT:
         yield item.problem(
             f"answer renders to {len(html)} characters of HTML, over Telegram's "
-            f"{TELEGRAM_MESSAGE_LIMIT}",
+            f"{TELEGRAM_TEXT_LIMIT}",
             "shorten it or split it into entries",
             "answer",
         )
-    if entry.as_of is None and (count := _CHANGING_COUNT.search(markup.to_plain(entry.answer))):
+    if entry.as_of is None and (
+        count := _CHANGING_COUNT.search(answer_markup.to_plain(entry.answer))
+    ):
         yield item.problem(
             f"answer gives a count that changes ('{count.group(0)}') but no as_of date",
             "add as_of: YYYY-MM-DD, the date the figure was true",
@@ -131,7 +144,7 @@ def _check_variants(item: PlacedEntry) -> Iterator[Problem]:
 
 def _check_links(item: PlacedEntry, policy: LinkPolicy, policy_file: Path) -> Iterator[Problem]:
     buttons = ((link.url, ("links", index, "url")) for index, link in enumerate(item.entry.links))
-    inline = ((url, ("answer",)) for url in markup.links(item.entry.answer))
+    inline = ((url, ("answer",)) for url in answer_markup.links(item.entry.answer))
     for url, path in chain(buttons, inline):
         parts = urlsplit(url)
         if parts.scheme != "https":

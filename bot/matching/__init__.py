@@ -1,1 +1,37 @@
-"""Matching free-text questions onto knowledge-base entries, knowing when it does not know."""
+"""Matching free-text questions onto knowledge-base entries, knowing when it does not know.
+
+Callers outside this package import from here; the modules inside are its own business.
+"""
+
+from bot.matching import calibration
+from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_pairs
+from bot.matching.build import build_matcher
+from bot.matching.evaluation import Metrics, Outcome, load_questions, measure, run
+from bot.matching.index import MatchIndex
+from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
+from bot.matching.split import Part, part_of, select
+from bot.matching.thresholds import Thresholds
+
+__all__ = [
+    "AMBIGUITY_RATIO",
+    "Calibration",
+    "Candidate",
+    "Decision",
+    "Match",
+    "MatchIndex",
+    "Matcher",
+    "Metrics",
+    "Outcome",
+    "Part",
+    "Reason",
+    "Thresholds",
+    "ambiguity_warnings",
+    "build_matcher",
+    "calibration",
+    "load_questions",
+    "measure",
+    "part_of",
+    "run",
+    "select",
+    "similar_pairs",
+]

@@ -1,6 +1,6 @@
 """Turn text into the tokens the index compares: one analysis for questions and for variants.
 
-Steps: NFKC and case folding, punctuation removed (`bot.text.normalize`); misspelled words
+Steps: NFKC and case folding, punctuation removed (`bot.knowledge.normalize`); misspelled words
 corrected to the knowledge base's own vocabulary; British and American spellings unified;
 Snowball stemming ("recruited" and "recruitment" both become "recruit"); glossary phrases
 ("people smuggling", "SOM") replaced by one token per term.
@@ -17,9 +17,8 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.knowledge.models import Glossary
+from bot.knowledge import Glossary, normalize
 from bot.matching.stopwords import STOP_WORDS
-from bot.text import normalize
 
 _AMERICAN_IZE = re.compile(r"(?<=[a-z]{3})(iz|yz)(e|ed|es|ing|ation|ations|er|ers)$")
 TERM_PREFIX = "§"  # glossary tokens cannot collide with words: normalisation removes "§"
@@ -45,10 +44,10 @@ class Analyzer:
         self._known = frozenset(self.vocabulary)
         self.correct = lru_cache(maxsize=50_000)(self._correct)
         self._stem = lru_cache(maxsize=50_000)(self._stem_word)
-        self._phrases = self._glossary_phrases(glossary)
+        self._index_glossary(glossary)
 
-    def _glossary_phrases(self, glossary: Glossary) -> dict[tuple[str, ...], str]:
-        """Stemmed forms of every term, and the same forms with shorter terms already joined,
+    def _index_glossary(self, glossary: Glossary) -> None:
+        """Index stemmed forms of every term, and the same forms with shorter terms already joined,
         so "human trafficking protocol" reaches the TIP Protocol through "trafficking".
 
         A one-word form whose stem is another word ("findings" -> "find") is matched as typed
@@ -70,7 +69,6 @@ class Analyzer:
             if len(joined) > 1:
                 self._phrases.setdefault(joined, token)
         self._index_phrase_lengths()
-        return self._phrases
 
     def _index_phrase_lengths(self) -> None:
         """Per first word, the lengths of the phrases it starts, longest first: most words start
@@ -108,9 +106,6 @@ class Analyzer:
 
     def knows(self, word: str) -> bool:
         return word in self._known
-
-    def subwords(self, text: str) -> list[str]:
-        return self.subwords_of(self.words(text))
 
     def subwords_of(self, words: Iterable[str]) -> list[str]:
         """Character 4-grams of the informative words, with word boundaries marked: they relate

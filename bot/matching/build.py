@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.knowledge.base import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.matching.calibration import load_calibration
 from bot.matching.index import MatchIndex
 from bot.matching.matcher import Matcher

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.knowledge.loader import load_file
-from bot.knowledge.models import CalibrationCoefficients
-from bot.knowledge.problems import KnowledgeBaseError
-from bot.matching.matcher import Calibration
+from bot.knowledge import CalibrationCoefficients, EvalQuestion, KnowledgeBaseError, load_file
+from bot.matching.evaluation import Metrics, measure, run
+from bot.matching.index import MatchIndex
+from bot.matching.matcher import Calibration, Matcher
+from bot.matching.thresholds import Thresholds
 
 CALIBRATION_FILE = "calibration.yaml"
 REFIT = "regenerate it: python -m bot calibrate --write"
@@ -104,4 +105,17 @@ def bands(confidence: Sequence[float], right: Sequence[bool]) -> list[Band]:
             if low <= c < high or (high == 1.0 and c == 1.0)
         ]
         table.append(Band(low, high, len(inside), sum(inside)))
+    return table
+
+
+def sweep(
+    index: MatchIndex, limits: Thresholds, fitted: Calibration, questions: Sequence[EvalQuestion]
+) -> list[tuple[float, Metrics]]:
+    """The metrics for answer thresholds from 0.50 to 0.95, other thresholds as set: the
+    evidence for choosing one."""
+    table = []
+    for step in range(10, 20):
+        threshold = step / 20
+        trial = Matcher(index, replace(limits, answer=threshold), fitted)
+        table.append((threshold, measure(run(trial, questions))))
     return table

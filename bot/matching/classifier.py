@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy.optimize import minimize
 from scipy.sparse import csr_array
 
 from bot.matching.stopwords import STOP_WORDS
@@ -111,6 +110,8 @@ def _softmax(logits: FloatArray) -> FloatArray:
 
 def _train(features: csr_array, labels: IntArray, classes: int) -> tuple[FloatArray, FloatArray]:
     """Coefficients (token x class) and intercepts minimising cross-entropy plus L2."""
+    from scipy.optimize import minimize  # a third of a second to import: only when training
+
     samples, columns = features.shape
     targets = np.zeros((samples, classes))
     targets[np.arange(samples), labels] = 1.0

@@ -10,42 +10,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
-from bot.knowledge.models import EvalQuestion
-from bot.knowledge.problems import KnowledgeBaseError, Problem
-from bot.knowledge.yaml_source import YamlSyntaxError, parse_yaml
+from bot.knowledge import EvalQuestion, EvalSet, KnowledgeBaseError, Problem, load_located
 from bot.matching.matcher import Decision, Match, Matcher
-
-EVAL_FILE = TypeAdapter(list[EvalQuestion])
 
 
 def load_questions(file: Path, entry_ids: Iterable[str] = ()) -> list[EvalQuestion]:
-    """The questions of one file; `KnowledgeBaseError` with located problems if it is broken."""
-    try:
-        document, duplicate_keys = parse_yaml(file)
-    except YamlSyntaxError as error:
-        raise KnowledgeBaseError([error.problem]) from None
-    problems = [problem for _, problem in duplicate_keys]
-    try:
-        questions = EVAL_FILE.validate_python(document.data)
-    except ValidationError as error:
-        for detail in error.errors():
-            where = document.locate(tuple(detail["loc"]))
-            problems.append(Problem(where, detail["msg"], "write {q: ..., expect: id or null}"))
-        raise KnowledgeBaseError(problems) from None
+    """The questions of one file; `KnowledgeBaseError` with located problems if it is broken,
+    an expected entry the knowledge base does not have included."""
+    loaded, document = load_located(file, EvalSet)
+    questions = loaded.root
     known = set(entry_ids)
-    for index, question in enumerate(questions):
-        if known and question.expect is not None and question.expect not in known:
-            problems.append(
-                Problem(
-                    document.locate((index, "expect")),
-                    f"expect names unknown entry '{question.expect}'",
-                    "use an id from the knowledge base, or null for out of scope",
-                )
-            )
-    if problems:
-        raise KnowledgeBaseError(problems)
+    unknown = [
+        Problem(
+            document.locate((index, "expect")),
+            f"expect names unknown entry '{question.expect}'",
+            "use an id from the knowledge base, or null for out of scope",
+        )
+        for index, question in enumerate(questions)
+        if known and question.expect is not None and question.expect not in known
+    ]
+    if unknown:
+        raise KnowledgeBaseError(unknown)
     return questions
 
 

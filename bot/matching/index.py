@@ -31,12 +31,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.knowledge.base import KnowledgeBase
-from bot.matching import classifier
+import bot.matching.classifier as classifier
+from bot.knowledge import KnowledgeBase, normalize
 from bot.matching.analyzer import Analyzer
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
-from bot.text import normalize
 
 STOP_WORD_FACTOR = 0.5  # function words count, but far less than their frequency alone says
 # How much each signal counts; chosen on the tuning questions (scores are divided by the sum).
@@ -74,7 +73,7 @@ class QueryTokens:
 
 
 class MatchIndex:
-    """Read-only after construction, so a live reload can swap a whole new one in."""
+    """Read-only after construction: safe to share between concurrent replies."""
 
     def __init__(self, knowledge: KnowledgeBase, *, learn: bool = True) -> None:
         """`learn=False` skips the classifier: lint scores the phrasings themselves, which a
@@ -91,22 +90,8 @@ class MatchIndex:
         self.variant_count = len(variants)
         self._entry_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
 
-        frequency = Counter(token for tokens in token_sets for token in tokens)
-        self._idf = {token: self._idf_of(token, df) for token, df in frequency.items()}
-        self._unseen_idf = math.log(self.variant_count + 1) + 1.0
-        self._stop_idf = min(self._idf.values(), default=STOP_WORD_FACTOR)
-
-        variant_postings: defaultdict[str, list[int]] = defaultdict(list)
-        for position, tokens in enumerate(token_sets):
-            for token in tokens:
-                variant_postings[token].append(position)
-        self._variant_postings = {
-            token: np.asarray(ids, dtype=np.int64) for token, ids in variant_postings.items()
-        }
-        self._variant_weight: FloatArray = np.array(
-            [sum(self._idf[t] for t in tokens) for tokens in token_sets]
-        )
-        self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
+        self._build_idf(token_sets)
+        self._build_overlap(token_sets)
         self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
         self._build_centroids(token_sets, owners)
         self._subwords = CosineIndex(
@@ -135,6 +120,26 @@ class MatchIndex:
     def _idf_of(self, token: str, document_frequency: int) -> float:
         idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0
         return idf * STOP_WORD_FACTOR if token in STOP_WORDS else idf
+
+    def _build_idf(self, token_sets: list[frozenset[str]]) -> None:
+        frequency = Counter(token for tokens in token_sets for token in tokens)
+        self._idf = {token: self._idf_of(token, df) for token, df in frequency.items()}
+        self._unseen_idf = math.log(self.variant_count + 1) + 1.0
+        self._stop_idf = min(self._idf.values(), default=STOP_WORD_FACTOR)
+
+    def _build_overlap(self, token_sets: list[frozenset[str]]) -> None:
+        """Per token, the variants using it; per variant, its total weight and content words."""
+        variant_postings: defaultdict[str, list[int]] = defaultdict(list)
+        for position, tokens in enumerate(token_sets):
+            for token in tokens:
+                variant_postings[token].append(position)
+        self._variant_postings = {
+            token: np.asarray(ids, dtype=np.int64) for token, ids in variant_postings.items()
+        }
+        self._variant_weight: FloatArray = np.array(
+            [sum(self._idf[t] for t in tokens) for tokens in token_sets]
+        )
+        self._variant_text = np.array([self._content(t) for t in token_sets], dtype=object)
 
     def _build_centroids(self, token_sets: list[frozenset[str]], owners: IntArray) -> None:
         """Per entry: the share of its variants using each token, times the token's weight."""

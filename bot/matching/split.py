@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from bot.text import normalize
+from bot.knowledge import normalize
 
 SEED = b"unodc-rso-2021-03-29"
 
@@ -27,9 +27,14 @@ def part_of(question: str) -> Part:
     return Part.TEST if digest[0] % 2 else Part.TUNE
 
 
-Q = TypeVar("Q")
+class Phrased(Protocol):
+    @property
+    def q(self) -> str: ...
 
 
-def select(questions: Iterable[Q], part: Part | None, text: str = "q") -> list[Q]:
-    """The questions in `part` (all of them for None); `text` names the question attribute."""
-    return [q for q in questions if part is None or part_of(getattr(q, text)) is part]
+Q = TypeVar("Q", bound=Phrased)
+
+
+def select(questions: Iterable[Q], part: Part | None) -> list[Q]:
+    """The questions in `part` (all of them for None)."""
+    return [q for q in questions if part is None or part_of(q.q) is part]

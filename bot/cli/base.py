@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the knowledge-base argument, loading with a report."""
+"""What every subcommand shares: exit codes, the knowledge-base argument, loading with a report."""
 
 from __future__ import annotations
 
@@ -8,20 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import check_knowledge
-from bot.knowledge.problems import Problem
+from bot.knowledge import KnowledgeBase, Problem, check_knowledge
 from bot.settings import load_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
-Command = Callable[[argparse.Namespace], int]
+Subcommand = Callable[[argparse.Namespace], int]
 
 
-def add_command(
-    commands: Any, name: str, handler: Command, help_text: str
+def add_subcommand(
+    subcommands: Any, name: str, handler: Subcommand, help_text: str
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = commands.add_parser(
+    parser: argparse.ArgumentParser = subcommands.add_parser(
         name, help=help_text, description=help_text
     )
     parser.set_defaults(command=handler)

@@ -1,4 +1,7 @@
-"""The command line: `python -m bot <command>`; every command has `--help`."""
+"""The command line: `python -m bot <command>`; every command has `--help`.
+
+One module per group of subcommands, each registering its own.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.commands import bot, knowledge, matching
-from bot.commands.common import EXIT_OK, EXIT_USAGE, Command
+from bot.cli import answering, evaluating, knowledge_base, serving
+from bot.cli.base import EXIT_OK, EXIT_USAGE, Subcommand
 from bot.settings import SettingsError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command: Command = args.command
+    command: Subcommand = args.command
     try:
         return command(args)
     except SettingsError as error:
@@ -34,9 +37,10 @@ def _parser() -> argparse.ArgumentParser:
         "corruption as a facilitator of migrant smuggling and human trafficking (unofficial).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.set_defaults(command=bot.default, path=None)
-    commands = parser.add_subparsers(title="commands", metavar="<command>")
-    bot.register(commands)
-    knowledge.register(commands)
-    matching.register(commands)
+    parser.set_defaults(command=serving.default, path=None)
+    subcommands = parser.add_subparsers(title="commands", metavar="<command>")
+    serving.register(subcommands)
+    answering.register(subcommands)
+    knowledge_base.register(subcommands)
+    evaluating.register(subcommands)
     return parser

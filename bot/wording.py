@@ -1,6 +1,48 @@
-"""The bot's fixed texts, in the knowledge base's markup (rendered like answers)."""
+"""Every fixed thing the bot says, in the knowledge base's markup (rendered like answers).
+
+One module, so wording is reviewed and translated in one place, and one command table, so the
+Telegram commands menu, `/help` and the terminal chat never disagree about what exists.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class FrontEnd(StrEnum):
+    """Where a conversation takes place; the wording says only what works there."""
+
+    TELEGRAM = "telegram"
+    TERMINAL = "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatCommand:
+    name: str
+    menu: str  # the short description in Telegram's commands menu
+    usage: str  # the line in /help and the welcome
+    terminal: bool = True  # also works in the terminal chat
+
+
+COMMANDS = (
+    ChatCommand("start", "Welcome and example questions", "/start: the welcome again"),
+    ChatCommand("topics", "Browse the questions I can answer", "/topics: browse the questions"),
+    ChatCommand("ask", "Ask a question (also in groups)", "/ask <question>: ask in a group", False),
+    ChatCommand("help", "How to ask", "/help: how to ask"),
+    ChatCommand("about", "Where my knowledge comes from", "/about: where my knowledge comes from"),
+    ChatCommand("privacy", "What I keep", "/privacy: what I keep"),
+)
+
+
+def commands_for(front_end: FrontEnd) -> tuple[ChatCommand, ...]:
+    return tuple(c for c in COMMANDS if c.terminal or front_end is FrontEnd.TELEGRAM)
+
+
+def command_list(front_end: FrontEnd) -> str:
+    """The commands as bullets, /start left out: whoever reads this has started already."""
+    return "\n".join(f"- {c.usage}" for c in commands_for(front_end) if c.name != "start")
+
 
 DISCLAIMER = (
     "_An unofficial companion to the report: not a UNODC or Bali Process service, "
@@ -14,15 +56,8 @@ WELCOME = (
     "international law around it (UNCAC, UNTOC and its Protocols, ACTIP), and the "
     "organisations and people involved.\n\n"
     f"{DISCLAIMER}\n\n"
+    "{commands}\n\n"
     "Ask a question in your own words, or try one of these:"
-)
-
-COMMANDS = (
-    "- /topics: browse the questions I can answer\n"
-    "- /ask <question>: ask in a group\n"
-    "- /help: how to ask\n"
-    "- /about: where my knowledge comes from\n"
-    "- /privacy: what I keep"
 )
 
 HELP = (
@@ -31,12 +66,25 @@ HELP = (
     "_what is the difference between smuggling and trafficking_. If I am not sure what you "
     "mean, I offer the closest questions to choose from; if I don't know, I say so.\n\n"
     "**Commands**\n\n"
-    f"{COMMANDS}\n\n"
+    "{commands}"
+)
+HELP_TELEGRAM_ONLY = (
     "**In groups** I answer /ask, messages that mention me, and replies to my messages; "
     "I never read along otherwise.\n\n"
     "**Anywhere** type my username and a question to share an answer in any chat "
     "(inline mode)."
 )
+HELP_TERMINAL_ONLY = "Type a number to press the button it stands for, and /quit to leave."
+
+ABOUT = (
+    "**About this bot**\n\n"
+    "It answers from a curated knowledge base built from the UNODC press release of "
+    "29 March 2021 and public research notes about the report and its legal background; "
+    "every answer lists its sources.\n\n"
+    f"{DISCLAIMER}\n\n"
+    "Version {version}; knowledge base of {entries} answers{dated}."
+)
+ABOUT_DATED = ", facts dated up to {as_of:%d %B %Y}"
 
 PRIVACY = (
     "**What I keep**\n\n"
@@ -77,5 +125,21 @@ UNKNOWN_ENTRY = "Sorry, I don't know that link (it may be out of date). Here is 
 NON_TEXT = "I can only read text questions. Please type your question."
 TOPICS = "**Topics**\n\nPick a topic to see its questions."
 SOURCES = "**Sources**"
+SOURCES_DATED = "Facts as of {as_of:%d %B %Y}."
 RATED = "Thanks for the feedback!"
 EXPIRED = "This button has expired. Please ask again."
+ASK_USAGE = "Type your question after /ask, for example: /ask who funded the report"
+SORRY = "Sorry, something went wrong on my side. Please try again."
+
+# Button labels
+SOURCES_BUTTON = "📚 Sources"
+NONE_OF_THESE_BUTTON = "None of these"
+BACK_TO_TOPICS_BUTTON = "⬅️ Back to topics"
+HELPFUL_BUTTON = "👍"
+UNHELPFUL_BUTTON = "👎"
+RATED_BUTTON = f"✅ {RATED}"
+RELATED_PREFIX = "➡️ "
+
+# The terminal chat's own lines
+TERMINAL_HINT = "(Type a question, a number to choose, /topics, /help or /quit.)"
+LINKS = "Links:"

@@ -9,15 +9,14 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import EvalQuestion
+from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import KnowledgeBaseError
-from bot.matching.build import build_matcher
 from bot.matching.calibration import bands, fit, load_calibration, unfit_reason
 from bot.matching.evaluation import Metrics, load_questions, measure, run
 from bot.matching.split import Part, part_of, select
 from bot.settings import SHIPPED_KNOWLEDGE
-from bot.text import normalize
+from tests.support.shipped import shipped_engine
 
 EVAL = SHIPPED_KNOWLEDGE / "eval"
 DEV = EVAL / "dev.yaml"
@@ -37,9 +36,8 @@ BLIND_MIN_ACCURACY = 0.86
 BLIND_MAX_WRONG = 0.04
 
 
-@cache
 def knowledge() -> KnowledgeBase:
-    return load_knowledge(SHIPPED_KNOWLEDGE)
+    return shipped_engine().knowledge
 
 
 @cache
@@ -49,7 +47,7 @@ def questions(file: Path) -> list[EvalQuestion]:
 
 @cache
 def metrics(part: Part | None, *files: Path) -> Metrics:
-    matcher = build_matcher(knowledge())
+    matcher = shipped_engine().matcher
     chosen = [q for file in files for q in select(questions(file), part)]
     return measure(run(matcher, chosen))
 
@@ -120,7 +118,7 @@ def test_no_phrasing_is_a_near_copy_of_a_test_question() -> None:
 
 
 def test_committed_calibration_is_the_fit_on_the_tuning_part() -> None:
-    matcher = build_matcher(knowledge())
+    matcher = shipped_engine().matcher
     tuning = [q for file in SETS for q in select(questions(file), Part.TUNE)]
     outcomes = run(matcher, tuning)
     refit = fit(

@@ -1,4 +1,4 @@
-"""Commands on the matcher: ask a question, evaluate on question sets, calibrate confidence."""
+"""Subcommands that measure the matcher: evaluate on question sets, calibrate its confidence."""
 
 from __future__ import annotations
 
@@ -6,42 +6,40 @@ import argparse
 import json
 import operator
 import sys
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.commands.common import (
+from bot.cli.answering import match_fields
+from bot.cli.base import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    add_command,
+    add_subcommand,
     knowledge_argument,
     load,
     print_problems,
 )
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import EvalQuestion
-from bot.knowledge.problems import KnowledgeBaseError
-from bot.matching import calibration
-from bot.matching.build import build_matcher
-from bot.matching.evaluation import Metrics, load_questions, measure, run
-from bot.matching.index import MatchIndex
-from bot.matching.matcher import Match, Matcher
-from bot.matching.split import Part, select
-from bot.replies import compose
+from bot.knowledge import EvalQuestion, KnowledgeBase, KnowledgeBaseError
+from bot.matching import (
+    Matcher,
+    MatchIndex,
+    Metrics,
+    Part,
+    build_matcher,
+    calibration,
+    load_questions,
+    measure,
+    run,
+    select,
+)
 from bot.settings import load_settings
-from bot.views import terminal_view
 
 EVAL_DIR = "eval"
 
 
-def register(commands: Any) -> None:
-    ask = add_command(commands, "ask", ask_command, "Answer one question, or one per line.")
-    ask.add_argument("question", help="the question; '-' reads one question per line from stdin")
-    ask.add_argument("--json", action="store_true", help="print the decision as JSON")
-    knowledge_argument(ask, positional=False)
-
-    evaluate = add_command(commands, "eval", eval_command, "Measure the matcher on question sets.")
+def register(subcommands: Any) -> None:
+    evaluate = add_subcommand(
+        subcommands, "eval", eval_command, "Measure the matcher on question sets."
+    )
     evaluate.add_argument("files", nargs="+", type=Path, help="YAML lists of {q, expect}")
     evaluate.add_argument("--part", choices=[p.value for p in Part], help="only this part")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -50,8 +48,8 @@ def register(commands: Any) -> None:
     evaluate.add_argument("--max-oos", type=float, help="exit 1 above this out-of-scope rate")
     knowledge_argument(evaluate, positional=False)
 
-    fit = add_command(
-        commands, "calibrate", calibrate_command, "Fit the confidence on the tuning questions."
+    fit = add_subcommand(
+        subcommands, "calibrate", calibrate_command, "Fit the confidence on the tuning questions."
     )
     fit.add_argument("--write", action="store_true", help="write knowledge/calibration.yaml")
     knowledge_argument(fit, positional=False)
@@ -64,55 +62,6 @@ def _matcher(knowledge: KnowledgeBase) -> Matcher | None:
     except KnowledgeBaseError as error:
         print_problems(error.problems, sys.stderr)
         return None
-
-
-def match_json(match: Match) -> str:
-    return json.dumps(
-        {
-            "question": match.question,
-            "decision": match.decision.value,
-            "answer_id": match.answer_id,
-            "confidence": round(match.confidence, 4),
-            "candidates": [{"id": c.entry_id, "score": c.score} for c in match.candidates],
-            "reason": match.reason.value if match.reason else None,
-        },
-        ensure_ascii=False,
-    )
-
-
-def _questions(question: str) -> Iterator[str]:
-    """Questions as text whatever bytes arrive: an undecodable byte becomes U+FFFD instead of
-    failing the batch or echoing invalid UTF-8 into the JSON."""
-    if question != "-":
-        yield _decodable(question)
-        return
-    for line in sys.stdin.buffer:
-        yield line.decode("utf-8", "replace").rstrip("\r\n")
-
-
-def _decodable(argument: str) -> str:
-    """Command-line arguments keep undecodable bytes as lone surrogates (PEP 383)."""
-    try:
-        raw = argument.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        raw = argument.encode("utf-8", "replace")
-    return raw.decode("utf-8", "replace")
-
-
-def ask_command(args: argparse.Namespace) -> int:
-    knowledge = load(args)
-    if knowledge is None:
-        return EXIT_PROBLEMS
-    matcher = _matcher(knowledge)
-    if matcher is None:
-        return EXIT_PROBLEMS
-    for question in _questions(args.question):
-        match = matcher.match(question)
-        if args.json:
-            print(match_json(match), flush=True)
-        else:
-            print(terminal_view(compose(knowledge, match)).text, end="\n\n", flush=True)
-    return EXIT_OK
 
 
 def _load_sets(files: list[Path], knowledge: KnowledgeBase) -> dict[Path, list[EvalQuestion]]:
@@ -150,8 +99,7 @@ def eval_command(args: argparse.Namespace) -> int:
             "files": {str(f): m.as_dict() for f, m in per_file.items()},
             "overall": overall.as_dict(),
             "failures": [
-                json.loads(match_json(o.match)) | {"expect": o.question.expect}
-                for o in overall.failures
+                match_fields(o.match) | {"expect": o.question.expect} for o in overall.failures
             ],
         }
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -262,11 +210,9 @@ def calibrate_command(args: argparse.Namespace) -> int:
     print("\nAnswer threshold sweep on the tuning part (lead and clarify thresholds as set):")
     print("\n| answer from | accuracy | wrong answers | out of scope answered | clarify |")
     print("|---|---|---|---|---|")
-    for step in range(10, 20):
-        trial = Matcher(matcher.index, replace(limits, answer=step / 20), fitted)
-        m = measure(run(trial, tuning))
+    for threshold, m in calibration.sweep(matcher.index, limits, fitted, tuning):
         print(
-            f"| {step / 20:.2f} | {_rate(m.accuracy)} | {_rate(m.wrong_answer_rate)} | "
+            f"| {threshold:.2f} | {_rate(m.accuracy)} | {_rate(m.wrong_answer_rate)} | "
             f"{_rate(m.oos_false_answer_rate)} | {_rate(m.clarify_rate)} |"
         )
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Maintainers' commands on the knowledge base: validate, lint, schema, export, topics."""
+"""Maintainers' subcommands on the knowledge base: validate, lint, schema, export, topics."""
 
 from __future__ import annotations
 
@@ -7,31 +7,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.commands.common import (
+from bot.cli.base import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    add_command,
+    add_subcommand,
     knowledge_argument,
     knowledge_root,
     load,
     print_problems,
     summary,
 )
-from bot.knowledge.export import export
-from bot.knowledge.lint import AMBIGUITY_RATIO, lint
-from bot.knowledge.problems import KnowledgeBaseError
-from bot.knowledge.schema import stale_schemas, write_schemas
-from bot.matching.calibration import load_calibration
+from bot.knowledge import KnowledgeBaseError, export, lint, stale_schemas, write_schemas
+from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings, calibration
 
 
-def register(commands: Any) -> None:
+def register(subcommands: Any) -> None:
     knowledge_argument(
-        add_command(
-            commands, "validate", validate, "Check the knowledge base; exit 1 on any problem."
+        add_subcommand(
+            subcommands, "validate", validate, "Check the knowledge base; exit 1 on any problem."
         )
     )
-    lint_parser = add_command(
-        commands, "lint", lint_command, "Warnings that do not block loading (always exits 0)."
+    lint_parser = add_subcommand(
+        subcommands, "lint", lint_command, "Warnings that do not block loading (always exits 0)."
     )
     knowledge_argument(lint_parser)
     lint_parser.add_argument(
@@ -41,21 +38,21 @@ def register(commands: Any) -> None:
         help="report two entries when, on a phrasing of one, the matcher scores the other at "
         f"least this share of it (0-1, default {AMBIGUITY_RATIO})",
     )
-    schema_parser = add_command(
-        commands, "schema", schema, "Write the JSON Schemas generated from the models."
+    schema_parser = add_subcommand(
+        subcommands, "schema", schema, "Write the JSON Schemas generated from the models."
     )
     knowledge_argument(schema_parser)
     schema_parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a schema is stale"
     )
-    export_parser = add_command(commands, "export", export_command, "Export as JSON or CSV.")
+    export_parser = add_subcommand(subcommands, "export", export_command, "Export as JSON or CSV.")
     knowledge_argument(export_parser)
     export_parser.add_argument("--format", choices=("json", "csv"), default="json")
     export_parser.add_argument(
         "--output", "-o", type=Path, help="file to write (default: standard output)"
     )
     knowledge_argument(
-        add_command(commands, "topics", topics, "List the topics and their questions.")
+        add_subcommand(subcommands, "topics", topics, "List the topics and their questions.")
     )
 
 
@@ -64,7 +61,7 @@ def validate(args: argparse.Namespace) -> int:
     if knowledge is None:
         return EXIT_PROBLEMS
     try:
-        load_calibration(knowledge.root)
+        calibration.load_calibration(knowledge.root)
     except KnowledgeBaseError as error:
         print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
@@ -77,7 +74,7 @@ def lint_command(args: argparse.Namespace) -> int:
     if knowledge is None:
         print("lint needs a knowledge base that validates: fix the errors above", file=sys.stderr)
         return EXIT_PROBLEMS
-    warnings = lint(knowledge, args.similarity)
+    warnings = lint(knowledge) + ambiguity_warnings(knowledge, args.similarity)
     for warning in warnings:
         print(warning)
     print(f"{len(warnings)} warning(s) in {summary(knowledge)}")

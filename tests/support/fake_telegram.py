@@ -1,23 +1,15 @@
-"""A fake Telegram Bot API server on 127.0.0.1 for offline end-to-end tests.
+"""Test dependency: a fake Telegram Bot API server on 127.0.0.1 for offline end-to-end tests.
 
-Pointing python-telegram-bot's ``base_url`` here exercises what mocks never do: PTB's real HTTP
-layer and body encoding, the polling loop with its offsets, error-to-exception mapping and
-``de_json`` of realistic responses, with no network access and no real token.
-
-Typical use::
-
-    with FakeTelegram() as fake:
-        app = ApplicationBuilder().token(fake.token).base_url(fake.base_url).build()
-        ...
-        fake.push_update(fake.message("/start"))
-        [reply] = await fake.wait_for_async("sendMessage")
-
-Realistic on purpose (``strict=True``, the default), because these are the mistakes that only
-show up against the real server: malformed HTML with ``parse_mode=HTML``, empty or over-long
-texts and captions, ``callback_data`` over 64 bytes, editing a message to identical content
-("message is not modified"), answering unknown callback or inline query ids, getUpdates while a
-webhook is set. Not modelled: Markdown parsing (the text comes back unchanged), per-chat message
-ids, rate limits (inject them with :meth:`FakeTelegram.fail_next`), chat membership.
+It serves only what this bot uses (getMe, getUpdates, sendMessage, editMessageText,
+editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook,
+deleteWebhook) plus sendPoll for the coming quiz; any other method answers 404 "Not Found",
+as Telegram does for a method it does not know. Where it models something it behaves like real
+Telegram only: HTML parse errors, text and ``callback_data`` limits, "message is not modified",
+stale query ids, getUpdates conflicts, and injected errors such as 429 with ``retry_after``
+(:meth:`FakeTelegram.fail_next`). Not modelled: uploads and file downloads, Markdown (the text
+comes back unchanged), rate limiting on its own, stopPoll. Point
+``ApplicationBuilder().base_url(...)`` at :attr:`FakeTelegram.base_url`; push updates with
+:meth:`FakeTelegram.push_update` and assert on the recorded calls.
 """
 
 from __future__ import annotations
@@ -48,7 +40,6 @@ DEFAULT_USER_ID = 100001
 DEFAULT_GROUP_ID = -200001
 
 MAX_TEXT_LENGTH = 4096
-MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_RESULTS = 50
 
@@ -56,14 +47,9 @@ MAX_INLINE_RESULTS = 50
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
 # Free-text parameters are never JSON-decoded, so an answer like "[1] see ..." stays a string.
-_TEXT_FIELDS = frozenset(
-    "text caption question explanation description short_description title name query "
-    "message_text first_name last_name payload start_parameter error_message secret_token "
-    "url emoji".split()
-)
+_TEXT_FIELDS = frozenset({"text", "question", "explanation", "url", "secret_token"})
 
 _API_PATH = re.compile(r"^/bot([^/]+)/([A-Za-z0-9_]+)/?$")
-_FILE_PATH = re.compile(r"^/file/bot([^/]+)/(.+)$")
 _COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/@])")
 _MENTION = re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{3,32}(?![\w@])")
 _BOT_COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -85,24 +71,6 @@ class Call:
     method: str
     params: dict[str, Any]
     token: str
-
-
-@dataclass(frozen=True)
-class UploadedFile:
-    """A multipart file part, kept so tests can assert on what the bot uploaded."""
-
-    field: str
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@dataclass
-class _StoredFile:
-    unique_id: str
-    name: str | None
-    mime_type: str | None
-    content: bytes
 
 
 @dataclass
@@ -132,6 +100,11 @@ def _bad(description: str) -> ApiError:
     return ApiError(400, f"Bad Request: {description}")
 
 
+def _not_found() -> ApiError:
+    """What Telegram answers for a path or method it does not know."""
+    return ApiError(404, "Not Found")
+
+
 # --- request bodies ---------------------------------------------------------------------------
 
 
@@ -145,60 +118,15 @@ def decode_value(name: str, value: Any) -> Any:
     return value
 
 
-def _disposition_param(header: str, key: str) -> str | None:
-    match = re.search(rf'(?:^|;)\s*{key}="((?:[^"\\]|\\.)*)"', header) or re.search(
-        rf"(?:^|;)\s*{key}=([^;\s]+)", header
-    )
-    return match.group(1) if match else None
-
-
-def _parse_multipart(body: bytes, boundary: str) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    delimiter = b"\r\n--" + boundary.encode("latin-1")
-    for section in (b"\r\n" + body).split(delimiter)[1:]:
-        if section.startswith(b"--"):
-            break
-        head, _, content = section.lstrip(b" \t").removeprefix(b"\r\n").partition(b"\r\n\r\n")
-        headers = {}
-        for line in head.decode("utf-8", "replace").split("\r\n"):
-            key, _, value = line.partition(":")
-            headers[key.strip().lower()] = value.strip()
-        disposition = headers.get("content-disposition", "")
-        name = _disposition_param(disposition, "name")
-        if name is None:
-            continue
-        filename = _disposition_param(disposition, "filename")
-        if filename is None:
-            params[name] = decode_value(name, content.decode("utf-8"))
-        else:
-            content_type = headers.get("content-type", "application/octet-stream")
-            params[name] = UploadedFile(name, filename, content_type, content)
-    return params
-
-
-def parse_params(content_type: str, body: bytes, query: str = "") -> dict[str, Any]:
-    """Parse form, multipart or JSON bodies (plus a query string) the way the Bot API does."""
-    params: dict[str, Any] = {
-        key: decode_value(key, value) for key, value in parse_qsl(query, keep_blank_values=True)
-    }
+def parse_params(content_type: str, body: bytes) -> dict[str, Any]:
+    """Parse the form-encoded body PTB sends for every method this bot calls (no uploads)."""
     if not body:
-        return params
-    media_type, _, options = content_type.partition(";")
-    media_type = media_type.strip().lower()
-    if media_type == "application/json":
-        data = json.loads(body)
-        if not isinstance(data, dict):
-            raise _bad("JSON body must be an object")
-        params.update({key: decode_value(key, value) for key, value in data.items()})
-    elif media_type == "multipart/form-data":
-        match = re.search(r'boundary="?([^";]+)"?', options)
-        if match is None:
-            raise _bad("multipart body without boundary")
-        params.update(_parse_multipart(body, match.group(1)))
-    else:
-        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
-        params.update({key: decode_value(key, value) for key, value in pairs})
-    return params
+        return {}
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type != "application/x-www-form-urlencoded":
+        raise _bad(f"the fake reads form-encoded bodies only, not {media_type or 'untyped'}")
+    pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
+    return {key: decode_value(key, value) for key, value in pairs}
 
 
 # --- text and entities ------------------------------------------------------------------------
@@ -362,9 +290,6 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Silence per-request logging; the recorded calls are the log."""
 
-    def do_GET(self) -> None:
-        self._handle()
-
     def do_POST(self) -> None:
         self._handle()
 
@@ -373,22 +298,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._respond()
 
     def _respond(self) -> None:
-        path, _, query = self.path.partition("?")
-        body = self._read_body()
-        if match := _FILE_PATH.match(path):
-            content = self.server.fake._download(match.group(2))
-            if content is None:
-                self._send(404, b'{"ok":false,"error_code":404,"description":"Not Found"}')
-            else:
-                self._send(200, content, "application/octet-stream")
-            return
-        match = _API_PATH.match(path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        match = _API_PATH.match(self.path.partition("?")[0])
         if match is None:
-            self._send(404, b'{"ok":false,"error_code":404,"description":"Not Found"}')
+            self._send(404, json.dumps(_not_found().body()).encode())
             return
         token, method = match.groups()
         try:
-            params = parse_params(self.headers.get("Content-Type", ""), body, query)
+            params = parse_params(self.headers.get("Content-Type", ""), body)
         except (ApiError, ValueError) as err:
             error = err if isinstance(err, ApiError) else _bad(f"can't parse request: {err}")
             self._send(error.status, json.dumps(error.body()).encode())
@@ -396,22 +314,10 @@ class _Handler(BaseHTTPRequestHandler):
         status, payload = self.server.fake._dispatch(method, token, params)
         self._send(status, json.dumps(payload, ensure_ascii=False).encode())
 
-    def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks = []
-            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                pass
-            return b"".join(chunks)
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+    def _send(self, status: int, body: bytes) -> None:
         try:
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -434,7 +340,6 @@ class FakeTelegram:
         can_join_groups: bool = True,
         can_read_all_group_messages: bool = False,
         supports_inline_queries: bool = True,
-        strict: bool = True,
     ) -> None:
         self.bot_user: JSONDict = {
             "id": bot_id,
@@ -447,7 +352,6 @@ class FakeTelegram:
             "can_connect_to_business": False,
             "has_main_web_app": False,
         }
-        self.strict = strict
         self._cond = threading.Condition(threading.RLock())
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -460,7 +364,7 @@ class FakeTelegram:
         self._next_update_id = 1
         self._allowed_updates: list[str] = []
         self._poll_generation = 0
-        self._webhook: JSONDict = {}
+        self._webhook_url = ""
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._messages: dict[tuple[int, int], JSONDict] = {}
@@ -468,29 +372,18 @@ class FakeTelegram:
         self._chats: dict[int, JSONDict] = {}
         self._callback_ids: set[str] = set()
         self._inline_ids: set[str] = set()
-        self._files: dict[str, _StoredFile] = {}
-        self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": lambda _: dict(self.bot_user),
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
-            "editmessagetext": lambda p: self._edit(p, "text"),
-            "editmessagecaption": lambda p: self._edit(p, "caption"),
-            "editmessagereplymarkup": lambda p: self._edit(p, "markup"),
-            "deletemessage": self._delete_message,
+            "editmessagetext": lambda p: self._edit(p, text=True),
+            "editmessagereplymarkup": lambda p: self._edit(p, text=False),
             "answercallbackquery": self._answer_callback_query,
             "answerinlinequery": self._answer_inline_query,
             "setmycommands": self._set_my_commands,
-            "getmycommands": self._get_my_commands,
-            "deletemycommands": self._delete_my_commands,
             "setwebhook": self._set_webhook,
             "deletewebhook": self._delete_webhook,
-            "getwebhookinfo": self._get_webhook_info,
-            "sendchataction": self._send_chat_action,
             "sendpoll": self._send_poll,
-            "senddocument": self._send_document,
-            "sendphoto": self._send_photo,
-            "getfile": self._get_file,
         }
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -551,11 +444,6 @@ class FakeTelegram:
         return f"http://127.0.0.1:{self.port}/bot"
 
     @property
-    def base_file_url(self) -> str:
-        """For ``ApplicationBuilder().base_file_url(...)``; serves files known to the fake."""
-        return f"http://127.0.0.1:{self.port}/file/bot"
-
-    @property
     def bot_sender(self) -> JSONDict:
         """The bot as it appears in ``from`` of its messages (no getMe-only fields)."""
         keys = ("id", "is_bot", "first_name", "username")
@@ -579,11 +467,6 @@ class FakeTelegram:
         if not matching:
             raise AssertionError(f"no {method or 'API'} call recorded; {self._summary()}")
         return matching[-1]
-
-    def clear(self) -> None:
-        """Forget recorded calls (updates, messages and faults are kept)."""
-        with self._cond:
-            self._calls.clear()
 
     def wait_for(
         self,
@@ -695,12 +578,6 @@ class FakeTelegram:
         with self._cond:
             return copy.deepcopy(self._updates)
 
-    def stored_message(self, chat_id: int, message_id: int) -> JSONDict | None:
-        """The fake's current view of a message (after edits), or None if unknown or deleted."""
-        with self._cond:
-            message = self._messages.get((chat_id, message_id))
-            return copy.deepcopy(message)
-
     def bot_messages(self, chat_id: int) -> list[JSONDict]:
         """The messages the bot sent to a chat, oldest first, as they are now (after edits)."""
         with self._cond:
@@ -804,7 +681,7 @@ class FakeTelegram:
         chat_type: str = "private",
     ) -> JSONDict:
         """A sticker message update (no text: exercises the bot's non-text path)."""
-        file_id, unique_id = self._register_file(b"RIFF-sticker", "sticker.webp", "image/webp")
+        file_id, unique_id = self._file_ids()
         sticker = {
             "file_id": file_id,
             "file_unique_id": unique_id,
@@ -824,16 +701,15 @@ class FakeTelegram:
         chat_id: int | None = None,
         user_id: int = DEFAULT_USER_ID,
         chat_type: str = "private",
-        content: bytes = b"\xff\xd8\xff fake jpeg",
     ) -> JSONDict:
-        """A photo message update, optionally captioned; its file is downloadable."""
-        file_id, unique_id = self._register_file(content, "photo.jpg", "image/jpeg")
+        """A photo message update, optionally captioned."""
+        file_id, unique_id = self._file_ids()
         size = {
             "file_id": file_id,
             "file_unique_id": unique_id,
             "width": 800,
             "height": 600,
-            "file_size": len(content),
+            "file_size": 48000,
         }
         payload: JSONDict = {"photo": [size]}
         if caption is not None:
@@ -846,16 +722,15 @@ class FakeTelegram:
         chat_id: int | None = None,
         user_id: int = DEFAULT_USER_ID,
         chat_type: str = "private",
-        content: bytes = b"OggS fake voice",
     ) -> JSONDict:
-        """A voice message update; its file is downloadable."""
-        file_id, unique_id = self._register_file(content, None, "audio/ogg")
+        """A voice message update."""
+        file_id, unique_id = self._file_ids()
         voice = {
             "file_id": file_id,
             "file_unique_id": unique_id,
             "duration": duration,
             "mime_type": "audio/ogg",
-            "file_size": len(content),
+            "file_size": 6000 * duration,
         }
         return self._incoming({"voice": voice}, chat_id, user_id, chat_type)
 
@@ -867,16 +742,15 @@ class FakeTelegram:
         chat_type: str = "private",
         caption: str | None = None,
         mime_type: str = "application/pdf",
-        content: bytes = b"%PDF-1.4 fake",
     ) -> JSONDict:
-        """A document message update; its file is downloadable."""
-        file_id, unique_id = self._register_file(content, file_name, mime_type)
+        """A document message update."""
+        file_id, unique_id = self._file_ids()
         document = {
             "file_id": file_id,
             "file_unique_id": unique_id,
             "file_name": file_name,
             "mime_type": mime_type,
-            "file_size": len(content),
+            "file_size": 20000,
         }
         payload: JSONDict = {"document": document}
         if caption is not None:
@@ -1007,14 +881,6 @@ class FakeTelegram:
     def _chat_for(self, value: Any) -> JSONDict:
         """The chat a bot call addresses; unknown ids are accepted (chats are not modelled)."""
         with self._cond:
-            if isinstance(value, str) and value.startswith("@"):
-                for chat in self._chats.values():
-                    if chat.get("username") == value[1:]:
-                        return dict(chat)
-                chat_id = -1000000000000 - len(self._chats) - 1
-                channel = {"id": chat_id, "type": "channel", "title": value, "username": value[1:]}
-                self._chats[chat_id] = channel
-                return dict(channel)
             try:
                 chat_id = int(value)
             except (TypeError, ValueError):
@@ -1041,19 +907,11 @@ class FakeTelegram:
             self._messages[(message["chat"]["id"], message["message_id"])] = message
         return message
 
-    def _register_file(
-        self, content: bytes, name: str | None, mime_type: str | None
-    ) -> tuple[str, str]:
+    def _file_ids(self) -> tuple[str, str]:
+        """A fresh ``file_id`` and ``file_unique_id`` for an incoming media message."""
         with self._cond:
             number = next(self._ids)
-            file_id, unique_id = f"FAKEFILE{number}", f"FAKEUNIQUE{number}"
-            self._files[file_id] = _StoredFile(unique_id, name, mime_type, content)
-        return file_id, unique_id
-
-    def _download(self, file_path: str) -> bytes | None:
-        with self._cond:
-            stored = self._files.get(file_path.removeprefix("files/"))
-            return stored.content if stored else None
+        return f"FAKEFILE{number}", f"FAKEUNIQUE{number}"
 
     def _track(self, connection: socket.socket, *, add: bool) -> None:
         with self._cond:
@@ -1085,8 +943,9 @@ class FakeTelegram:
             if fault is not None:
                 raise ApiError(fault.status, fault.description, fault.parameters)
             handler = self._handlers.get(method.lower())
-            result = handler(params) if handler else True
-            return 200, {"ok": True, "result": result}
+            if handler is None:
+                raise _not_found()
+            return 200, {"ok": True, "result": handler(params)}
         except ApiError as err:
             return err.status, err.body()
         except KeyError as err:
@@ -1103,7 +962,7 @@ class FakeTelegram:
         timeout = max(float(params.get("timeout") or 0), 0.0)
         deadline = time.monotonic() + timeout
         with self._cond:
-            if self._webhook.get("url"):
+            if self._webhook_url:
                 raise ApiError(
                     409,
                     "Conflict: can't use getUpdates method while webhook is active; "
@@ -1140,16 +999,16 @@ class FakeTelegram:
         return not kinds <= _OPT_IN_UPDATES
 
     def _send_message(self, params: dict[str, Any]) -> JSONDict:
-        text, entities = self._formatted(params, "text", "entities")
-        if self.strict and not text.strip():
+        text, entities = self._formatted(params)
+        if not text.strip():
             raise _bad("message text is empty")
-        if self.strict and len(text) > MAX_TEXT_LENGTH:
+        if len(text) > MAX_TEXT_LENGTH:
             raise _bad("message is too long")
         return self._bot_message(params, {"text": text, "entities": entities})
 
     def _send_poll(self, params: dict[str, Any]) -> JSONDict:
         options = [o.get("text") if isinstance(o, dict) else str(o) for o in params["options"]]
-        if self.strict and not 2 <= len(options) <= 12:
+        if not 2 <= len(options) <= 12:
             raise _bad("poll must have 2-12 options")
         poll: JSONDict = {
             "id": str(next(self._ids)),
@@ -1171,85 +1030,31 @@ class FakeTelegram:
                 poll[key] = params[key]
         return self._bot_message(params, {"poll": poll})
 
-    def _send_document(self, params: dict[str, Any]) -> JSONDict:
-        file_id, stored = self._file_param(params, "document")
-        document = {
-            "file_id": file_id,
-            "file_unique_id": stored.unique_id,
-            "file_name": stored.name,
-            "mime_type": stored.mime_type,
-            "file_size": len(stored.content),
-        }
-        return self._bot_message(params, {"document": document, **self._caption(params)})
-
-    def _send_photo(self, params: dict[str, Any]) -> JSONDict:
-        file_id, stored = self._file_param(params, "photo")
-        size = {
-            "file_id": file_id,
-            "file_unique_id": stored.unique_id,
-            "width": 800,
-            "height": 600,
-            "file_size": len(stored.content),
-        }
-        return self._bot_message(params, {"photo": [size], **self._caption(params)})
-
-    def _get_file(self, params: dict[str, Any]) -> JSONDict:
-        file_id = str(params.get("file_id", ""))
-        with self._cond:
-            stored = self._files.get(file_id)
-        if stored is None:
-            raise _bad("invalid file_id")
-        return {
-            "file_id": file_id,
-            "file_unique_id": stored.unique_id,
-            "file_size": len(stored.content),
-            "file_path": f"files/{file_id}",
-        }
-
-    def _edit(self, params: dict[str, Any], kind: str) -> JSONDict | bool:
-        if params.get("inline_message_id"):
-            return True
+    def _edit(self, params: dict[str, Any], *, text: bool) -> JSONDict:
+        """editMessageText (``text``) or editMessageReplyMarkup of a message in a chat."""
         chat_id, message_id = _int(params, "chat_id"), _int(params, "message_id")
         with self._cond:
             current = self._messages.get((chat_id, message_id))
             if current is None:
-                if self.strict:
-                    raise _bad("message to edit not found")
-                current = {
-                    "message_id": message_id,
-                    "from": self.bot_sender,
-                    "chat": self._chat_for(chat_id),
-                    "date": int(time.time()),
-                }
-            if self.strict and current.get("from", {}).get("id") != self.bot_user["id"]:
+                raise _bad("message to edit not found")
+            if current.get("from", {}).get("id") != self.bot_user["id"]:
                 raise _bad("message can't be edited")
             edited = copy.deepcopy(current)
-            if kind == "text":
-                text, entities = self._formatted(params, "text", "entities")
-                if self.strict and not text.strip():
+            if text:
+                new_text, entities = self._formatted(params)
+                if not new_text.strip():
                     raise _bad("message text is empty")
-                _set_or_drop(edited, {"text": text, "entities": entities})
-            elif kind == "caption":
-                _set_or_drop(
-                    edited, {"caption": None, "caption_entities": None, **self._caption(params)}
-                )
+                _set_or_drop(edited, {"text": new_text, "entities": entities})
             markup = params.get("reply_markup")
             self._check_markup(markup)
             # Telegram drops the inline keyboard when an edit does not repeat it.
             inline = markup if isinstance(markup, dict) and "inline_keyboard" in markup else None
             _set_or_drop(edited, {"reply_markup": inline})
-            if self.strict and _content(edited) == _content(current):
+            if _content(edited) == _content(current):
                 raise _bad(_NOT_MODIFIED)
             edited["edit_date"] = int(time.time())
             self._store(edited)
             return copy.deepcopy(edited)
-
-    def _delete_message(self, params: dict[str, Any]) -> bool:
-        key = (_int(params, "chat_id"), _int(params, "message_id"))
-        with self._cond:
-            if self._messages.pop(key, None) is None and self.strict:
-                raise _bad("message to delete not found")
-        return True
 
     def _answer_callback_query(self, params: dict[str, Any]) -> bool:
         self._check_query_id(str(params.get("callback_query_id", "")), self._callback_ids)
@@ -1261,52 +1066,36 @@ class FakeTelegram:
         if not isinstance(results, list):
             raise _bad("results must be a JSON array")
         ids = [str(result.get("id", "")) for result in results]
-        if self.strict and len(results) > MAX_INLINE_RESULTS:
+        if len(results) > MAX_INLINE_RESULTS:
             raise _bad("RESULTS_TOO_MUCH")
-        if self.strict and len(set(ids)) != len(ids):
+        if len(set(ids)) != len(ids):
             raise _bad("RESULT_ID_DUPLICATE")
-        if self.strict and any(not 1 <= len(i.encode()) <= 64 for i in ids):
+        if any(not 1 <= len(i.encode()) <= 64 for i in ids):
             raise _bad("RESULT_ID_INVALID")
         return True
 
     def _check_query_id(self, query_id: str, issued: set[str]) -> None:
-        if self.strict and query_id not in issued:
+        if query_id not in issued:
             raise _bad("query is too old and response timeout expired or query ID is invalid")
 
     def _set_my_commands(self, params: dict[str, Any]) -> bool:
         commands = params.get("commands")
         if not isinstance(commands, list):
             raise _bad("commands must be a JSON array")
-        if self.strict:
-            if len(commands) > 100:
-                raise _bad("BOT_COMMANDS_TOO_MUCH")
-            for command in commands:
-                if not _BOT_COMMAND_NAME.match(str(command.get("command", ""))):
-                    raise _bad("BOT_COMMAND_INVALID")
-                if not 1 <= len(str(command.get("description", ""))) <= 256:
-                    raise _bad("BOT_COMMAND_DESCRIPTION_INVALID")
-        with self._cond:
-            self._commands[_commands_key(params)] = copy.deepcopy(commands)
-        return True
-
-    def _get_my_commands(self, params: dict[str, Any]) -> list[JSONDict]:
-        with self._cond:
-            return copy.deepcopy(self._commands.get(_commands_key(params), []))
-
-    def _delete_my_commands(self, params: dict[str, Any]) -> bool:
-        with self._cond:
-            self._commands.pop(_commands_key(params), None)
+        if len(commands) > 100:
+            raise _bad("BOT_COMMANDS_TOO_MUCH")
+        for command in commands:
+            if not _BOT_COMMAND_NAME.match(str(command.get("command", ""))):
+                raise _bad("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise _bad("BOT_COMMAND_DESCRIPTION_INVALID")
         return True
 
     def _set_webhook(self, params: dict[str, Any]) -> bool:
         with self._cond:
             if _flag(params.get("drop_pending_updates")):
                 self._updates.clear()
-            url = str(params.get("url") or "")
-            self._webhook = {
-                "url": url,
-                "max_connections": int(params.get("max_connections") or 40),
-            }
+            self._webhook_url = str(params.get("url") or "")
             if isinstance(params.get("allowed_updates"), list):
                 self._allowed_updates = list(params["allowed_updates"])
             self._cond.notify_all()
@@ -1316,53 +1105,23 @@ class FakeTelegram:
         with self._cond:
             if _flag(params.get("drop_pending_updates")):
                 self._updates.clear()
-            self._webhook = {}
-        return True
-
-    def _get_webhook_info(self, params: dict[str, Any]) -> JSONDict:
-        with self._cond:
-            info: JSONDict = {
-                "url": self._webhook.get("url", ""),
-                "has_custom_certificate": False,
-                "pending_update_count": len(self._updates),
-            }
-            if info["url"]:
-                info["max_connections"] = self._webhook["max_connections"]
-                if self._allowed_updates:
-                    info["allowed_updates"] = list(self._allowed_updates)
-        return info
-
-    def _send_chat_action(self, params: dict[str, Any]) -> bool:
-        self._chat_for(params.get("chat_id"))
-        if self.strict and not params.get("action"):
-            raise _bad("action is empty")
+            self._webhook_url = ""
         return True
 
     # --- helpers for sent messages ------------------------------------------------------------
 
-    def _formatted(
-        self, params: dict[str, Any], text_key: str, entities_key: str
-    ) -> tuple[str, list[JSONDict]]:
+    def _formatted(self, params: dict[str, Any]) -> tuple[str, list[JSONDict]]:
         """Text and entities as Telegram stores them: HTML parsed, Markdown left as is."""
-        raw = params.get(text_key)
+        raw = params.get("text")
         if raw is None:
             return "", []
         text = str(raw)
-        explicit = params.get(entities_key)
-        if isinstance(explicit, list):
-            return text, explicit
         if str(params.get("parse_mode") or "").lower() == "html":
             return parse_html(text)
         return text, []
 
-    def _caption(self, params: dict[str, Any]) -> JSONDict:
-        caption, entities = self._formatted(params, "caption", "caption_entities")
-        if self.strict and len(caption) > MAX_CAPTION_LENGTH:
-            raise _bad("message caption is too long")
-        return {"caption": caption or None, "caption_entities": entities or None}
-
     def _check_markup(self, markup: Any) -> None:
-        if not self.strict or not isinstance(markup, dict):
+        if not isinstance(markup, dict):
             return
         for row in markup.get("inline_keyboard", []):
             for button in row:
@@ -1372,22 +1131,6 @@ class FakeTelegram:
                 limit = MAX_CALLBACK_DATA_BYTES
                 if data is not None and not 1 <= len(str(data).encode()) <= limit:
                     raise _bad("BUTTON_DATA_INVALID")
-
-    def _file_param(self, params: dict[str, Any], key: str) -> tuple[str, _StoredFile]:
-        value = params.get(key)
-        if isinstance(value, str) and value.startswith("attach://"):
-            value = params.get(value.removeprefix("attach://"))
-        if isinstance(value, UploadedFile):
-            file_id, _ = self._register_file(value.data, value.filename, value.content_type)
-        elif isinstance(value, str) and value in self._files:
-            file_id = value
-        elif isinstance(value, str) and value.startswith(("http://", "https://")):
-            name = value.rstrip("/").rsplit("/", 1)[-1] or None
-            file_id, _ = self._register_file(b"", name, None)
-        else:
-            raise _bad("wrong file identifier/HTTP URL specified")
-        with self._cond:
-            return file_id, self._files[file_id]
 
     def _bot_message(self, params: dict[str, Any], content: JSONDict) -> JSONDict:
         markup = params.get("reply_markup")
@@ -1411,7 +1154,7 @@ class FakeTelegram:
                 target = self._messages.get((chat["id"], int(reply_to)))
                 if target is not None:
                     message["reply_to_message"] = self._reply_target(chat, target)
-                elif self.strict and not _flag(
+                elif not _flag(
                     (reply or {}).get("allow_sending_without_reply")
                     or params.get("allow_sending_without_reply")
                 ):
@@ -1432,13 +1175,8 @@ def _set_or_drop(message: JSONDict, values: JSONDict) -> None:
 
 
 def _content(message: JSONDict) -> tuple[Any, ...]:
-    keys = ("text", "entities", "caption", "caption_entities", "reply_markup")
+    keys = ("text", "entities", "reply_markup")
     return tuple(message.get(key) for key in keys)
-
-
-def _commands_key(params: dict[str, Any]) -> tuple[str, str]:
-    scope = params.get("scope") or {"type": "default"}
-    return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
 
 
 def _default_description(status: int, retry_after: int | None) -> str:
@@ -1464,7 +1202,6 @@ __all__ = [
     "ApiError",
     "Call",
     "FakeTelegram",
-    "UploadedFile",
     "detect_entities",
     "parse_html",
     "parse_params",

@@ -1,28 +1,32 @@
-"""Commands that run the bot: Telegram, the terminal chat, deep links, the health check."""
+"""Subcommands that run the bot: Telegram, the terminal chat, deep links, the health check."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from telegram.helpers import create_deep_linked_url
+from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_subcommand, load
+from bot.deep_links import deep_link
+from bot.health import HEARTBEAT_FILE, MAX_AGE_SECONDS, heartbeat_age
+from bot.settings import Settings, load_settings
+from bot.startup import StartError, conversation_for
+from bot.terminal import TerminalChat
+from bot.wording import FrontEnd
 
-from bot.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_command, load
-from bot.heartbeat import HEARTBEAT_FILE, MAX_AGE_SECONDS, heartbeat_age
-from bot.runner import StartError, run_telegram, run_terminal
-from bot.settings import load_settings
 
-
-def register(commands: Any) -> None:
-    add_command(commands, "run", run, "Run the Telegram bot (long polling, or webhook if set).")
-    add_command(commands, "chat", chat, "Chat with the bot in this terminal.")
-    link = add_command(commands, "link", link_command, "Print the deep link to an answer.")
+def register(subcommands: Any) -> None:
+    add_subcommand(
+        subcommands, "run", run, "Run the Telegram bot (long polling, or webhook if set)."
+    )
+    add_subcommand(subcommands, "chat", chat, "Chat with the bot in this terminal.")
+    link = add_subcommand(subcommands, "link", link_command, "Print the deep link to an answer.")
     link.add_argument("entry_id", help="the entry's id, e.g. report-funding")
     link.add_argument("--knowledge", dest="path", type=Path, help="knowledge-base folder")
-    health = add_command(
-        commands, "health", health_command, "Exit 0 if the bot reached Telegram recently."
+    health = add_subcommand(
+        subcommands, "health", health_command, "Exit 0 if the bot reached Telegram recently."
     )
     health.add_argument(
         "--max-age",
@@ -39,22 +43,34 @@ def default(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    return _started(lambda: run_telegram(load_settings()))
+    return _started(_serve_telegram)
 
 
 def chat(args: argparse.Namespace) -> int:
-    return _started(lambda: run_terminal(load_settings()))
+    return _started(_chat_in_terminal)
 
 
-def _started(start: Any) -> int:
+def _serve_telegram(settings: Settings) -> int:
+    # The one place the core reaches the Telegram front end, and only when it is asked for:
+    # every other subcommand runs without python-telegram-bot imported.
+    from handlers import app
+
+    return app.run(settings)
+
+
+def _chat_in_terminal(settings: Settings) -> int:
+    conversation = conversation_for(settings, FrontEnd.TERMINAL)
+    return TerminalChat(conversation, sys.stdout, prompt=sys.stdin.isatty()).run(sys.stdin)
+
+
+def _started(start: Callable[[Settings], int]) -> int:
     try:
-        code: int = start()
+        return start(load_settings())
     except StartError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_OK
-    return code
 
 
 def link_command(args: argparse.Namespace) -> int:
@@ -68,7 +84,7 @@ def link_command(args: argparse.Namespace) -> int:
     if knowledge.get(args.entry_id) is None:
         print(f"error: no entry '{args.entry_id}' (see: python -m bot topics)", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(create_deep_linked_url(settings.bot_username, args.entry_id))
+    print(deep_link(settings.bot_username, args.entry_id))
     return EXIT_OK
 
 

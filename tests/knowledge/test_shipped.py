@@ -9,14 +9,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot import markup
+from bot.knowledge import answer_markup
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.export import ENTRY_LIST, to_csv, to_json
 from bot.knowledge.lint import MIN_ALTERNATES, lint, template_pairs
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.normalize import normalize
 from bot.knowledge.schema import stale_schemas
-from bot.text import normalize
-from tests.contract import CONTRACT_IDS, CONTRACT_TOPICS
+from tests.support.contract import CONTRACT_IDS, CONTRACT_TOPICS
 
 OFFICIAL = ("unodc.org", "baliprocess.net", "un.org", "asean.org")
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -49,7 +49,7 @@ def test_every_entry_has_enough_distinct_alternates(knowledge: KnowledgeBase) ->
 
 def test_every_link_is_https_on_an_official_domain(knowledge: KnowledgeBase) -> None:
     for entry in knowledge.entries:
-        for url in [link.url for link in entry.links] + markup.links(entry.answer):
+        for url in [link.url for link in entry.links] + answer_markup.links(entry.answer):
             parts = urlsplit(url)
             host = parts.hostname or ""
             assert parts.scheme == "https", (entry.id, url)
@@ -92,4 +92,4 @@ def test_lint_runs_and_reports_no_similar_pairs_left_unreviewed(knowledge: Knowl
 
 def test_answers_fit_a_telegram_message(knowledge: KnowledgeBase) -> None:
     for entry in knowledge.entries:
-        assert len(markup.to_html(entry.answer)) <= 4096, entry.id
+        assert len(answer_markup.to_html(entry.answer)) <= 4096, entry.id

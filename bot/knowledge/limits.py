@@ -1,0 +1,4 @@
+"""Telegram's limits that the knowledge base and the replies must fit, in one place."""
+
+TELEGRAM_TEXT_LIMIT = 4096  # characters of one message, after entities are parsed
+CALLBACK_DATA_LIMIT = 64  # bytes of an inline button's callback data

@@ -1,0 +1,157 @@
+"""The Telegram front end, put together in one place: where updates come in.
+
+`build_application` makes python-telegram-bot's `Application` and registers every handler in
+one commented block (the shape of rules-bot's `main()`); `run` starts it by long polling, or
+as a webhook server when `WEBHOOK_URL` is set. Everything a handler decides is asked of
+`bot.conversation.Conversation`; handlers only copy its replies into Telegram messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import logs, wording
+from bot.conversation import Conversation
+from bot.health import HEARTBEAT_FILE
+from bot.settings import Settings
+from bot.startup import StartError, conversation_for
+from bot.wording import FrontEnd
+from handlers import buttons, commands, errors, inline, messages
+from handlers.context import CONTEXT_TYPES, BotData
+from handlers.heartbeat import HeartbeatRequest
+
+logger = logging.getLogger(__name__)
+
+POLL_TIMEOUT_SECONDS = 10
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+# bot_data is what handlers share; the other parameters vary with the builder's options
+TelegramApplication = Application[Any, Any, Any, Any, BotData, Any]
+
+# Messages that carry no text: answered with "please type your question".
+_NOT_TEXT = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.Document.ALL
+    | filters.LOCATION
+    | filters.CONTACT
+    | filters.ANIMATION
+    | filters.POLL
+)
+
+
+def build_application(
+    settings: Settings, conversation: Conversation, *, rate_limiter: bool = True
+) -> TelegramApplication:
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    heartbeat = Path(settings.data_dir) / HEARTBEAT_FILE
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                # do_quote stays python-telegram-bot's default: replies quote the question in
+                # groups (so the thread is kept) and not in private chats
+            )
+        )
+        .request(HeartbeatRequest(heartbeat, connection_pool_size=64))
+        .get_updates_request(
+            HeartbeatRequest(
+                heartbeat, connection_pool_size=2, read_timeout=POLL_TIMEOUT_SECONDS + 5
+            )
+        )
+        .concurrent_updates(True)
+        .post_init(_post_init)
+    )
+    limited = builder.rate_limiter(AIORateLimiter(max_retries=3)) if rate_limiter else builder
+    application: TelegramApplication = limited.build()
+    application.bot_data.conversation = conversation
+
+    # --- every handler, in one place; within a group the first handler that matches wins ---
+    # Commands (the same table feeds the commands menu and /help: bot.wording.COMMANDS).
+    application.add_handler(CommandHandler("start", commands.start))
+    application.add_handler(CommandHandler("topics", commands.topics))
+    application.add_handler(CommandHandler("ask", commands.ask))
+    application.add_handler(CommandHandler("help", commands.help_command))
+    application.add_handler(CommandHandler("about", commands.about))
+    application.add_handler(CommandHandler("privacy", commands.privacy))
+    # Questions: every text in a private chat; in groups only what is addressed to the bot.
+    private_text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+    group_text = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND & messages.ADDRESSED
+    application.add_handler(MessageHandler(private_text | group_text, messages.question))
+    # Stickers, photos, voice and the like: ask for text instead.
+    private_other = filters.ChatType.PRIVATE & _NOT_TEXT
+    group_other = filters.ChatType.GROUPS & _NOT_TEXT & messages.ADDRESSED
+    application.add_handler(MessageHandler(private_other | group_other, messages.not_text))
+    # Buttons under the bot's messages, and inline mode (@bot question, in any chat).
+    application.add_handler(CallbackQueryHandler(buttons.press))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+    # Whatever a handler raises: logged with its update, and the user gets an apology.
+    application.add_error_handler(errors.on_error)
+    return application
+
+
+async def _post_init(application: TelegramApplication) -> None:
+    """Set the commands menu once the bot is known (run by run_polling / run_webhook)."""
+    await application.bot.set_my_commands(
+        [BotCommand(command.name, command.menu) for command in wording.COMMANDS]
+    )
+    logger.info("started as @%s", application.bot.username)
+
+
+def run(settings: Settings) -> int:
+    """Serve Telegram until stopped (SIGINT or SIGTERM); the exit code for the process."""
+    if settings.telegram_bot_token is None:
+        raise StartError("TELEGRAM_BOT_TOKEN is not set (without it, use: python -m bot chat)")
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    logs.configure(settings.log_level, *secrets, brief=(InvalidToken,))
+    application = build_application(settings, conversation_for(settings, FrontEnd.TELEGRAM))
+    try:
+        if settings.webhook_url:
+            logger.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value()
+                if settings.webhook_secret
+                else None,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            logger.info("long polling mode")
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT_SECONDS)
+    except InvalidToken:
+        raise StartError("Telegram rejected TELEGRAM_BOT_TOKEN: check it with BotFather") from None
+    logger.info("stopped")
+    return 0

@@ -1,0 +1,1 @@
+"""Checks of the shipped knowledge base: what a maintainer runs first (`pytest tests/knowledge`)."""
