@@ -13,7 +13,8 @@ from bot import __version__, replies, wording
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.feedback import FeedbackSink
-from bot.intents import Intent, classify, without_greeting
+from bot.followups import asks_for_more, depends_on_context, wants_another
+from bot.intents import Intent, without_greeting
 from bot.knowledge import answer_markup
 from bot.matching import Decision, Match, Reason
 from bot.replies import Delivery, Reply
@@ -30,6 +31,7 @@ class Turn:
     reply: Reply
     intent: Intent | None
     match: Match
+    legal_note: bool = False  # the reply says it explains the treaties, not the asker's law
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +52,60 @@ class Conversation:
 
     # --- free text -----------------------------------------------------------------------
 
-    def ask(self, question: str) -> Turn:
-        """The reply to a message: small talk, a safety note, or the matcher's decision."""
+    def ask(self, question: str, follows: str | None = None) -> Turn:
+        """The reply to a message. `follows` is the entry the chat was last answered with, if
+        the front end remembers one: a message that only makes sense after it is read with it.
+        """
         engine = self.engine  # one engine for the whole reply
-        intent = classify(question)
-        found = engine.matcher.match(without_greeting(question))
+        knowledge, reader = engine.knowledge, engine.reader
+        text = without_greeting(question)
+        found = engine.matcher.match(text)
+        intent: Intent | None = None
+        previous = knowledge.get(follows) if follows else None
+        if previous is not None and depends_on_context(text):
+            if asks_for_more(text):
+                return Turn(replies.more(knowledge, previous.id), Intent.FOLLOW_UP, found)
+            found = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
+            intent = Intent.FOLLOW_UP
+        answered = found.decision is Decision.ANSWER
+        legal = reader.personal_legal(text)
+        if reader.suspicion(question).is_danger(answered):
+            # the safety note first; an answer after it only when there is a sure one
+            reply = (
+                replies.with_note(wording.DANGER, replies.compose(knowledge, found), first=True)
+                if answered
+                else replies.fixed(wording.DANGER)
+            )
+            return Turn(self._noted(reply, legal), Intent.DANGER, found, legal)
+        if (talk := reader.small_talk(question)) is not None:
+            return Turn(self._small_talk(talk), talk, found)
+        if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
+            self.feedback.unanswered(question, found.reason.value)
+        if legal:
+            intent = intent or Intent.PERSONAL_LEGAL
+        return Turn(self._noted(replies.compose(knowledge, found), legal), intent, found, legal)
+
+    @staticmethod
+    def _noted(reply: Reply, legal: bool) -> Reply:
+        """A personal legal question: whatever the reply, it says what it is not."""
+        return replies.with_note(wording.LEGAL_NOTE, reply) if legal else reply
+
+    def _small_talk(self, intent: Intent) -> Reply:
+        knowledge = self.engine.knowledge
         match intent:
-            case Intent.DANGER:
-                reply = replies.fixed(wording.DANGER)
             case Intent.GREETING:
-                reply = replies.fixed(wording.GREETING, engine.knowledge, show_examples=True)
+                return replies.fixed(wording.GREETING, knowledge, show_examples=True)
             case Intent.THANKS:
-                reply = replies.fixed(wording.THANKS)
-            case Intent.CAPABILITIES:
-                reply = self.help()
-            case None:
-                if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
-                    self.feedback.unanswered(question, found.reason.value)
-                reply = replies.compose(engine.knowledge, found)
-        return Turn(reply, intent, found)
+                return replies.fixed(wording.THANKS)
+            case Intent.ABOUT_BOT:
+                return self.about()
+            case Intent.PRIVACY:
+                return self.privacy()
+            case Intent.LANGUAGES:
+                return replies.fixed(wording.LANGUAGES)
+            case Intent.HUMAN:
+                return replies.fixed(wording.HUMAN)
+        return self.help()
 
     # --- commands ------------------------------------------------------------------------
 

@@ -24,3 +24,13 @@ class LogFeedback:
 
     def unanswered(self, question: str, reason: str) -> None:
         logger.info("unanswered reason=%s question=%r", reason, question[:500])
+
+
+class DiscardFeedback:
+    """Keeps nothing: for evaluation runs, whose questions are not users' questions."""
+
+    def rate(self, entry_id: str, helpful: bool) -> None:
+        pass
+
+    def unanswered(self, question: str, reason: str) -> None:
+        pass

@@ -28,6 +28,7 @@ class Delivery(StrEnum):
 
 class ReplyKind(StrEnum):
     ANSWER = "answer"
+    MORE = "more"  # "tell me more": an answered entry's related questions and sources
     CLARIFY = "clarify"
     NONE = "none"
     SOURCES = "sources"
@@ -64,7 +65,7 @@ class Reply:
 
 
 def _choice(entry: Entry) -> Choice:
-    return Choice(entry.id, entry.question)
+    return Choice(entry.id, entry.button_text)
 
 
 def answer(knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False) -> Reply:
@@ -74,6 +75,20 @@ def answer(knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False) -> R
     return Reply(
         ReplyKind.ANSWER, entry.answer, entry.id, tuple(entry.links), related=related, rated=rated
     )
+
+
+def more(knowledge: KnowledgeBase, entry_id: str) -> Reply:
+    """After "tell me more": where to go from an entry already answered."""
+    entry = knowledge.entry(entry_id)
+    related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
+    body = wording.MORE_ABOUT.format(question=entry.question)
+    return Reply(ReplyKind.MORE, body, entry.id, tuple(entry.links), related=related)
+
+
+def with_note(note: str, reply: Reply, *, first: bool = False) -> Reply:
+    """The reply with a note before or after its text; buttons unchanged."""
+    body = f"{note}\n\n{reply.body}" if first else f"{reply.body}\n\n{note}"
+    return reply.but(body=body)
 
 
 def sources(knowledge: KnowledgeBase, entry_id: str) -> Reply:

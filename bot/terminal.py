@@ -9,13 +9,14 @@ from bot import wording
 from bot.callbacks import Action, Callback
 from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
+from bot.followups import ChatMemory
 from bot.replies import Delivery, Reply, ReplyKind
 from bot.views import terminal_view
 from bot.wording import FrontEnd, commands_for
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
 PROMPT = "> "
-_ON_SCREEN = "the last did-you-mean"  # one screen, so one key for the open question
+_ON_SCREEN = "this terminal"  # one conversation on one screen: one key for what it remembers
 
 
 class TerminalChat:
@@ -25,6 +26,7 @@ class TerminalChat:
         self.prompt = prompt
         self.options: tuple[Callback, ...] = ()
         self.open_questions = OpenQuestions(capacity=1)
+        self.memory = ChatMemory(capacity=1)
         actions: dict[str, Callable[[str], Reply]] = {
             "start": lambda payload: conversation.start(payload or None),
             "topics": lambda _: conversation.topics(),
@@ -53,11 +55,15 @@ class TerminalChat:
                 if callback.action is Action.NONE_OF_THESE
                 else None
             )
-            return self.conversation.press(callback, question)
+            pressed = self.conversation.press(callback, question)
+            if pressed is not None and pressed.kind is ReplyKind.ANSWER:
+                self.memory.remember(_ON_SCREEN, pressed.entry_id)
+            return pressed
         command, _, argument = text.partition(" ")
         if command.lower() in self._commands:
             return self._commands[command.lower()](argument.strip())
-        reply = self.conversation.ask(text).reply
+        reply = self.conversation.ask(text, self.memory.recall(_ON_SCREEN)).reply
+        self.memory.remember(_ON_SCREEN, reply.entry_id)
         if reply.kind is ReplyKind.CLARIFY:
             self.open_questions.remember(_ON_SCREEN, text)
         return reply

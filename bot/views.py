@@ -59,7 +59,7 @@ def keyboard(reply: Reply) -> Keyboard:
     rows: list[tuple[Button, ...]] = [
         (Button(short(link.title), url=link.url),) for link in reply.links
     ]
-    if reply.kind is ReplyKind.ANSWER and reply.entry_id:
+    if reply.kind in (ReplyKind.ANSWER, ReplyKind.MORE) and reply.entry_id:
         rows.append((Button(wording.SOURCES_BUTTON, Callback(Action.SOURCES, reply.entry_id)),))
     rows += _choice_rows(reply.choices)
     rows += _choice_rows(reply.related, wording.RELATED_PREFIX)

@@ -103,6 +103,20 @@ DANGER = (
     "emergency. If you or someone else is in danger, or you want to report a crime, please "
     "contact your local emergency services or the authorities where you are."
 )
+LEGAL_NOTE = (
+    "_This explains the international treaties, not the law of your country, and it is not "
+    "legal advice: for a real case, ask a lawyer, a legal-aid organisation or the "
+    "authorities._"
+)
+LANGUAGES = (
+    "I read and write English only for now. Ask in English, or browse the /topics; the "
+    "report itself is in English too."
+)
+HUMAN = (
+    "I'm an automated bot, not a person: nobody reads this chat to reply. I answer questions "
+    "about the report from a fixed set of sourced answers."
+)
+MORE_ABOUT = "More on **{question}**: related questions, the sources and where to read more."
 NOT_ENGLISH = (
     "Sorry, I can only read questions in English for now. "
     "Please ask again in English, or browse the topics."

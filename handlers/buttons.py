@@ -12,7 +12,7 @@ from bot.callbacks import Action, Callback
 from bot.replies import Delivery
 from bot.views import telegram_view
 from handlers.context import Context
-from handlers.sending import inline_keyboard, send
+from handlers.sending import inline_keyboard, remember_answer, send
 
 
 async def press(update: Update, context: Context) -> None:
@@ -42,7 +42,7 @@ async def press(update: Update, context: Context) -> None:
                 message.edit_text(view.chunks[0], reply_markup=inline_keyboard(view.keyboard))
             )
         case Delivery.SEND:
-            await send(message, reply)
+            remember_answer(context, await send(message, reply), reply)
 
 
 async def _edit(edit: Awaitable[object]) -> None:

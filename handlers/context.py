@@ -12,6 +12,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
+from bot.followups import ChatMemory
 
 
 class BotData:
@@ -20,6 +21,7 @@ class BotData:
     def __init__(self) -> None:
         self._conversation: Conversation | None = None
         self.open_questions = OpenQuestions()  # keyed by (chat id, message id), memory only
+        self.chat_memory = ChatMemory()  # the last answer per conversation thread, memory only
 
     @property
     def conversation(self) -> Conversation:

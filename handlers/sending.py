@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.constants import ChatType
 
 from bot.replies import Reply, ReplyKind
 from bot.views import Keyboard, telegram_view
@@ -40,7 +41,30 @@ async def send(message: Message, reply: Reply) -> Message:
 
 
 async def answer_question(message: Message, question: str, context: Context) -> None:
-    turn = context.bot_data.conversation.ask(question)
+    data = context.bot_data
+    asked_in = thread(message)
+    follows = data.chat_memory.recall(asked_in) if asked_in else None
+    turn = data.conversation.ask(question, follows)
     sent = await send(message, turn.reply)
+    remember_answer(context, sent, turn.reply)
     if turn.reply.kind is ReplyKind.CLARIFY:
-        context.bot_data.open_questions.remember((sent.chat_id, sent.message_id), question)
+        data.open_questions.remember((sent.chat_id, sent.message_id), question)
+
+
+def thread(message: Message) -> tuple[int, ...] | None:
+    """Which conversation a message continues: the private chat, or in a group the bot's
+    message it replies to (each group answer starts a thread of its own)."""
+    if message.chat.type == ChatType.PRIVATE:
+        return (message.chat_id,)
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == message.get_bot().id:
+        return (message.chat_id, replied.message_id)
+    return None
+
+
+def remember_answer(context: Context, sent: Message, reply: Reply) -> None:
+    """The entry a reply answered, as the context of what the chat (or thread) says next."""
+    if reply.entry_id is None:
+        return
+    key = (sent.chat_id,) if sent.chat.type == ChatType.PRIVATE else (sent.chat_id, sent.message_id)
+    context.bot_data.chat_memory.remember(key, reply.entry_id)

@@ -152,7 +152,7 @@ SMALL_TALK_AND_SAFETY = [
     ("hi", "greeting", wording.GREETING),
     ("thanks!", "thanks", wording.THANKS),
     ("my boss took my passport and I can't leave", "danger", wording.DANGER),
-    ("what is the capital of Indonesia", None, wording.OUT_OF_SCOPE),
+    ("who won the football world cup", None, wording.OUT_OF_SCOPE),
 ]
 
 

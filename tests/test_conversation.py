@@ -7,7 +7,7 @@ import pytest
 from bot import wording
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation
-from bot.intents import Intent, classify, without_greeting
+from bot.intents import Intent, without_greeting
 from bot.replies import Delivery, ReplyKind
 from bot.wording import FrontEnd
 from tests.support.feedback import RecordingFeedback
@@ -21,6 +21,17 @@ from tests.support.shipped import shipped_engine
         ("Good morning!", Intent.GREETING),
         ("thanks a lot", Intent.THANKS),
         ("what can you do?", Intent.CAPABILITIES),
+        ("are you an official UNODC bot?", Intent.ABOUT_BOT),
+        ("who made you", Intent.ABOUT_BOT),
+        ("is this information up to date?", Intent.ABOUT_BOT),
+        ("do you store my messages?", Intent.PRIVACY),
+        ("can I ask in Indonesian?", Intent.LANGUAGES),
+        ("am I talking to a real person?", Intent.HUMAN),
+        ("who made the report", None),
+        ("they took my passport", Intent.DANGER),
+        ("someone is holding my cousin in a house in Johor", Intent.DANGER),
+        ("can I be prosecuted for paying a smuggler?", Intent.PERSONAL_LEGAL),
+        ("are smuggled migrants criminally liable under the protocol?", None),
         ("my passport was taken", Intent.DANGER),
         ("I am being forced to work", Intent.DANGER),
         ("my employer keeps my passport and I cannot leave", Intent.DANGER),
@@ -34,8 +45,8 @@ from tests.support.shipped import shipped_engine
         ("can employers keep passports of workers?", None),
     ],
 )
-def test_intents(text: str, intent: Intent | None) -> None:
-    assert classify(text) is intent
+def test_intents(conversation: Conversation, text: str, intent: Intent | None) -> None:
+    assert conversation.ask(text).intent is intent
 
 
 def test_greeting_before_a_question_is_dropped() -> None:
@@ -70,12 +81,12 @@ def test_small_talk_is_not_matched(conversation: Conversation, feedback: Recordi
 def test_out_of_scope_is_honest_and_recorded(
     conversation: Conversation, feedback: RecordingFeedback
 ) -> None:
-    reply = conversation.ask("what is the capital of Indonesia").reply
+    reply = conversation.ask("who won the football world cup").reply
     assert reply.kind is ReplyKind.NONE
     assert reply.body == wording.OUT_OF_SCOPE
     assert len(reply.choices) == 2
     assert reply.topics
-    assert feedback.unanswered_questions == [("what is the capital of Indonesia", "out_of_scope")]
+    assert feedback.unanswered_questions == [("who won the football world cup", "out_of_scope")]
 
 
 def test_other_languages_are_told_english_only(conversation: Conversation) -> None:
@@ -175,3 +186,75 @@ def test_every_command_is_in_help_and_the_welcome() -> None:
         if command.name != "start":
             assert command.usage in conversation.help().body
             assert command.usage in conversation.start().body
+
+
+def test_a_danger_message_that_also_asks_gets_the_note_then_the_answer(
+    conversation: Conversation,
+) -> None:
+    turn = conversation.ask("I want to report a trafficker, and who funded the report?")
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body.startswith(wording.DANGER)
+    assert turn.reply.kind is ReplyKind.ANSWER
+    assert turn.reply.entry_id == "report-funding"
+    plea = conversation.ask(
+        "my employer keeps my passport and I cannot leave, is that trafficking?"
+    )
+    assert plea.intent is Intent.DANGER
+    assert plea.reply.body.startswith(wording.DANGER)
+
+
+def test_ordinary_questions_that_share_the_words_are_answered(conversation: Conversation) -> None:
+    for question in (
+        "what does the report say about fraudulent travel documents?",
+        "is debt bondage a form of exploitation?",
+    ):
+        turn = conversation.ask(question)
+        assert turn.intent is not Intent.DANGER, question
+        assert turn.reply.kind in (ReplyKind.ANSWER, ReplyKind.CLARIFY), question
+
+
+def test_a_personal_legal_question_carries_the_note(conversation: Conversation) -> None:
+    turn = conversation.ask("can I be prosecuted for paying a smuggler?")
+    assert turn.legal_note
+    assert turn.reply.body.endswith(wording.LEGAL_NOTE)
+    general = conversation.ask("are smuggled migrants criminally liable under the protocol?")
+    assert not general.legal_note
+    assert wording.LEGAL_NOTE not in general.reply.body
+
+
+def test_tell_me_more_offers_the_related_questions_and_sources(conversation: Conversation) -> None:
+    more = conversation.ask("tell me more", follows="untoc")
+    assert more.intent is Intent.FOLLOW_UP
+    assert more.reply.kind is ReplyKind.MORE
+    assert more.reply.entry_id == "untoc"
+    related = shipped_engine().knowledge.entry("untoc").related
+    assert [c.entry_id for c in more.reply.related] == related
+    alone = conversation.ask("tell me more")
+    assert alone.reply.kind is not ReplyKind.MORE, "without context it is not a follow-up"
+
+
+def test_a_follow_up_is_read_with_the_previous_answer(conversation: Conversation) -> None:
+    first = conversation.ask("who wrote the report?").reply.entry_id
+    then = conversation.ask("and who paid for it?", follows=first)
+    assert then.intent is Intent.FOLLOW_UP
+    assert then.reply.entry_id == "report-funding"
+
+
+def test_a_message_that_stands_on_its_own_is_matched_on_its_own(
+    conversation: Conversation,
+) -> None:
+    turn = conversation.ask(
+        "what is the legal definition of smuggling of migrants", follows="uncac"
+    )
+    assert turn.intent is None
+    assert turn.reply.entry_id == "define-smuggling"
+
+
+def test_a_long_message_is_answered_as_its_question(conversation: Conversation) -> None:
+    message = (
+        "Hello, I teach a short course for customs officers in Manila and next month we look at "
+        "integrity risks at ports and airports. I have read the press release about the 2021 "
+        "study by UNODC and the Bali Process, and the participants always ask who is behind "
+        "research like this. Which organisations produced and released the report? Thank you."
+    )
+    assert conversation.ask(message).reply.entry_id == "report-publishers"

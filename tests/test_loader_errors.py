@@ -167,3 +167,25 @@ def test_dated_count_is_accepted(write_knowledge: WriteKnowledge) -> None:
     assert problems == []
     assert knowledge is not None
     assert str(knowledge.as_of) == "2021-06-01"
+
+
+def test_a_question_too_long_for_a_button_needs_a_label(write_knowledge: WriteKnowledge) -> None:
+    long = "What does the report say about corruption in every single stage of smuggling?"
+    _, problems = check_knowledge(write_knowledge([entry("a-b", question=long)]))
+    [problem] = problems
+    assert problem.message == f"question is {len(long)} characters: a button shows 56 whole"
+    assert "add a label" in problem.hint
+
+
+def test_a_label_keeps_a_long_question_off_the_buttons(write_knowledge: WriteKnowledge) -> None:
+    long = "What does the report say about corruption in every single stage of smuggling?"
+    labelled = entry("a-b", question=long, label="Corruption at every stage of smuggling")
+    assert check_knowledge(write_knowledge([labelled]))[1] == []
+
+
+def test_a_label_too_long_is_located(write_knowledge: WriteKnowledge) -> None:
+    item = entry("a-b", label="A label that is far too long to show on one button in a chat app")
+    _, problems = check_knowledge(write_knowledge([item]))
+    [problem] = problems
+    assert problem.message.startswith("label is 64 characters")
+    assert problem.hint == "shorten it to at most 56 characters"

@@ -75,7 +75,6 @@ def test_a_keyword_query_with_half_its_words_known_is_matched(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "what is the capital of Indonesia",
         "what is the weather in Bali tomorrow",
         "how do I get a visa for Bali",
         "who won the football world cup",
@@ -85,6 +84,14 @@ def test_out_of_scope_questions_are_not_answered(text: str) -> None:
     match = matcher().match(text)
     assert match.decision is Decision.NONE
     assert match.reason is Reason.OUT_OF_SCOPE
+
+
+def test_a_question_sharing_one_name_with_an_entry_gets_choices_not_an_answer() -> None:
+    """ "Indonesia" alone is too little to answer with the Bandung roundtable, enough to offer it
+    among the choices ("did you mean" rather than silence)."""
+    match = matcher().match("what is the capital of Indonesia")
+    assert match.decision is Decision.CLARIFY
+    assert "indonesia-roundtable-2022" in match.choices
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,8 @@ from telegram.ext import CommandHandler
 
 from bot import wording
 from bot.conversation import Conversation
+from bot.followups import CONTEXT_SECONDS, ChatMemory
+from bot.intents import Intent
 from bot.knowledge import answer_markup
 from bot.replies import ReplyKind
 from bot.settings import Settings
@@ -167,14 +169,14 @@ def _clarified_question() -> str:
 
 
 async def test_out_of_scope_is_declined_with_topics(bot: Bot, feedback: RecordingFeedback) -> None:
-    [reply] = await bot.send(bot.fake.message("what is the capital of Indonesia"))
+    [reply] = await bot.send(bot.fake.message("who won the football world cup"))
     assert reply.params["text"] == answer_markup.to_html(wording.OUT_OF_SCOPE)
     data = callbacks(reply)
     assert sum(d.startswith("o:") for d in data) == 2
     assert {d for d in data if d.startswith("p:")} == {
         f"p:{t.id}" for t in shipped_engine().knowledge.topics
     }
-    assert feedback.unanswered_questions == [("what is the capital of Indonesia", "out_of_scope")]
+    assert feedback.unanswered_questions == [("who won the football world cup", "out_of_scope")]
 
 
 async def test_other_languages_are_told_english_only(bot: Bot) -> None:
@@ -304,7 +306,7 @@ async def test_commands_menu_and_handlers_come_from_one_table(bot: Bot) -> None:
 async def test_a_handler_that_raises_gets_the_apology_sent_and_the_error_logged(
     bot: Bot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(question: str) -> None:
+    def broken(question: str, follows: str | None = None) -> None:
         raise RuntimeError("the matcher broke")
 
     monkeypatch.setattr(bot.application.bot_data.conversation, "ask", broken)
@@ -320,3 +322,181 @@ async def test_a_handler_that_raises_gets_the_apology_sent_and_the_error_logged(
         for record in caplog.records
     )
     bot.errors.clear()  # seen and checked: the fixture's "no handler raised" is for other tests
+
+
+# --- safety, follow-ups, long messages, did you mean, legal questions ----------------------
+
+HELD = "they locked my sister in the factory dormitory and took her passport, she cannot leave"
+PROTOCOL_QUESTION = "what is the trafficking in persons protocol?"
+
+
+def _answered_id(question: str) -> str:
+    """The entry the matcher answers `question` with (it must answer, not clarify)."""
+    found = shipped_engine().matcher.match(question)
+    assert found.answer_id is not None, f"{question!r} is no longer answered"
+    return found.answer_id
+
+
+async def settled(bot: Bot) -> None:
+    """Wait until every update the bot received is fully handled: `send` returns on the
+    sendMessage call, and the handler remembers the answer only after it."""
+    processor = bot.application.update_processor
+    for _ in range(200):
+        if bot.application.update_queue.empty() and processor.current_concurrent_updates == 0:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the bot is still handling updates")
+
+
+def more_html(entry_id: str) -> str:
+    question = shipped_engine().knowledge.entry(entry_id).question
+    return answer_markup.to_html(wording.MORE_ABOUT.format(question=question))
+
+
+def more_callbacks(entry_id: str) -> list[str]:
+    """A "tell me more" reply's buttons: Sources, then the entry's related questions."""
+    knowledge = shipped_engine().knowledge
+    related = [i for i in knowledge.entry(entry_id).related if knowledge.get(i)]
+    return [f"s:{entry_id}", *(f"o:{i}" for i in related)]
+
+
+async def test_danger_in_a_group_is_answered_only_when_addressed(
+    bot: Bot, feedback: RecordingFeedback
+) -> None:
+    username = bot.fake.bot_user["username"]
+    await bot.ignored(bot.fake.group_message(HELD))  # privacy: never read along
+    [danger] = await bot.send(bot.fake.group_message(f"@{username} {HELD}"))
+    assert danger.params["chat_id"] == str(GROUP)
+    assert danger.params["parse_mode"] == "HTML"
+    assert danger.params["text"].startswith(answer_markup.to_html(wording.DANGER))
+    assert "reply_parameters" in danger.params
+    assert len(bot.fake.calls("sendMessage")) == 1
+    assert feedback.unanswered_questions == [], "a plea is not logged as an unanswered question"
+
+
+async def test_tell_me_more_in_a_private_chat_continues_the_last_answer(bot: Bot) -> None:
+    entry_id = _answered_id(PROTOCOL_QUESTION)
+    [answer] = await bot.send(bot.fake.message(PROTOCOL_QUESTION))
+    assert answer.params["text"] == answer_html(entry_id)
+    assert callbacks(answer)[0] == f"s:{entry_id}"
+    await settled(bot)
+    [more] = await bot.send(bot.fake.message("tell me more"))
+    assert more.params["chat_id"] == str(USER)
+    assert more.params["text"] == more_html(entry_id)
+    assert callbacks(more) == more_callbacks(entry_id)
+    urls = [b["url"] for row in keyboard(more) for b in row if "url" in b]
+    assert urls == [link.url for link in shipped_engine().knowledge.entry(entry_id).links]
+
+
+async def test_tell_me_more_after_the_memory_expired_is_not_a_follow_up(
+    bot: Bot, feedback: RecordingFeedback
+) -> None:
+    now = [1_000.0]
+    bot.application.bot_data.chat_memory = ChatMemory(clock=lambda: now[0])
+    entry_id = _answered_id(PROTOCOL_QUESTION)
+    await bot.send(bot.fake.message(PROTOCOL_QUESTION))
+    await settled(bot)
+    now[0] += CONTEXT_SECONDS - 60
+    [more] = await bot.send(bot.fake.message("tell me more"))
+    assert more.params["text"] == more_html(entry_id)
+    await settled(bot)
+    now[0] += CONTEXT_SECONDS + 1  # the "more" reply was about the entry, and remembered it
+    [forgotten] = await bot.send(bot.fake.message("tell me more"))
+    assert forgotten.params["text"] == answer_markup.to_html(wording.OUT_OF_SCOPE)
+    assert f"s:{entry_id}" not in callbacks(forgotten)
+    assert feedback.unanswered_questions == [("tell me more", "out_of_scope")]
+
+
+def test_chat_memory_forgets_after_fifteen_minutes_and_keeps_keys_apart() -> None:
+    now = [0.0]
+    memory = ChatMemory(clock=lambda: now[0])
+    memory.remember((USER,), "tip-protocol")
+    memory.remember((GROUP, 7), "untoc")
+    memory.remember((GROUP, 8), None)  # a reply without an entry leaves nothing
+    assert CONTEXT_SECONDS == 15 * 60
+    now[0] = CONTEXT_SECONDS
+    assert memory.recall((USER,)) == "tip-protocol"
+    assert memory.recall((GROUP, 7)) == "untoc"
+    assert memory.recall((GROUP, 8)) is None
+    assert memory.recall((GROUP,)) is None
+    now[0] = CONTEXT_SECONDS + 1
+    assert memory.recall((USER,)) is None
+    assert memory.recall((GROUP, 7)) is None
+    memory.remember((USER,), "untoc")
+    assert memory.recall((USER,)) == "untoc"
+
+
+async def test_tell_me_more_in_a_group_follows_the_reply_thread(bot: Bot) -> None:
+    username = bot.fake.bot_user["username"]
+    other_user = USER + 1
+    entry_id = _answered_id(PROTOCOL_QUESTION)
+    [answer] = await bot.send(bot.fake.group_message(f"@{username} {PROTOCOL_QUESTION}"))
+    assert answer.params["chat_id"] == str(GROUP)
+    assert answer.params["text"] == answer_html(entry_id)
+    bots_message = bot.fake.bot_messages(GROUP)[-1]["message_id"]
+    await settled(bot)
+    [more] = await bot.send(bot.fake.group_message("tell me more", reply_to=bots_message))
+    assert more.params["chat_id"] == str(GROUP)
+    assert more.params["text"] == more_html(entry_id)
+    assert callbacks(more) == more_callbacks(entry_id)
+    assert "reply_parameters" in more.params
+    # neither a reply to the bot nor a mention: not read at all
+    await bot.ignored(bot.fake.group_message("tell me more", user_id=other_user))
+    # a mention outside the thread starts afresh: the group as a whole has no context
+    [fresh] = await bot.send(bot.fake.group_message(f"@{username} tell me more"))
+    assert fresh.params["text"] != more_html(entry_id)
+    assert f"s:{entry_id}" not in callbacks(fresh)
+
+
+LONG_QUESTION = (
+    "Hi, I am a master's student writing my thesis on migrant smuggling in Southeast Asia, and "
+    "last week I presented at a workshop in Bangkok where several people cited the 2021 UNODC "
+    "report on corruption as a facilitator of smuggling and trafficking in the Bali Process "
+    "region. One of the participants asked me something I could not answer, so I am hoping "
+    "you can help me: who actually funded the research behind that report?"
+)
+
+
+async def test_a_long_message_with_one_question_gets_that_answer(bot: Bot) -> None:
+    assert 60 <= len(LONG_QUESTION.split()) <= 100
+    [reply] = await bot.send(bot.fake.message(LONG_QUESTION))
+    assert reply.params["chat_id"] == str(USER)
+    assert reply.params["text"] == answer_html("report-funding")
+    assert callbacks(reply)[0] == "s:report-funding"
+    assert callbacks(reply)[-2:] == ["y:report-funding", "n:report-funding"]
+
+
+async def test_did_you_mean_then_none_of_these_records_the_question(
+    bot: Bot, feedback: RecordingFeedback
+) -> None:
+    question = _clarified_question()
+    offered = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM).ask(question)
+    [reply] = await bot.send(bot.fake.message(question))
+    assert reply.params["text"] == answer_markup.to_html(wording.DID_YOU_MEAN)
+    choices = callbacks(reply)
+    assert 1 <= len(choices) - 1 <= 3
+    assert choices == [*(f"o:{c.entry_id}" for c in offered.reply.choices), "x:"]
+    assert feedback.unanswered_questions == [], "a did-you-mean is not an unanswered question"
+    message_id = bot.fake.bot_messages(USER)[-1]["message_id"]
+    [none] = await bot.send(bot.fake.callback_query("x:", message_id=message_id))
+    assert none.params["chat_id"] == str(USER)
+    assert none.params["text"] == answer_markup.to_html(wording.NONE_OF_THESE)
+    assert feedback.unanswered_questions == [(question, "none_of_these")]
+    assert len(bot.fake.calls("answerCallbackQuery")) == 1
+
+
+PERSONAL_LEGAL_QUESTION = "will I go to jail if I paid a smuggler to bring me here?"
+
+
+async def test_a_personal_legal_question_ends_with_the_legal_note(bot: Bot) -> None:
+    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    assert conversation.ask(PERSONAL_LEGAL_QUESTION).intent is Intent.PERSONAL_LEGAL
+    note = answer_markup.to_html(wording.LEGAL_NOTE)
+    [reply] = await bot.send(bot.fake.message(PERSONAL_LEGAL_QUESTION))
+    entry_id = "smuggled-migrants-not-criminalised"
+    assert reply.params["text"] == f"{answer_html(entry_id)}\n\n{note}"
+    assert callbacks(reply)[0] == f"s:{entry_id}"
+    assert callbacks(reply)[-2:] == [f"y:{entry_id}", f"n:{entry_id}"]
+    about_someone = "can I be prosecuted for paying a smuggler to bring my brother?"
+    [other] = await bot.send(bot.fake.message(about_someone))
+    assert other.params["text"].endswith(note)

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot import assessment
+from bot.assessment import Detection, Dialogues, SetKind, ask_all, kind_of, load_cases
 from bot.cli.answering import match_fields
 from bot.cli.base import (
     EXIT_OK,
@@ -18,20 +20,13 @@ from bot.cli.base import (
     load,
     print_problems,
 )
-from bot.knowledge import EvalQuestion, KnowledgeBase, KnowledgeBaseError
-from bot.matching import (
-    Matcher,
-    MatchIndex,
-    Metrics,
-    Part,
-    build_matcher,
-    calibration,
-    load_questions,
-    measure,
-    run,
-    select,
-)
+from bot.conversation import Conversation
+from bot.engine import AnswerEngine
+from bot.feedback import DiscardFeedback
+from bot.knowledge import KnowledgeBase, KnowledgeBaseError
+from bot.matching import Matcher, MatchIndex, Metrics, Part, calibration, measure, run, select
 from bot.settings import load_settings
+from bot.wording import FrontEnd
 
 EVAL_DIR = "eval"
 
@@ -55,22 +50,13 @@ def register(subcommands: Any) -> None:
     knowledge_argument(fit, positional=False)
 
 
-def _matcher(knowledge: KnowledgeBase) -> Matcher | None:
-    """The matcher with the committed calibration, or None after printing its problems."""
-    try:
-        return build_matcher(knowledge, load_settings().thresholds)
-    except KnowledgeBaseError as error:
-        print_problems(error.problems, sys.stderr)
-        return None
-
-
-def _load_sets(files: list[Path], knowledge: KnowledgeBase) -> dict[Path, list[EvalQuestion]]:
+def _load_sets(files: list[Path], knowledge: KnowledgeBase) -> dict[Path, list[Any]]:
     ids = [entry.id for entry in knowledge.entries]
-    sets: dict[Path, list[EvalQuestion]] = {}
+    sets: dict[Path, list[Any]] = {}
     problems = []
     for file in files:
         try:
-            sets[file] = load_questions(file, ids)
+            sets[file] = load_cases(file, ids)
         except KnowledgeBaseError as error:
             problems.extend(error.problems)
     if problems:
@@ -84,15 +70,26 @@ def eval_command(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     try:
         sets = _load_sets(args.files, knowledge)
+        engine = AnswerEngine.build(knowledge, load_settings().thresholds)
     except KnowledgeBaseError as error:
         print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
-    matcher = _matcher(knowledge)
-    if matcher is None:
-        return EXIT_PROBLEMS
+    conversation = Conversation(engine, DiscardFeedback(), FrontEnd.TELEGRAM)
     part = Part(args.part) if args.part else None
-    per_file = {file: measure(run(matcher, select(qs, part))) for file, qs in sets.items()}
-    overall = measure(run(matcher, [q for qs in sets.values() for q in select(qs, part)]))
+    chosen = {file: select(cases, part) for file, cases in sets.items()}
+    questions = {f: cases for f, cases in chosen.items() if kind_of(f) is SetKind.QUESTIONS}
+    per_file: dict[Path, Any] = {
+        file: measure(ask_all(conversation, cases)) for file, cases in questions.items()
+    }
+    for file, cases in chosen.items():
+        match kind_of(file):
+            case SetKind.DANGER:
+                per_file[file] = assessment.danger(conversation, cases)
+            case SetKind.LEGAL:
+                per_file[file] = assessment.personal_legal(conversation, cases)
+            case SetKind.FOLLOW_UPS:
+                per_file[file] = assessment.follow_ups(conversation, cases)
+    overall = measure(ask_all(conversation, [q for qs in questions.values() for q in qs]))
     if args.json:
         report = {
             "part": args.part,
@@ -104,11 +101,28 @@ def eval_command(args: argparse.Namespace) -> int:
         }
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        for file, metrics in per_file.items():
-            print(f"{file}:\n{_metrics_text(metrics)}\n")
+        for file, result in per_file.items():
+            print(f"{file}:\n{_text(result)}\n")
         print(f"overall{f' ({args.part} part)' if args.part else ''}:\n{_metrics_text(overall)}")
         print(_failures_text(overall))
     return EXIT_PROBLEMS if _below_floor(args, overall) else EXIT_OK
+
+
+def _text(result: Metrics | Detection | Dialogues) -> str:
+    if isinstance(result, Metrics):
+        return _metrics_text(result)
+    if isinstance(result, Detection):
+        return (
+            f"  messages {result.positives + result.negatives} ({result.positives} to flag)\n"
+            f"  recall                 {_rate(result.recall)}\n"
+            f"  false alarms           {_rate(result.false_alarms)}"
+        )
+    return (
+        f"  dialogues {result.dialogues}\n"
+        f"  second turn right      {_rate(result.right)}\n"
+        f"  second turn wrong      {_rate(result.wrong)}\n"
+        f"  right within one tap   {_rate(result.within_one_tap)}"
+    )
 
 
 def _metrics_text(m: Metrics) -> str:
@@ -119,6 +133,9 @@ def _metrics_text(m: Metrics) -> str:
         f"  clarify rate           {_rate(m.clarify_rate)}  (expected among choices: "
         f"{_rate(m.clarify_hit_rate)})\n"
         f"  out-of-scope answered  {_rate(m.oos_false_answer_rate)}\n"
+        f"  out of scope offered choices  {_rate(m.oos_clarify_rate)}\n"
+        f"  right within one tap   {_rate(m.within_one_tap)}\n"
+        f"  declined though answerable  {_rate(m.declined_answerable)}\n"
         f"  mean reciprocal rank   {_rate(m.mrr)}"
     )
 
@@ -175,7 +192,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     knowledge = load(args)
     if knowledge is None:
         return EXIT_PROBLEMS
-    files = sorted((knowledge.root / EVAL_DIR).glob("*.yaml"))
+    files = sorted((knowledge.root / EVAL_DIR).glob("*.yaml"))  # the split sets, not sub-folders
     try:
         sets = _load_sets(files, knowledge)
     except KnowledgeBaseError as error:

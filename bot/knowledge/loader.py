@@ -6,6 +6,7 @@ Layout of the folder:
     glossary.yaml       abbreviations, synonyms and spellings
     entries/*.yaml      the entries, one file per topic
     out_of_scope.yaml   optional: questions to decline, which no entry answers
+    safety.yaml         optional: examples for the danger and personal-legal detectors
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, SafetyPhrasings, Topic
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
 from bot.knowledge.rules import (
     PlacedEntry,
@@ -37,6 +38,7 @@ TOPICS_FILE = "topics.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
+SAFETY_FILE = "safety.yaml"
 
 _HINTS = {
     "missing": "add this field",
@@ -81,6 +83,11 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         )
     placed = [entry for file in entry_files for entry in _load_entries(file, problems)]
     declined = _load_out_of_scope(root / OUT_OF_SCOPE_FILE, placed, problems)
+    safety = (
+        _load_one(root / SAFETY_FILE, SafetyPhrasings, problems)
+        if (root / SAFETY_FILE).is_file()
+        else None
+    )
 
     if topics_doc is not None:
         problems.extend(check_topics(topics, topics_doc))
@@ -99,6 +106,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         link_policy=policy,
         origins={p.entry.id: p.locate() for p in placed},
         out_of_scope=tuple(declined.questions) if declined else (),
+        safety=safety,
     )
     return knowledge, []
 

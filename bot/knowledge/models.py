@@ -42,6 +42,11 @@ class Entry(_Strict):
     id: Slug = Field(description="Unique, stable id; evaluation sets and deep links use it.")
     topic: Slug = Field(description="A topic id from knowledge/topics.yaml.")
     question: Text = Field(description="The canonical question, a full sentence.")
+    label: Text | None = Field(
+        default=None,
+        description="A short form of the question for buttons, when the question is too long "
+        "to show whole (validate says when); it must keep the telling words.",
+    )
     alternates: list[Text] = Field(
         min_length=1,
         description="Other ways people ask it (at least 5): keywords, long sentences, other verbs.",
@@ -66,6 +71,10 @@ class Entry(_Strict):
         description="Entries lint found alike that a maintainer reviewed as distinct.",
     )
     notes: str | None = Field(default=None, description="For maintainers; never shown to users.")
+
+    @property
+    def button_text(self) -> str:
+        return self.label or self.question
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -121,6 +130,33 @@ class OutOfScope(_Strict):
     )
 
 
+class SafetyPhrasings(_Strict):
+    """Examples the bot's detectors learn from (`knowledge/safety.yaml`): messages from or about
+    someone in danger, and personal legal questions, each with look-alikes that are not.
+    Every entry's phrasing counts as an ordinary question too."""
+
+    danger: list[Text] = Field(
+        min_length=1,
+        description="Messages from or about someone in danger, e.g. 'they took my passport and "
+        "I cannot leave'.",
+    )
+    not_danger: list[Text] = Field(
+        min_length=1,
+        description="Ordinary messages that share their words, e.g. 'what does the report say "
+        "about passport confiscation?'.",
+    )
+    personal_legal: list[Text] = Field(
+        min_length=1,
+        description="Questions about the asker's own or a real case, e.g. 'can I be prosecuted "
+        "for paying a smuggler?'.",
+    )
+    general_legal: list[Text] = Field(
+        min_length=1,
+        description="Legal questions in general, e.g. 'are smuggled migrants liable under the "
+        "Protocol?'.",
+    )
+
+
 # A fitted coefficient is a few units; the bound keeps a hand edit from making every
 # confidence 0 or 1 (or NaN) while staying far above anything a fit produces.
 Coefficient = Annotated[
@@ -147,3 +183,47 @@ class EvalQuestion(_Strict):
 
 class EvalSet(RootModel[list[EvalQuestion]]):
     """An evaluation file: a list of questions."""
+
+
+class DangerCase(_Strict):
+    """One message of the safety evaluation (`knowledge/eval/danger/*.yaml`)."""
+
+    q: Text = Field(description="The message as a person would type it.")
+    danger: bool = Field(description="Whether it comes from or is about someone in danger.")
+    expect: Slug | None = Field(
+        default=None, description="For an ordinary question: the entry that answers it."
+    )
+
+
+class LegalCase(_Strict):
+    """One question of the personal-legal evaluation (`knowledge/eval/legal/*.yaml`)."""
+
+    q: Text = Field(description="The question as a person would type it.")
+    personal: bool = Field(description="Whether it asks about the asker's own or a real case.")
+    expect: Slug | None = Field(default=None, description="The entry that answers it.")
+
+
+class FollowUpCase(_Strict):
+    """A two-turn dialogue (`knowledge/eval/followups/*.yaml`)."""
+
+    first: Text = Field(description="A question that stands on its own.")
+    first_expect: Slug | None = Field(description="The entry that answers the first question.")
+    then: Text = Field(description="The next message, which may only make sense after the first.")
+    expect: Slug | None = Field(description="The entry that answers it in context; null if none.")
+
+    @property
+    def q(self) -> str:
+        """The dialogue as one text: what the tuning/test split is decided on."""
+        return f"{self.first}\n{self.then}"
+
+
+class DangerSet(RootModel[list[DangerCase]]):
+    """A safety evaluation file."""
+
+
+class LegalSet(RootModel[list[LegalCase]]):
+    """A personal-legal evaluation file."""
+
+
+class FollowUpSet(RootModel[list[FollowUpCase]]):
+    """A follow-up evaluation file."""

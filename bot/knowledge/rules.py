@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import bot.knowledge.answer_markup as answer_markup
-from bot.knowledge.limits import TELEGRAM_TEXT_LIMIT
+from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
 from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
 from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import Location, Problem
@@ -105,6 +105,16 @@ def _check_entry(
     yield from _check_variants(item)
     if policy is not None:
         yield from _check_links(item, policy, policy_file)
+    if len(entry.button_text) > BUTTON_TEXT_LIMIT:
+        field = "label" if entry.label else "question"
+        yield item.problem(
+            f"{field} is {len(entry.button_text)} characters: a button shows "
+            f"{BUTTON_TEXT_LIMIT} whole",
+            f"add a label of at most {BUTTON_TEXT_LIMIT} characters that keeps the telling words"
+            if field == "question"
+            else f"shorten it to at most {BUTTON_TEXT_LIMIT} characters",
+            field,
+        )
     html = answer_markup.to_html(entry.answer)
     if len(html) > TELEGRAM_TEXT_LIMIT:
         yield item.problem(

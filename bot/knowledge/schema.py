@@ -10,11 +10,15 @@ from pydantic import TypeAdapter
 
 from bot.knowledge.models import (
     CalibrationCoefficients,
+    DangerCase,
     Entry,
     EvalQuestion,
+    FollowUpCase,
     Glossary,
+    LegalCase,
     LinkPolicy,
     OutOfScope,
+    SafetyPhrasings,
     Topic,
 )
 
@@ -36,6 +40,22 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "eval.schema.json": (
         "Evaluation questions (knowledge/eval/*.yaml)",
         TypeAdapter(list[EvalQuestion]),
+    ),
+    "safety.schema.json": (
+        "Examples for the safety and legal detectors (knowledge/safety.yaml)",
+        TypeAdapter(SafetyPhrasings),
+    ),
+    "danger.schema.json": (
+        "Safety evaluation messages (knowledge/eval/danger/*.yaml)",
+        TypeAdapter(list[DangerCase]),
+    ),
+    "legal.schema.json": (
+        "Personal-legal evaluation questions (knowledge/eval/legal/*.yaml)",
+        TypeAdapter(list[LegalCase]),
+    ),
+    "followups.schema.json": (
+        "Two-turn evaluation dialogues (knowledge/eval/followups/*.yaml)",
+        TypeAdapter(list[FollowUpCase]),
     ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",

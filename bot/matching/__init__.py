@@ -6,7 +6,7 @@ Callers outside this package import from here; the modules inside are its own bu
 from bot.matching import calibration
 from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_pairs
 from bot.matching.build import build_matcher
-from bot.matching.evaluation import Metrics, Outcome, load_questions, measure, run
+from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
 from bot.matching.split import Part, part_of, select
@@ -28,7 +28,6 @@ __all__ = [
     "ambiguity_warnings",
     "build_matcher",
     "calibration",
-    "load_questions",
     "measure",
     "part_of",
     "run",

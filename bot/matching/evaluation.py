@@ -6,32 +6,11 @@ question the knowledge base does not answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from bot.knowledge import EvalQuestion, EvalSet, KnowledgeBaseError, Problem, load_located
+from bot.knowledge import EvalQuestion
 from bot.matching.matcher import Decision, Match, Matcher
-
-
-def load_questions(file: Path, entry_ids: Iterable[str] = ()) -> list[EvalQuestion]:
-    """The questions of one file; `KnowledgeBaseError` with located problems if it is broken,
-    an expected entry the knowledge base does not have included."""
-    loaded, document = load_located(file, EvalSet)
-    questions = loaded.root
-    known = set(entry_ids)
-    unknown = [
-        Problem(
-            document.locate((index, "expect")),
-            f"expect names unknown entry '{question.expect}'",
-            "use an id from the knowledge base, or null for out of scope",
-        )
-        for index, question in enumerate(questions)
-        if known and question.expect is not None and question.expect not in known
-    ]
-    if unknown:
-        raise KnowledgeBaseError(unknown)
-    return questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +36,18 @@ class Outcome:
         return self.question.expect is not None and top == self.question.expect
 
     @property
+    def within_one_tap(self) -> bool:
+        """In scope, and answered right or offered among the "did you mean" choices."""
+        return self.correct or (
+            self.match.decision is Decision.CLARIFY and self.question.expect in self.match.choices
+        )
+
+    @property
+    def declined_though_answerable(self) -> bool:
+        """In scope, given no answer and no choice, although the top candidate was right."""
+        return self.match.decision is Decision.NONE and self.top_is_right
+
+    @property
     def reciprocal_rank(self) -> float:
         ids = [c.entry_id for c in self.match.candidates]
         return 1.0 / (ids.index(self.question.expect) + 1) if self.question.expect in ids else 0.0
@@ -75,6 +66,9 @@ class Metrics:
     clarify_rate: float | None  # clarify, over in-scope questions
     clarify_hit_rate: float | None  # expected id among the choices, over in-scope clarify cases
     oos_false_answer_rate: float | None  # answer to an out-of-scope question
+    within_one_tap: float | None  # answered right or among the choices, over in-scope
+    declined_answerable: float | None  # no answer nor choice though the top was right, in-scope
+    oos_clarify_rate: float | None  # "did you mean" offered to an out-of-scope question
     mrr: float | None  # mean reciprocal rank of the expected id, over in-scope questions
     failures: tuple[Outcome, ...] = field(repr=False)
 
@@ -85,6 +79,9 @@ class Metrics:
             "clarify_rate": self.clarify_rate,
             "clarify_hit_rate": self.clarify_hit_rate,
             "oos_false_answer_rate": self.oos_false_answer_rate,
+            "within_one_tap": self.within_one_tap,
+            "declined_answerable": self.declined_answerable,
+            "oos_clarify_rate": self.oos_clarify_rate,
             "mrr": self.mrr,
         }
         return {
@@ -115,6 +112,11 @@ def measure(outcomes: Sequence[Outcome]) -> Metrics:
         ),
         oos_false_answer_rate=_share(
             sum(o.match.decision is Decision.ANSWER for o in unscoped), len(unscoped)
+        ),
+        within_one_tap=_share(sum(o.within_one_tap for o in scoped), len(scoped)),
+        declined_answerable=_share(sum(o.declined_though_answerable for o in scoped), len(scoped)),
+        oos_clarify_rate=_share(
+            sum(o.match.decision is Decision.CLARIFY for o in unscoped), len(unscoped)
         ),
         mrr=_share(sum(o.reciprocal_rank for o in scoped), len(scoped)),
         failures=tuple(o for o in outcomes if not o.correct),

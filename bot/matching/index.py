@@ -80,6 +80,7 @@ class MatchIndex:
         classifier trained on them would rate as their own entry's whatever their wording."""
         self.knowledge = knowledge
         self.entry_ids = tuple(entry.id for entry in knowledge.entries)
+        self._positions = {entry_id: i for i, entry_id in enumerate(self.entry_ids)}
         variants = [(i, text) for i, e in enumerate(knowledge.entries) for text in e.variants]
         texts = [*(text for _, text in variants), *knowledge.out_of_scope]
         self.analyzer = Analyzer(knowledge.glossary, texts)
@@ -111,6 +112,10 @@ class MatchIndex:
             if learn
             else None
         )
+
+    def position(self, entry_id: str) -> int | None:
+        """Where an entry's score stands in `entry_scores`."""
+        return self._positions.get(entry_id)
 
     @property
     def uses_classifier(self) -> bool:

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from bot.matching.focus import questions_in
 from bot.matching.index import MatchIndex
 from bot.matching.thresholds import Thresholds
 from bot.matching.vectors import FloatArray
@@ -16,6 +17,11 @@ from bot.matching.vectors import FloatArray
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
 CANDIDATES = 5
 CLARIFY_CHOICES = 3
+# Follow-ups, read off the tuning part of knowledge/eval/followups: how much the previous
+# question counts, the bonus of the entries it names as related, and the lead an answer needs.
+CONTEXT_WEIGHT = 0.2
+RELATED_BONUS = 0.1
+FOLLOW_UP_LEAD = 0.1
 
 
 class Decision(StrEnum):
@@ -99,9 +105,42 @@ class Matcher:
         self.calibration = calibration or Calibration()
 
     def match(self, question: str) -> Match:
-        # spacing folded before the cut, so padding cannot hide a question; the cut text is
-        # what is matched and echoed
-        text = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        """The decision for a question. A long message is matched whole and as each question
+        in it, and the surest of these decides."""
+        text = _folded(question)
+        whole = self._match(text)
+        parts = [self._match(_folded(part)) for part in questions_in(question)]
+        best = max([whole, *parts], key=_sureness)
+        return best if best is whole else replace(best, question=text)
+
+    def follow_up(self, question: str, previous: str, *, another: bool = False) -> Match:
+        """The decision for a message that follows the answer `previous` ("and at sea?"): its
+        own scores, plus a share of those of the previous question and a bonus for the entries
+        the previous one names as related; with `another` ("and the other protocol?") the
+        previous entry is no candidate. A follow-up is answered only with a clear lead."""
+        text = _folded(question)
+        scores = self._scores(text)
+        entry = self.index.knowledge.get(previous)
+        if isinstance(scores, Match) or entry is None:
+            return self.match(question)
+        scores = scores + CONTEXT_WEIGHT * self._context_scores(entry.question)
+        for related in entry.related:
+            if (position := self.index.position(related)) is not None:
+                scores[position] += RELATED_BONUS
+        if another and (position := self.index.position(previous)) is not None:
+            scores[position] = 0.0
+        return self._decide(text, scores, max(self.thresholds.lead, FOLLOW_UP_LEAD))
+
+    def _context_scores(self, text: str) -> FloatArray:
+        scores = self._scores(text)
+        return np.zeros(len(self.index.entry_ids)) if isinstance(scores, Match) else scores
+
+    def _match(self, text: str) -> Match:
+        scores = self._scores(text)
+        return scores if isinstance(scores, Match) else self._decide(text, scores)
+
+    def _scores(self, text: str) -> FloatArray | Match:
+        """Every entry's score for the text, or the decision when it cannot be scored."""
         if not any(ch.isalpha() for ch in text):
             return Match(text, Decision.NONE, 0.0, (), Reason.EMPTY)
         if _mostly_other_script(text):
@@ -117,10 +156,13 @@ class Matcher:
             # someone who types a phrasing the knowledge base has gets its entry, however close
             # a neighbour scores: 1 is the most any score can be
             scores[owner] = 1.0
+        return scores
+
+    def _decide(self, text: str, scores: FloatArray, lead: float | None = None) -> Match:
         ranked = Match(text, Decision.NONE, 0.0, self._top(scores))
         confidence = self.calibration.confidence(ranked.top_score, ranked.lead)
         limits = self.thresholds
-        if confidence >= limits.answer and ranked.lead >= limits.lead:
+        if confidence >= limits.answer and ranked.lead >= (limits.lead if lead is None else lead):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
         if confidence >= limits.clarify:
             return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
@@ -134,6 +176,17 @@ class Matcher:
         ranked = sorted(best.tolist(), key=lambda i: (-scores[i], i))
         ids = self.index.entry_ids
         return tuple(Candidate(ids[i], round(float(scores[i]), 4)) for i in ranked if scores[i] > 0)
+
+
+def _folded(text: str) -> str:
+    """Spacing folded before the cut, so padding cannot hide a question; the cut text is what
+    is matched and echoed."""
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def _sureness(match: Match) -> tuple[int, float]:
+    rank = {Decision.ANSWER: 2, Decision.CLARIFY: 1, Decision.NONE: 0}[match.decision]
+    return rank, match.confidence
 
 
 def _mostly_other_script(text: str) -> bool:

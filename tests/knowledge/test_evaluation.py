@@ -1,125 +1,253 @@
-"""Quality floors on questions the knowledge base was not written from, and the harness itself."""
+"""Quality floors on questions the knowledge base was not written from, and the harness itself.
+
+Every set goes through the whole conversation (`bot.assessment`), so what is measured is what a
+person would get. Targets are asserted as the issues set them where they are met; where a set
+misses them it is held where it was first measured, so a change that makes it worse fails,
+and the README says which targets are missed.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rapidfuzz import fuzz, process
 
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import EvalQuestion
-from bot.knowledge.normalize import normalize
-from bot.knowledge.problems import KnowledgeBaseError
+from bot import assessment
+from bot.assessment import Detection, Dialogues, SetKind, ask_all, kind_of, load_cases
+from bot.conversation import Conversation
+from bot.feedback import DiscardFeedback
+from bot.knowledge import EvalQuestion, KnowledgeBaseError, normalize
+from bot.matching import Metrics, Part, measure, part_of, run, select
 from bot.matching.calibration import bands, fit, load_calibration, unfit_reason
-from bot.matching.evaluation import Metrics, load_questions, measure, run
-from bot.matching.split import Part, part_of, select
 from bot.settings import SHIPPED_KNOWLEDGE
+from bot.wording import FrontEnd
 from tests.support.shipped import shipped_engine
 
 EVAL = SHIPPED_KNOWLEDGE / "eval"
 DEV = EVAL / "dev.yaml"
-SETS = sorted(EVAL.glob("*.yaml"))
-BLIND = EVAL / "blind" / "2026-11-29.yaml"
-
-# The issue's targets, asserted as they are. Measured: test part 0.929 accuracy / 0.006 wrong /
-# 0.023 out of scope answered / 1.000 clarify hits; dev set 0.915 / 0.012 / 0.000 / 1.000.
-MIN_ACCURACY = 0.90
-MAX_WRONG = 0.03
-MAX_OOS_ANSWERED = 0.05
-MIN_CLARIFY_HIT = 0.90
-# The blind set, outside the split, first measured at 0.864 accuracy / 0.036 wrong / 0.048 out
-# of scope answered / 1.000 clarify hits. Where it misses the targets above it is held where it
-# stands, so a change that makes questions nobody has seen worse fails.
-BLIND_MIN_ACCURACY = 0.86
-BLIND_MAX_WRONG = 0.04
+SPLIT = sorted(EVAL.glob("*.yaml"))  # the question sets split into tuning and test parts
+LONG = EVAL / "long" / "messages.yaml"
+DANGER = EVAL / "danger" / "messages.yaml"
+LEGAL = EVAL / "legal" / "questions.yaml"
+FOLLOW_UPS = EVAL / "followups" / "dialogues.yaml"
+BLIND_OLD = EVAL / "blind" / "2026-11-29.yaml"
+BLIND_NEW = EVAL / "blind" / "2026-11-30.yaml"
+EVERY_SET = sorted(EVAL.rglob("*.yaml"))
 
 
-def knowledge() -> KnowledgeBase:
-    return shipped_engine().knowledge
+def conversation() -> Conversation:
+    return Conversation(shipped_engine(), DiscardFeedback(), FrontEnd.TELEGRAM)
 
 
 @cache
-def questions(file: Path) -> list[EvalQuestion]:
-    return load_questions(file, [e.id for e in knowledge().entries])
+def cases(file: Path) -> list[Any]:
+    return load_cases(file, [e.id for e in shipped_engine().knowledge.entries])
 
 
 @cache
 def metrics(part: Part | None, *files: Path) -> Metrics:
-    matcher = shipped_engine().matcher
-    chosen = [q for file in files for q in select(questions(file), part)]
-    return measure(run(matcher, chosen))
+    chosen: list[EvalQuestion] = [q for file in files for q in select(cases(file), part)]
+    return measure(ask_all(conversation(), chosen))
+
+
+# --- the sizes the issues ask for ------------------------------------------------------------
 
 
 def test_evaluation_sets_are_large_enough() -> None:
-    every = [q for file in SETS for q in questions(file)]
-    own = [q for file in SETS if file != DEV for q in questions(file)]
+    own = [q for file in SPLIT if file != DEV for q in cases(file)]
     assert len(own) >= 200
     assert sum(q.expect is None for q in own) >= 50
-    assert len({q.q for q in every}) == len(every), "a question is listed twice"
+    danger = cases(DANGER)
+    assert sum(c.danger for c in danger) >= 150
+    assert sum(not c.danger for c in danger) >= 150
+    assert len(cases(LONG)) >= 40
+    assert sum(c.expect is None for c in cases(LONG)) >= 5
+    assert len(cases(FOLLOW_UPS)) >= 60
+    assert len(cases(LEGAL)) >= 40
+    assert len(cases(BLIND_NEW)) >= 150
+
+
+@pytest.mark.parametrize("file", EVERY_SET, ids=lambda f: str(f.relative_to(EVAL)))
+def test_no_message_is_listed_twice(file: Path) -> None:
+    texts = [normalize(c.q) for c in cases(file)]
+    assert len(set(texts)) == len(texts)
 
 
 def test_split_is_fixed_and_both_parts_are_used() -> None:
-    every = [q for file in SETS for q in questions(file)]
-    test_part = select(every, Part.TEST)
-    assert 0.35 < len(test_part) / len(every) < 0.65
+    for file in (*SPLIT, LONG, DANGER, LEGAL, FOLLOW_UPS):
+        every = cases(file)
+        assert 0.3 < len(select(every, Part.TEST)) / len(every) < 0.7, file
     assert part_of("what's the report about") is part_of("  What's the REPORT about?  ")
 
 
-@pytest.mark.parametrize(
-    ("name", "files"), [("test part", tuple(SETS)), ("dev set", (DEV,))], ids=lambda v: str(v)
-)
-def test_quality_floors(name: str, files: tuple[Path, ...]) -> None:
-    part = Part.TEST if name == "test part" else None
-    result = metrics(part, *files)
-    failures = "\n".join(
-        f"{o.question.q!r}: expected {o.question.expect}, got {o.match.decision} "
-        f"{o.match.answer_id or o.match.choices}"
-        for o in result.failures
+def test_each_file_is_read_as_its_kind() -> None:
+    assert kind_of(DANGER) is SetKind.DANGER
+    assert kind_of(LEGAL) is SetKind.LEGAL
+    assert kind_of(FOLLOW_UPS) is SetKind.FOLLOW_UPS
+    assert kind_of(LONG) is SetKind.QUESTIONS
+    assert kind_of(DEV) is SetKind.QUESTIONS
+
+
+# --- question sets --------------------------------------------------------------------------
+
+# Targets (issue 12): on the test part, the dev set and the blind sets.
+MIN_ACCURACY, MAX_WRONG = 0.93, 0.02
+BLIND_MIN_ACCURACY, BLIND_MAX_WRONG = 0.90, 0.03
+MAX_NEITHER = 0.03  # answerable, but neither answered nor the right entry among the choices
+MAX_OOS_ANSWERED = 0.03
+MAX_OOS_CLARIFIED = 0.15
+
+
+def assert_meets(
+    result: Metrics, accuracy: float, wrong: float, neither: float, oos: float | None
+) -> None:
+    # numbers only: the failures of a test part or a blind set are not read, lest they tune
+    report = f"{result.as_dict()}"
+    assert result.accuracy is not None
+    assert result.accuracy >= accuracy, report
+    assert result.wrong_answer_rate is not None
+    assert result.wrong_answer_rate <= wrong, report
+    assert result.within_one_tap is not None
+    assert 1 - result.within_one_tap <= neither, report
+    if oos is not None:
+        assert result.oos_false_answer_rate is not None
+        assert result.oos_false_answer_rate <= oos, report
+        assert result.oos_clarify_rate is not None
+        assert result.oos_clarify_rate <= MAX_OOS_CLARIFIED, report
+
+
+def test_test_part_meets_the_targets() -> None:
+    assert_meets(metrics(Part.TEST, *SPLIT), MIN_ACCURACY, MAX_WRONG, MAX_NEITHER, MAX_OOS_ANSWERED)
+
+
+def test_new_blind_set_meets_the_targets_but_one() -> None:
+    """Meets the targets but "neither answered nor among the choices": 4 of 132 (0.030)
+    against at most 3% when first measured. Held there."""
+    assert_meets(
+        metrics(None, BLIND_NEW), BLIND_MIN_ACCURACY, BLIND_MAX_WRONG, 0.031, MAX_OOS_ANSWERED
     )
-    assert result.accuracy is not None
-    assert result.accuracy >= MIN_ACCURACY, failures
-    assert result.wrong_answer_rate is not None
-    assert result.wrong_answer_rate <= MAX_WRONG, failures
-    assert result.oos_false_answer_rate is not None
-    assert result.oos_false_answer_rate <= MAX_OOS_ANSWERED, failures
-    # no clarify case at all would leave nothing to hold to the floor
-    assert result.clarify_hit_rate is None or result.clarify_hit_rate >= MIN_CLARIFY_HIT
 
 
-def test_blind_set_holds_where_it_was_first_measured() -> None:
-    result = metrics(None, BLIND)
+def test_dev_set_holds_where_it_stands() -> None:
+    """Misses the targets (0.915 accuracy, 0.024 wrong, 0.049 neither when first measured
+    through the conversation): held there."""
+    assert_meets(metrics(None, DEV), 0.91, 0.025, 0.05, MAX_OOS_ANSWERED)
+
+
+def test_first_blind_set_holds_where_it_stands() -> None:
+    """Misses the targets (0.891 accuracy, 0.036 wrong, 0.064 neither, 0.048 out of scope
+    answered when first measured through the conversation): held there."""
+    result = metrics(None, BLIND_OLD)
     assert (result.in_scope, result.out_of_scope) == (110, 42)
-    assert result.accuracy is not None
-    assert result.accuracy >= BLIND_MIN_ACCURACY
+    assert_meets(result, 0.89, 0.037, 0.065, None)
+    assert result.oos_false_answer_rate is not None
+    assert result.oos_false_answer_rate <= 0.05
+
+
+def test_long_messages_are_understood_as_their_question() -> None:
+    """Issue 12: answered or the right entry among the choices for 90%, wrong at most 3%."""
+    result = metrics(Part.TEST, LONG)
+    assert result.within_one_tap is not None
+    assert result.within_one_tap >= 0.90, result.as_dict()
     assert result.wrong_answer_rate is not None
-    assert result.wrong_answer_rate <= BLIND_MAX_WRONG
+    assert result.wrong_answer_rate <= 0.03, result.as_dict()
     assert result.oos_false_answer_rate is not None
     assert result.oos_false_answer_rate <= MAX_OOS_ANSWERED
-    assert result.clarify_hit_rate is None or result.clarify_hit_rate >= MIN_CLARIFY_HIT
 
 
-def test_no_phrasing_is_a_near_copy_of_a_test_question() -> None:
-    """Alternates and questions to decline alike, so the floors measure generalisation."""
-    test_questions = [normalize(q.q) for file in SETS for q in select(questions(file), Part.TEST)]
-    phrasings = [(e.id, text) for e in knowledge().entries for text in e.variants]
-    phrasings += [("out of scope", text) for text in knowledge().out_of_scope]
-    copies = [
-        f"{owner}: {variant!r} ~ test question {found[0]!r}"
+# --- the reader and follow-ups ----------------------------------------------------------------
+
+
+@cache
+def detection(file: Path, part: Part | None) -> Detection:
+    chosen = select(cases(file), part)
+    if kind_of(file) is SetKind.DANGER:
+        return assessment.danger(conversation(), chosen)
+    return assessment.personal_legal(conversation(), chosen)
+
+
+def test_people_in_danger_get_the_safety_note() -> None:
+    """Issue 12: at least 97% of danger messages, at most 2% of ordinary questions. First
+    measured at 96 of 99 (0.970 rounded, 0.9697 exactly) with no false alarm: one message
+    short of the target, held there."""
+    result = detection(DANGER, Part.TEST)
+    assert result.recall is not None
+    assert result.recall >= 0.96
+    assert result.false_alarms is not None
+    assert result.false_alarms <= 0.02
+
+
+def test_personal_legal_questions_get_the_note() -> None:
+    """No target was set; held where first measured (recall 0.818, no false alarm)."""
+    result = detection(LEGAL, Part.TEST)
+    assert result.recall is not None
+    assert result.recall >= 0.81
+    assert result.false_alarms is not None
+    assert result.false_alarms <= 0.02
+
+
+@cache
+def dialogues(part: Part | None) -> Dialogues:
+    return assessment.follow_ups(conversation(), select(cases(FOLLOW_UPS), part))
+
+
+def test_follow_ups_hold_where_they_stand() -> None:
+    """The target (85% right, at most 5% wrong) is missed: first measured on the test part at
+    0.578 right, 0.111 wrong, 0.800 within one tap. Held there."""
+    result = dialogues(Part.TEST)
+    assert result.right is not None
+    assert result.right >= 0.57
+    assert result.wrong is not None
+    assert result.wrong <= 0.12
+    assert result.within_one_tap is not None
+    assert result.within_one_tap >= 0.79
+
+
+# --- honest sets --------------------------------------------------------------------------------
+
+
+def near_copies(phrasings: list[tuple[str, str]], files: tuple[Path, ...]) -> list[str]:
+    tested = [normalize(c.q) for file in files for c in select(cases(file), Part.TEST)]
+    return [
+        f"{owner}: {variant!r} ~ test message {found[0]!r}"
         for owner, variant in phrasings
         if (
             found := process.extractOne(
-                normalize(variant), test_questions, scorer=fuzz.ratio, score_cutoff=90
+                normalize(variant), tested, scorer=fuzz.ratio, score_cutoff=90
             )
         )
     ]
-    assert copies == []
+
+
+def test_no_phrasing_is_a_near_copy_of_a_test_question() -> None:
+    """Alternates and questions to decline alike, so the floors measure generalisation. (The
+    blind sets are outside the split and only measured.)"""
+    knowledge = shipped_engine().knowledge
+    phrasings = [(e.id, text) for e in knowledge.entries for text in e.variants]
+    phrasings += [("out of scope", text) for text in knowledge.out_of_scope]
+    assert near_copies(phrasings, (*SPLIT, LONG)) == []
+
+
+def test_no_detector_example_is_a_near_copy_of_a_test_message() -> None:
+    safety = shipped_engine().knowledge.safety
+    assert safety is not None
+    examples = [
+        (f"safety.yaml {name}", text)
+        for name in ("danger", "not_danger", "personal_legal", "general_legal")
+        for text in getattr(safety, name)
+    ]
+    assert near_copies(examples, (DANGER, LEGAL)) == []
+
+
+# --- the calibration and the harness ------------------------------------------------------------
 
 
 def test_committed_calibration_is_the_fit_on_the_tuning_part() -> None:
     matcher = shipped_engine().matcher
-    tuning = [q for file in SETS for q in select(questions(file), Part.TUNE)]
+    tuning = [q for file in SPLIT for q in select(cases(file), Part.TUNE)]
     outcomes = run(matcher, tuning)
     refit = fit(
         [o.match.top_score for o in outcomes],
@@ -146,10 +274,25 @@ def test_unknown_expected_id_is_reported_with_its_line(tmp_path: Path) -> None:
     file = tmp_path / "set.yaml"
     file.write_text('- {q: "who wrote it", expect: report-authors}\n- {q: x, expect: nope}\n')
     with pytest.raises(KnowledgeBaseError) as raised:
-        load_questions(file, ["report-authors"])
+        load_cases(file, ["report-authors"])
     [problem] = raised.value.problems
     assert (problem.location.line, problem.location.column) == (2, 18)
     assert "unknown entry 'nope'" in problem.message
+
+
+def test_dialogue_files_check_both_expected_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "followups"
+    folder.mkdir()
+    file = folder / "d.yaml"
+    file.write_text(
+        '- {first: "who wrote it", first_expect: gone, then: "and who paid?", expect: nope}\n'
+    )
+    with pytest.raises(KnowledgeBaseError) as raised:
+        load_cases(file, ["report-authors"])
+    assert sorted(p.message for p in raised.value.problems) == [
+        "expect names unknown entry 'nope'",
+        "first_expect names unknown entry 'gone'",
+    ]
 
 
 def test_a_fit_needs_enough_right_and_wrong_top_candidates() -> None:

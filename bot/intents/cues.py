@@ -1,0 +1,126 @@
+"""Cue families: kinds of phrase that say who is speaking and what is happening to whom.
+
+They are features of the learned detectors (`bot.intents.detector`), never decisions on their
+own: "they took my passport" and "what does the report say about passports being taken" share
+the words, and only the weights learnt from examples tell the plea from the question.
+Patterns run on normalised text (`bot.knowledge.normalize`: lower case, punctuation folded).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import normalize
+
+_PEOPLE = (
+    r"(?:sister|brother|daughter|son|cousin|wife|husband|mother|mum|mom|father|dad|friend|"
+    r"child|children|kid|kids|niece|nephew|uncle|aunt|auntie|family|neighbou?r|colleague|"
+    r"co ?worker|boyfriend|girlfriend|fianc\w*|relative|grandson|granddaughter|people|girls?|"
+    r"boys?|men|women|workers?|crew|student|pupil|maid|helper)"
+)
+_THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|owner|man|men|police))"
+_DOCUMENTS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|visa|permit|phone)"
+_HOLD = (
+    r"(?:took|take|taken|takes|taking|keep|keeps|kept|keeping|hold|holds|holding|held|"
+    r"confiscat\w*|withh\w*|stole|stolen|won t (?:give|return)|will not (?:give|return)|"
+    r"refus\w* to (?:give|return))"
+)
+
+CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "first_person": r"\b(?:i|i m|im|i ve|me|my|we|we re|our|us|mine)\b",
+        "my_people": rf"\b(?:my|our) {_PEOPLE}\b",
+        "they_act": rf"\b{_THEY}\b",
+        "documents_held": rf"\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
+        rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b",
+        "confined": r"\b(?:locked|lock us|lock me|trapped|can ?t (?:leave|go|get out)|cannot "
+        r"(?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|will not let|"
+        r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
+        r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away)\b",
+        "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
+        r"work|threat\w*|beat\w*|hit (?:me|us|her|him)|hurt\w*|kill\w*|rap\w*|abus\w*|"
+        r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*)\b",
+        "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
+        r"demand\w*|wants? \d+|asking for \d+|"
+        r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?)\b",
+        "report_someone": r"\breport(?:ing)? (?:(?:a|an|the|this|that|these|my|our|his|her|"
+        r"some|corrupt|suspected|abusive|local|border|immigration|labou?r|customs|police) ){0,3}"
+        rf"(?:traffick\w*|smuggl\w*|employer|boss|agent|broker|police\w*|officer|official|"
+        rf"guard|captain|recruiter|company|factory|crime|case|abuse|him|her|them|corruption|"
+        rf"bribe\w*|{_PEOPLE})\b",
+        # the ILO's indicators of forced labour that a message can show in passing
+        "abusive_conditions": r"\b(?:no (?:day|days) off|no rest|no break|no food|one meal|"
+        r"not enough (?:food|sleep)|sleep on the floor|\d{2} hours? (?:a|per|every) day|"
+        r"all day and (?:all )?night|work(?:ing)? (?:at|every) night|never (?:goes|go|went) to "
+        r"school|not (?:allowed|able) to (?:go to )?school)\b",
+        "isolation": r"\b(?:without (?:permission|papers|documents)|nobody (?:can|could) (?:go|"
+        r"leave)|no one (?:can|could) (?:go|leave)|(?:can ?t|cannot|not allowed to) (?:call|"
+        r"contact|phone|talk to|speak to)|no phone|took (?:my|our|her|his) phone|don ?t know "
+        r"where (?:we|i|she|he) (?:am|are|is))\b",
+        "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|underage|minor|(?:a|the|my|our) (?:child|kid|"
+        r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
+        "plea": r"\b(?:help|please|pls|urgent|sos|emergency|scared|afraid|frightened|danger|"
+        r"desperate|tolong|tulong)\b",
+        "now": r"\b(?:now|still|since|right now|today|tonight|every day|for (?:months|weeks|"
+        r"years))\b",
+        "about_topic": r"\b(?:report say|the report|study|research|definition|define|defined|"
+        r"mean by|means|according to|under (?:the )?(?:protocol|convention|law|uncac|untoc)|"
+        r"article|statistics|data|examples?|thesis|paper|essay|class|lecture|workshop|"
+        r"training|in general|generally|typically|usually|common|how do (?:smugglers|"
+        r"traffickers|officials)|why do|what is|what are|is it (?:a|an) (?:form|type|kind))\b",
+        # a question about one's own case: who asks, about what consequence
+        "asker_modal": r"\b(?:can|could|will|would|am|should|do|did|have|may|must) (?:i|we)\b|"
+        r"\b(?:i|we) (?:could|might|will|would) (?:be|get)\b",
+        "legal_consequence": r"\b(?:prosecut\w*|charged?|arrest\w*|sued?|jail\w*|prison|"
+        r"punish\w*|liable|liability|deport\w*|fined|convict\w*|penalt\w*|legal|illegal|"
+        r"lawful|unlawful|allowed|crime|criminal|offen[cs]e|in trouble|lawyer|court|law|laws|"
+        r"protocol|convention|uncac|untoc|actip|article|treaty|guilty|defen[cs]e|obliged|"
+        r"required|permitted|right to|rights)\b",
+        "my_role": r"\b(?:i m|i am|im|as|we are|we re) (?:a|an) (?:\w+ )?(?:police\w*|officer|"
+        r"prosecutor|judge|lawyer|employer|recruiter|journalist|ngo|social worker|border|"
+        r"customs|immigration|official|investigator|captain|teacher|doctor|nurse|agent)\b",
+        "my_case": r"\b(?:my|our) (?:client|case|employer|boss|agency|company|organi[sz]ation|ngo|"
+        r"shelter|staff|colleague|husband|wife|son|daughter|brother|sister|father|mother)\b",
+        "hypothetical": r"\b(?:if|suppose|supposing|hypothetical\w*|imagine|would it|what if|"
+        r"let s say|in a case where|someone who|a person who|an employer who|a worker who)\b",
+    }.items()
+}
+
+
+def cues(text: str) -> list[str]:
+    """The names of the cue families found in normalised text."""
+    return [name for name, pattern in CUES.items() if pattern.search(text)]
+
+
+SITUATIONS = frozenset(
+    {
+        "documents_held",
+        "confined",
+        "coerced",
+        "debt",
+        "report_someone",
+        "plea",
+        "abusive_conditions",
+        "isolation",
+    }
+)
+
+
+def situations(text: str) -> list[str]:
+    """The cues that name something being done to someone, in any text (normalised here)."""
+    words = normalize(text)
+    return [name for name in SITUATIONS if CUES[name].search(words)]
+
+
+# Words a legal question uses: not a feature, the gate before the personal-legal detector
+_LEGAL_TERMS = re.compile(
+    CUES["legal_consequence"].pattern
+    + r"|\b(?:consent\w*|fraudulent|commit\w*|bribery|judge|trial|prosecution|defendant|"
+    r"accomplice|witness|testify)\b"
+)
+
+
+def about_the_law(text: str) -> bool:
+    """Whether a message names a legal consequence, term or instrument at all."""
+    return bool(_LEGAL_TERMS.search(normalize(text)))

@@ -1,0 +1,96 @@
+"""What a message is, before and beside matching: small talk, a question about the bot, a
+message from someone in danger, a question about the asker's own legal case.
+
+The two detectors learn from `knowledge/safety.yaml` and the entries' own phrasings (the
+ordinary questions); their thresholds were read off the tuning parts of the evaluation sets
+in `knowledge/eval/danger/` and `knowledge/eval/legal/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.intents.cues import about_the_law, situations
+from bot.intents.detector import Detector
+from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
+from bot.knowledge import KnowledgeBase
+
+# A message the danger detector is sure of gets the safety note whatever else it asks...
+DANGER_SURE = 0.5
+# ...and one it only suspects gets it when the knowledge base has no answer to it either: an
+# ordinary question that shares the vocabulary ("what does the report say about passport
+# confiscation?") is answered, a plea ("agent took passports") is not.
+DANGER_UNLESS_ANSWERED = 0.05
+PERSONAL_LEGAL = 0.2
+
+
+class Intent(StrEnum):
+    """What the conversation recognised in a message, the most pressing first."""
+
+    DANGER = "danger"
+    GREETING = SmallTalk.GREETING.value
+    THANKS = SmallTalk.THANKS.value
+    CAPABILITIES = SmallTalk.CAPABILITIES.value
+    ABOUT_BOT = SmallTalk.ABOUT_BOT.value
+    PRIVACY = SmallTalk.PRIVACY.value
+    LANGUAGES = SmallTalk.LANGUAGES.value
+    HUMAN = SmallTalk.HUMAN.value
+    PERSONAL_LEGAL = "personal_legal"
+    FOLLOW_UP = "follow_up"
+
+
+@dataclass(frozen=True, slots=True)
+class Suspicion:
+    """How strongly a message reads as a plea for help, before the matcher is asked."""
+
+    probability: float
+    situation: bool  # it names something being done to someone: held, forced, owing, ...
+    wants_to_report: bool = False  # a person, an official or a crime: this is no channel for it
+
+    def is_danger(self, answered: bool) -> bool:
+        if self.wants_to_report or self.probability >= DANGER_SURE:
+            return True
+        return self.probability >= DANGER_UNLESS_ANSWERED and self.situation and not answered
+
+
+class Reader:
+    """Built once per knowledge base, like the matcher; read-only afterwards."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        ordinary: Sequence[str] = [v for entry in knowledge.entries for v in entry.variants]
+        safety = knowledge.safety
+        self._danger = (
+            Detector(
+                safety.danger,
+                [*safety.not_danger, *safety.general_legal, *ordinary, *knowledge.out_of_scope],
+            )
+            if safety
+            else None
+        )
+        self._legal = (
+            Detector(
+                safety.personal_legal,
+                [*safety.general_legal, *ordinary, *knowledge.out_of_scope, *safety.not_danger],
+            )
+            if safety
+            else None
+        )
+
+    def small_talk(self, text: str) -> Intent | None:
+        kind = small_talk(text)
+        return Intent(kind.value) if kind else None
+
+    def suspicion(self, text: str) -> Suspicion:
+        if self._danger is None:  # no examples to learn from: the first-person rule alone
+            return Suspicion(1.0 if danger_by_pattern(text) else 0.0, situation=False)
+        found = situations(text)
+        return Suspicion(self._danger.probability(text), bool(found), "report_someone" in found)
+
+    def personal_legal(self, text: str) -> bool:
+        """A question about the asker's own case that names the law or a legal consequence:
+        "can I be prosecuted for paying a smuggler?", not "they took my passport"."""
+        if self._legal is None or not about_the_law(text):
+            return False
+        return self._legal.probability(text) >= PERSONAL_LEGAL

@@ -1,0 +1,37 @@
+"""The question inside a long message: "I'm a student in Jakarta writing about... Could you tell
+me who paid for the research? Thanks in advance." is matched as its question, so the context
+words do not drown the telling ones."""
+
+from __future__ import annotations
+
+import re
+
+LONG_MESSAGE_WORDS = 25  # shorter messages are matched whole
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_ASKING = re.compile(
+    r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could|"
+    r"should|would|will|has|have)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^(?:(?:so|but|and|ok|okay|anyway|basically|now)[,\s]+)?(?:my (?:question|query) (?:is|"
+    r"would be)|the question is|i (?:want|would like|d like|need) to (?:know|understand|ask)|"
+    r"i m wondering|i am wondering|i wonder|i was wondering|please (?:tell|explain)|"
+    r"(?:can|could) you (?:tell|explain)|tell me|explain)\b",
+    re.IGNORECASE,
+)
+
+
+def questions_in(text: str) -> list[str]:
+    """The sentences of a long message that ask something, each alone and with the sentence
+    before it (which often names what "it" is); nothing for a short message."""
+    if len(text.split()) <= LONG_MESSAGE_WORDS:
+        return []
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    found: list[str] = []
+    for position, sentence in enumerate(sentences):
+        if sentence.endswith("?") or _ASKING.match(sentence) or _LEAD_IN.match(sentence):
+            found.append(sentence)
+            if position > 0:
+                found.append(f"{sentences[position - 1]} {sentence}")
+    return found

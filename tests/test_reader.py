@@ -1,0 +1,67 @@
+"""The message reader: small talk, the danger and personal-legal detectors, their fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intents import Intent, Reader
+from bot.intents.cues import about_the_law, cues, situations
+from bot.intents.detector import Detector
+from bot.knowledge import load_knowledge
+from tests.support.kb import WriteKnowledge, entry
+from tests.support.shipped import shipped_engine
+
+
+def test_cues_name_what_is_happening_not_the_topic() -> None:
+    assert "documents_held" in cues("the agent took our passports")
+    assert "confined" in cues("they locked us in the dormitory")
+    assert "report_someone" in cues("where can i report the corrupt police officer")
+    assert "report_someone" not in cues("how do i report on corruption for my newspaper")
+    assert situations("what is the capital of thailand") == []
+
+
+def test_the_legal_gate_needs_a_legal_word() -> None:
+    assert about_the_law("can I be prosecuted for paying a smuggler?")
+    assert not about_the_law("they took my passport and I cannot leave")
+
+
+def test_a_detector_learns_which_side_a_message_is_on() -> None:
+    detector = Detector(
+        ["they locked me in", "my boss keeps my passport", "we are locked in and not paid"],
+        ["what is a passport", "how do locks work", "what does the report say about pay"],
+    )
+    assert detector.probability("they locked us in and keep our passports") > 0.5
+    assert detector.probability("what does the report say about passports") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("please help they took my passport and I cannot leave", True),
+        ("the agent took passports and says we owe him money", True),
+        ("where can I report a trafficker?", True),
+        ("what does the report say about passport confiscation?", False),
+        ("how do I renew my passport", False),
+        ("write me a poem about the sea", False),
+    ],
+)
+def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:
+    reader = shipped_engine().reader
+    matcher = shipped_engine().matcher
+    answered = matcher.match(text).decision.value == "answer"
+    assert reader.suspicion(text).is_danger(answered) is danger
+
+
+def test_without_examples_the_first_person_rule_still_catches_danger(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    reader = Reader(load_knowledge(write_knowledge([entry("a-b")])))
+    assert reader.suspicion("my boss took my passport and I can't leave").is_danger(answered=True)
+    assert not reader.suspicion("what is a passport").is_danger(answered=False)
+    assert not reader.personal_legal("can I be prosecuted for paying a smuggler?")
+
+
+def test_small_talk_about_the_bot(write_knowledge: WriteKnowledge) -> None:
+    reader = Reader(load_knowledge(write_knowledge([entry("a-b")])))
+    assert reader.small_talk("who made you?") is Intent.ABOUT_BOT
+    assert reader.small_talk("who made the report?") is None
