@@ -69,26 +69,22 @@ class Conversation:
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
+        note = wording.LEGAL_NOTE if legal else None
         if reader.suspicion(question).is_danger(answered):
             # the safety note first; an answer after it only when there is a sure one
-            reply = (
-                replies.with_note(wording.DANGER, replies.compose(knowledge, found), first=True)
-                if answered
-                else replies.fixed(wording.DANGER)
-            )
-            return Turn(self._noted(reply, legal), Intent.DANGER, found, legal)
+            if answered:
+                answer = replies.compose(knowledge, found, note=note)
+                reply = replies.with_note(wording.DANGER, answer, first=True)
+            else:
+                reply = replies.fixed(f"{wording.DANGER}\n\n{note}" if note else wording.DANGER)
+            return Turn(reply, Intent.DANGER, found, legal)
         if (talk := reader.small_talk(question)) is not None:
             return Turn(self._small_talk(talk), talk, found)
         if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
             self.feedback.unanswered(question, found.reason.value)
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
-        return Turn(self._noted(replies.compose(knowledge, found), legal), intent, found, legal)
-
-    @staticmethod
-    def _noted(reply: Reply, legal: bool) -> Reply:
-        """A personal legal question: whatever the reply, it says what it is not."""
-        return replies.with_note(wording.LEGAL_NOTE, reply) if legal else reply
+        return Turn(replies.compose(knowledge, found, note=note), intent, found, legal)
 
     def _small_talk(self, intent: Intent) -> Reply:
         knowledge = self.engine.knowledge
@@ -139,6 +135,9 @@ class Conversation:
 
     def topics(self) -> Reply:
         return replies.topics(self.engine.knowledge)
+
+    def glossary(self, term: str = "") -> Reply:
+        return replies.glossary(self.engine.knowledge, term)
 
     # --- buttons -------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot import wording
-from bot.knowledge import Entry, KnowledgeBase, Link, Topic
+from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, normalize
 from bot.matching import Decision, Match, Reason
 
 EXAMPLE_COUNT = 2
@@ -28,6 +28,7 @@ class Delivery(StrEnum):
 
 class ReplyKind(StrEnum):
     ANSWER = "answer"
+    GLOSSARY = "glossary"
     MORE = "more"  # "tell me more": an answered entry's related questions and sources
     CLARIFY = "clarify"
     NONE = "none"
@@ -68,13 +69,16 @@ def _choice(entry: Entry) -> Choice:
     return Choice(entry.id, entry.button_text)
 
 
-def answer(knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False) -> Reply:
-    """One entry's answer: for a match, a deep link, or a tapped choice."""
+def answer(
+    knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False, note: str | None = None
+) -> Reply:
+    """One entry's answer, ending with `note` or else its topic's note: for a match, a deep
+    link, or a tapped choice."""
     entry = knowledge.entry(entry_id)
     related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
-    return Reply(
-        ReplyKind.ANSWER, entry.answer, entry.id, tuple(entry.links), related=related, rated=rated
-    )
+    note = note or knowledge.topic(entry.topic).answer_note
+    body = f"{entry.answer}\n\n{note}" if note else entry.answer
+    return Reply(ReplyKind.ANSWER, body, entry.id, tuple(entry.links), related=related, rated=rated)
 
 
 def more(knowledge: KnowledgeBase, entry_id: str) -> Reply:
@@ -104,6 +108,44 @@ def example_choices(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tup
     return tuple(_choice(entry) for entry in picked[:count])
 
 
+def glossary(knowledge: KnowledgeBase, asked: str = "") -> Reply:
+    """The glossary's terms with their meanings and a button to the entry that explains each;
+    one term when it is asked for by any of its forms."""
+    shown = [term for term in knowledge.glossary.terms if term.shown]
+    if asked.strip():
+        wanted = normalize(asked)
+        found = [t for t in shown if wanted in {normalize(f) for f in (t.term, *t.variants)}]
+        if found:
+            return _glossary_reply(knowledge, found, "", verbose=True)
+        unknown = wording.GLOSSARY_UNKNOWN.format(term=asked.strip())
+        return _glossary_reply(knowledge, shown, unknown)
+    return _glossary_reply(knowledge, shown, "")
+
+
+def _glossary_reply(
+    knowledge: KnowledgeBase, terms: list[GlossaryTerm], lead: str, *, verbose: bool = False
+) -> Reply:
+    lines = []
+    for term in terms:
+        meaning = f": {term.meaning}" if term.meaning else ""
+        variants = (
+            f" ({wording.GLOSSARY_ALSO.format(variants=', '.join(term.variants))})"
+            if verbose
+            else ""
+        )
+        lines.append(
+            "- " + wording.GLOSSARY_TERM.format(term=term.term, meaning=meaning, variants=variants)
+        )
+    listing = wording.GLOSSARY.format(terms="\n".join(lines))
+    body = f"{lead}\n\n{listing}" if lead else listing
+    choices = tuple(
+        Choice(entry.id, term.term)
+        for term in terms
+        if term.entry and (entry := knowledge.get(term.entry))
+    )
+    return Reply(ReplyKind.GLOSSARY, body, choices=choices)
+
+
 def topics(knowledge: KnowledgeBase) -> Reply:
     return Reply(ReplyKind.TOPICS, wording.TOPICS, topics=knowledge.topics)
 
@@ -131,17 +173,19 @@ def fixed(
     return Reply(ReplyKind.TEXT, body, choices=choices)
 
 
-def compose(knowledge: KnowledgeBase, match: Match) -> Reply:
-    """The reply to a matched question."""
+def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) -> Reply:
+    """The reply to a matched question; `note` ends it (an answer's in place of its topic's)."""
     if match.decision is Decision.ANSWER and match.answer_id is not None:
-        return answer(knowledge, match.answer_id)
+        return answer(knowledge, match.answer_id, note=note)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        return Reply(ReplyKind.CLARIFY, wording.DID_YOU_MEAN, choices=choices)
+        body = f"{wording.DID_YOU_MEAN}\n\n{note}" if note else wording.DID_YOU_MEAN
+        return Reply(ReplyKind.CLARIFY, body, choices=choices)
     body = {
         Reason.OTHER_SCRIPT: wording.NOT_ENGLISH,
         Reason.OTHER_LANGUAGE: wording.NOT_ENGLISH,
         Reason.NO_KNOWN_WORDS: wording.UNKNOWN_WORDS,
         Reason.EMPTY: wording.EMPTY,
     }.get(match.reason or Reason.OUT_OF_SCOPE, wording.OUT_OF_SCOPE)
+    body = f"{body}\n\n{note}" if note else body
     return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)

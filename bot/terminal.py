@@ -30,6 +30,7 @@ class TerminalChat:
         actions: dict[str, Callable[[str], Reply]] = {
             "start": lambda payload: conversation.start(payload or None),
             "topics": lambda _: conversation.topics(),
+            "glossary": conversation.glossary,
             "help": lambda _: conversation.help(),
             "about": lambda _: conversation.about(),
             "privacy": lambda _: conversation.privacy(),

@@ -29,6 +29,7 @@ COMMANDS = (
     ChatCommand("start", "Welcome and example questions", "/start: the welcome again"),
     ChatCommand("topics", "Browse the questions I can answer", "/topics: browse the questions"),
     ChatCommand("ask", "Ask a question (also in groups)", "/ask <question>: ask in a group", False),
+    ChatCommand("glossary", "Terms and abbreviations", "/glossary [term]: terms and abbreviations"),
     ChatCommand("help", "How to ask", "/help: how to ask"),
     ChatCommand("about", "Where my knowledge comes from", "/about: where my knowledge comes from"),
     ChatCommand("privacy", "What I keep", "/privacy: what I keep"),
@@ -138,6 +139,10 @@ NONE_OF_THESE = (
 UNKNOWN_ENTRY = "Sorry, I don't know that link (it may be out of date). Here is where to start:"
 NON_TEXT = "I can only read text questions. Please type your question."
 TOPICS = "**Topics**\n\nPick a topic to see its questions."
+GLOSSARY = "**Glossary**\n\n{terms}\n\nTap a term to read what it means here."
+GLOSSARY_TERM = "**{term}**{meaning}{variants}"
+GLOSSARY_ALSO = "also written: {variants}"
+GLOSSARY_UNKNOWN = 'I don\'t have "{term}" in my glossary. These are the terms I know:'
 SOURCES = "**Sources**"
 SOURCES_DATED = "Facts as of {as_of:%d %B %Y}."
 RATED = "Thanks for the feedback!"

@@ -99,6 +99,7 @@ def build_application(
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("topics", commands.topics))
     application.add_handler(CommandHandler("ask", commands.ask))
+    application.add_handler(CommandHandler("glossary", commands.glossary))
     application.add_handler(CommandHandler("help", commands.help_command))
     application.add_handler(CommandHandler("about", commands.about))
     application.add_handler(CommandHandler("privacy", commands.privacy))

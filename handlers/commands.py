@@ -1,4 +1,4 @@
-"""Commands: /start (with deep links), /help, /about, /privacy, /topics, /ask."""
+"""Commands: /start (with deep links), /help, /about, /privacy, /topics, /glossary, /ask."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ async def start(update: Update, context: Context) -> None:
         return
     payload = context.args[0] if context.args else None
     await send(update.effective_message, context.bot_data.conversation.start(payload))
+
+
+async def glossary(update: Update, context: Context) -> None:
+    if update.effective_message:
+        term = " ".join(context.args or [])
+        await send(update.effective_message, context.bot_data.conversation.glossary(term))
 
 
 async def ask(update: Update, context: Context) -> None:

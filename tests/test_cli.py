@@ -34,7 +34,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_clean_knowledge_base(
     write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = write_knowledge([entry("a-b"), entry("c-d")])
+    root = write_knowledge([entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"])])
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines() == [f"OK: 2 entries, 12 questions, 1 topics in {root}"]
@@ -47,14 +47,24 @@ def test_validate_broken_knowledge_base_lists_problems(capsys: pytest.CaptureFix
     assert err.rstrip().endswith("17 problem(s) found")
 
 
-def test_lint_exits_zero_with_warnings(
+def test_lint_exits_zero_with_warnings_and_one_on_a_required_rule(
     write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = write_knowledge([entry("a-b", links=[])])
+    root = write_knowledge([entry("a-b", links=[], related=["c-d"]), entry("c-d", related=["a-b"])])
     assert main(["lint", str(root)]) == 0
     out = capsys.readouterr().out
     assert "warning [a-b]: no links" in out
-    assert out.splitlines()[-1] == "2 warning(s) in 1 entries, 6 questions, 1 topics"
+    assert out.splitlines()[-1] == "0 error(s), 1 warning(s) in 2 entries, 12 questions, 1 topics"
+
+
+def test_lint_exits_one_on_a_rule_the_tests_enforce(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b")])
+    assert main(["lint", str(root)]) == 1
+    assert "error [a-b]: no related entries" in capsys.readouterr().out
+    assert main(["validate", str(root)]) == 1
+    assert "no related entries" in capsys.readouterr().err
 
 
 def test_lint_on_broken_knowledge_base_says_why(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,6 +74,8 @@ def test_lint_on_broken_knowledge_base_says_why(capsys: pytest.CaptureFixture[st
 
 def test_schema_check_and_write(write_knowledge: WriteKnowledge) -> None:
     root = write_knowledge([entry("a-b")])
+    assert main(["schema", "--check", str(root)]) == 0
+    (root / "schema" / "entries.schema.json").write_text("{}")
     assert main(["schema", "--check", str(root)]) == 1
     assert main(["schema", str(root)]) == 0
     assert main(["schema", "--check", str(root)]) == 0
@@ -287,13 +299,14 @@ def test_eval_rejects_a_broken_question_file(
 def test_a_stale_calibration_file_is_located_and_calibrate_repairs_it(
     write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = write_knowledge([entry("a-b"), entry("c-d")])
+    root = write_knowledge([entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"])])
     calibration = root / "calibration.yaml"
-    calibration.write_text("bias: -4.0\nscore: 12.0\n")
+    schema_line = "# yaml-language-server: $schema=schema/calibration.schema.json\n"
+    calibration.write_text(f"{schema_line}bias: -4.0\nscore: 12.0\n")
     assert main(["validate", str(root)]) == 1
     assert main(["ask", "--knowledge", str(root), "question a-b"]) == 1
     errors = capsys.readouterr().err.splitlines()
-    expected = f"{calibration}:1:1: error: lead: Field required"
+    expected = f"{calibration}:2:1: error: lead: Field required"
     assert errors.count(f"{expected} (hint: regenerate it: python -m bot calibrate --write)") == 2
     _write_tuning_questions(root)
     assert main(["calibrate", "--write", "--knowledge", str(root)]) == 0
@@ -310,7 +323,8 @@ def _write_tuning_questions(root: Path) -> None:
     ]
     declined = [{"q": f"weather forecast for city {n}", "expect": None} for n in range(40)]
     (root / "eval").mkdir()
-    (root / "eval" / "set.yaml").write_text(yaml.safe_dump(in_scope + declined))
+    header = "# yaml-language-server: $schema=../schema/eval.schema.json\n"
+    (root / "eval" / "set.yaml").write_text(header + yaml.safe_dump(in_scope + declined))
 
 
 def test_calibrate_refuses_a_fit_without_enough_questions_of_each_kind(

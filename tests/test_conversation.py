@@ -258,3 +258,26 @@ def test_a_long_message_is_answered_as_its_question(conversation: Conversation) 
         "research like this. Which organisations produced and released the report? Thank you."
     )
     assert conversation.ask(message).reply.entry_id == "report-publishers"
+
+
+def test_glossary_lists_the_terms_with_their_meanings_and_entries(
+    conversation: Conversation,
+) -> None:
+    reply = conversation.glossary()
+    assert reply.kind is ReplyKind.GLOSSARY
+    assert "**UNCAC**: United Nations Convention against Corruption" in reply.body
+    assert "kickback" not in reply.body, "matching vocabulary is not a glossary term"
+    assert ("uncac", "UNCAC") in [(c.entry_id, c.label) for c in reply.choices]
+    knowledge = shipped_engine().knowledge
+    shown = [t for t in knowledge.glossary.terms if t.shown]
+    assert all(f"**{t.term}**" in reply.body for t in shown)
+
+
+def test_glossary_term_by_any_of_its_forms(conversation: Conversation) -> None:
+    reply = conversation.glossary("palermo convention")
+    assert "**UNTOC**" in reply.body
+    assert "also written:" in reply.body
+    assert [c.entry_id for c in reply.choices] == ["untoc"]
+    unknown = conversation.glossary("wombat")
+    assert unknown.body.startswith('I don\'t have "wombat" in my glossary.')
+    assert "**UNCAC**" in unknown.body

@@ -189,3 +189,73 @@ def test_a_label_too_long_is_located(write_knowledge: WriteKnowledge) -> None:
     [problem] = problems
     assert problem.message.startswith("label is 64 characters")
     assert problem.hint == "shorten it to at most 56 characters"
+
+
+def test_an_indentation_slip_that_joins_list_items_is_reported(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    root = write_knowledge([entry("a-b")])
+    file = root / "entries" / "basics.yaml"
+    text = file.read_text()
+    joined = text.replace("  - a-b variant two\n", "   - a-b variant two\n")
+    assert joined != text
+    file.write_text(joined)
+    _, problems = check_knowledge(root)
+    [problem] = problems
+    assert "looks like several list items run together" in problem.message
+    assert problem.entry_id == "a-b"
+
+
+def test_the_same_phrasing_in_two_entries_is_an_error(write_knowledge: WriteKnowledge) -> None:
+    first = entry("a-b", alternates=["who paid", "x1 y", "x2 y", "x3 y", "x4 y"])
+    second = entry("c-d", alternates=["Who paid?", "z1 y", "z2 y", "z3 y", "z4 y"])
+    _, problems = check_knowledge(write_knowledge([first, second]))
+    [problem] = problems
+    assert problem.message == "'Who paid?' is also a phrasing of 'a-b'"
+    assert problem.entry_id == "c-d"
+
+
+def test_a_syntax_error_is_one_error_not_a_cascade(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge(
+        [entry("a-b", related=["c-d"]), entry("c-d", topic="other")], topics=("basics", "other")
+    )
+    broken = root / "entries" / "other.yaml"
+    broken.write_text(broken.read_text().replace("question:", "question: [unclosed", 1))
+    _, problems = check_knowledge(root)
+    [problem] = problems
+    assert problem.location.file == broken
+    assert "YAML syntax error" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://sherloc.unodc.org/cld/zh/education/page.html", "another language ('zh')"),
+        ("https://www.unodc.org/roseap//en/page.html", "double slash"),
+    ],
+)
+def test_links_open_english_pages_with_clean_paths(
+    write_knowledge: WriteKnowledge, url: str, words: str
+) -> None:
+    item = entry("a-b", links=[{"title": "A page", "url": url}])
+    _, problems = check_knowledge(write_knowledge([item]))
+    [problem] = problems
+    assert words in problem.message
+
+
+def test_a_third_party_copy_shown_as_a_source_is_refused(write_knowledge: WriteKnowledge) -> None:
+    item = entry("a-b", sources=["https://docslib.org/doc/1/the-report"])
+    _, problems = check_knowledge(write_knowledge([item]))
+    [problem] = problems
+    assert problem.message == "source shows a third-party address (docslib.org)"
+    assert "consulted" in problem.hint
+
+
+def test_a_third_party_copy_is_kept_for_maintainers_in_consulted(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    kept = entry("a-b", sources=["The report, p. 3"], consulted=["https://docslib.org/doc/1/x"])
+    knowledge, problems = check_knowledge(write_knowledge([kept]))
+    assert problems == []
+    assert knowledge is not None
+    assert knowledge.entry("a-b").consulted == ["https://docslib.org/doc/1/x"]

@@ -47,8 +47,8 @@ def test_a_question_to_decline_that_an_entry_answers_is_located(
     assert knowledge is None
     file = root / "out_of_scope.yaml"
     assert [(p.location.file, p.location.line, p.location.column) for p in problems] == [
-        (file, 3, 5),
-        (file, 5, 5),
+        (file, 4, 5),
+        (file, 6, 5),
     ]
     assert "also a phrasing of entry 'court-cases'" in problems[0].message
     assert "listed twice" in problems[1].message

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from telegram.ext import CommandHandler
 
-from bot import wording
+from bot import replies, wording
 from bot.conversation import Conversation
 from bot.followups import CONTEXT_SECONDS, ChatMemory
 from bot.intents import Intent
@@ -98,7 +98,8 @@ def callbacks(call: Call) -> list[str]:
 
 
 def answer_html(entry_id: str) -> str:
-    return answer_markup.to_html(shipped_engine().knowledge.entry(entry_id).answer)
+    """An entry's answer as sent, its topic's note included."""
+    return answer_markup.to_html(replies.answer(shipped_engine().knowledge, entry_id).body)
 
 
 # --- private chat ---------------------------------------------------------------------------
@@ -494,7 +495,9 @@ async def test_a_personal_legal_question_ends_with_the_legal_note(bot: Bot) -> N
     note = answer_markup.to_html(wording.LEGAL_NOTE)
     [reply] = await bot.send(bot.fake.message(PERSONAL_LEGAL_QUESTION))
     entry_id = "smuggled-migrants-not-criminalised"
-    assert reply.params["text"] == f"{answer_html(entry_id)}\n\n{note}"
+    noted = replies.answer(shipped_engine().knowledge, entry_id, note=wording.LEGAL_NOTE)
+    assert reply.params["text"] == answer_markup.to_html(noted.body)
+    assert reply.params["text"].endswith(note), "in place of the law topic's own line"
     assert callbacks(reply)[0] == f"s:{entry_id}"
     assert callbacks(reply)[-2:] == [f"y:{entry_id}", f"n:{entry_id}"]
     about_someone = "can I be prosecuted for paying a smuggler to bring my brother?"

@@ -24,11 +24,12 @@ from bot.conversation import Conversation
 from bot.engine import AnswerEngine
 from bot.feedback import DiscardFeedback
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError
-from bot.matching import Matcher, MatchIndex, Metrics, Part, calibration, measure, run, select
+from bot.matching import Metrics, Part, calibration, measure, select
+from bot.readiness import REFIT
 from bot.settings import load_settings
 from bot.wording import FrontEnd
 
-EVAL_DIR = "eval"
+EVAL_DIR = calibration.EVAL_DIR
 
 
 def register(subcommands: Any) -> None:
@@ -185,6 +186,14 @@ def _below_floor(args: argparse.Namespace, metrics: Metrics) -> bool:
             failed.append(f"{name} {value:.3f} {past} {limit}")
     for line in failed:
         print(f"below floor: {line}", file=sys.stderr)
+    if failed:
+        print(
+            "hint: the failures listed are the questions answered wrongly, declined or offered "
+            "the wrong choices; give the entry that should answer them another phrasing (in "
+            "words of your own, never the question itself) or rephrase the entry that takes "
+            f"them, then refit ({REFIT}) and run eval again",
+            file=sys.stderr,
+        )
     return bool(failed)
 
 
@@ -200,19 +209,18 @@ def calibrate_command(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     tuning = [q for qs in sets.values() for q in select(qs, Part.TUNE)]
     limits = load_settings().thresholds
-    matcher = Matcher(MatchIndex(knowledge), limits)  # raw scores: the old fit plays no part
-    outcomes = run(matcher, tuning)
-    top = [o.match.top_score for o in outcomes]
-    lead = [o.match.lead for o in outcomes]
-    right = [o.top_is_right for o in outcomes]
-    if (reason := calibration.unfit_reason(right)) is not None:
+    result = calibration.refit(knowledge, limits, tuning)
+    if result.fitted is None:
         print(
-            f"{reason} (hint: add questions to {knowledge.root / EVAL_DIR}, "
+            f"{result.unfit} (hint: add questions to {knowledge.root / EVAL_DIR}, "
             "a third of them out of scope)",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    fitted = calibration.fit(top, lead, right)
+    fitted = result.fitted
+    top = [o.match.top_score for o in result.outcomes]
+    lead = [o.match.lead for o in result.outcomes]
+    right = [o.top_is_right for o in result.outcomes]
     confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
     if args.write:  # before printing, so a reader that stops early (`| head`) loses nothing
         path = knowledge.root / calibration.CALIBRATION_FILE
@@ -227,7 +235,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     print("\nAnswer threshold sweep on the tuning part (lead and clarify thresholds as set):")
     print("\n| answer from | accuracy | wrong answers | out of scope answered | clarify |")
     print("|---|---|---|---|---|")
-    for threshold, m in calibration.sweep(matcher.index, limits, fitted, tuning):
+    for threshold, m in calibration.sweep(result.matcher.index, limits, fitted, tuning):
         print(
             f"| {threshold:.2f} | {_rate(m.accuracy)} | {_rate(m.wrong_answer_rate)} | "
             f"{_rate(m.oos_false_answer_rate)} | {_rate(m.clarify_rate)} |"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot import readiness
 from bot.cli.base import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -17,18 +18,32 @@ from bot.cli.base import (
     print_problems,
     summary,
 )
-from bot.knowledge import KnowledgeBaseError, export, lint, stale_schemas, write_schemas
-from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings, calibration
+from bot.knowledge import (
+    KnowledgeBaseError,
+    Severity,
+    export,
+    lint,
+    stale_schemas,
+    write_schemas,
+)
+from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings
+from bot.settings import load_settings
 
 
 def register(subcommands: Any) -> None:
     knowledge_argument(
         add_subcommand(
-            subcommands, "validate", validate, "Check the knowledge base; exit 1 on any problem."
+            subcommands,
+            "validate",
+            validate,
+            "Check the knowledge base as the tests do; exit 1 on any problem.",
         )
     )
     lint_parser = add_subcommand(
-        subcommands, "lint", lint_command, "Warnings that do not block loading (always exits 0)."
+        subcommands,
+        "lint",
+        lint_command,
+        "Every data rule and the entries the matcher confuses (required ones as errors).",
     )
     knowledge_argument(lint_parser)
     lint_parser.add_argument(
@@ -57,13 +72,17 @@ def register(subcommands: Any) -> None:
 
 
 def validate(args: argparse.Namespace) -> int:
+    """Everything the test suite checks of a knowledge base, so a green `validate` means a
+    green `make test` for knowledge-base reasons."""
     knowledge = load(args)
     if knowledge is None:
         return EXIT_PROBLEMS
     try:
-        calibration.load_calibration(knowledge.root)
+        found = readiness.problems(knowledge, load_settings().thresholds)
     except KnowledgeBaseError as error:
-        print_problems(error.problems, sys.stderr)
+        found = error.problems
+    print_problems(found, sys.stderr)
+    if found:
         return EXIT_PROBLEMS
     print(f"OK: {summary(knowledge)} in {knowledge.root}")
     return EXIT_OK
@@ -74,11 +93,12 @@ def lint_command(args: argparse.Namespace) -> int:
     if knowledge is None:
         print("lint needs a knowledge base that validates: fix the errors above", file=sys.stderr)
         return EXIT_PROBLEMS
-    warnings = lint(knowledge) + ambiguity_warnings(knowledge, args.similarity)
-    for warning in warnings:
-        print(warning)
-    print(f"{len(warnings)} warning(s) in {summary(knowledge)}")
-    return EXIT_OK
+    found = lint(knowledge) + ambiguity_warnings(knowledge, args.similarity)
+    for problem in found:
+        print(problem)
+    errors = sum(p.severity is Severity.ERROR for p in found)
+    print(f"{errors} error(s), {len(found) - errors} warning(s) in {summary(knowledge)}")
+    return EXIT_PROBLEMS if errors else EXIT_OK
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from bot.knowledge import answer_markup
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.export import export
 from bot.knowledge.limits import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT
-from bot.knowledge.lint import lint
+from bot.knowledge.lint import lint, required_rules
 from bot.knowledge.loader import check_knowledge, load_file, load_knowledge, load_located
 from bot.knowledge.models import (
     SLUG_PATTERN,
@@ -20,6 +20,7 @@ from bot.knowledge.models import (
     FollowUpCase,
     FollowUpSet,
     Glossary,
+    GlossaryTerm,
     LegalCase,
     LegalSet,
     Link,
@@ -28,7 +29,7 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
-from bot.knowledge.schema import stale_schemas, write_schemas
+from bot.knowledge.schema import missing_headers, stale_schemas, write_schemas
 
 __all__ = [
     "CALLBACK_DATA_LIMIT",
@@ -43,6 +44,7 @@ __all__ = [
     "FollowUpCase",
     "FollowUpSet",
     "Glossary",
+    "GlossaryTerm",
     "KnowledgeBase",
     "KnowledgeBaseError",
     "LegalCase",
@@ -60,7 +62,9 @@ __all__ = [
     "load_file",
     "load_knowledge",
     "load_located",
+    "missing_headers",
     "normalize",
+    "required_rules",
     "stale_schemas",
     "write_schemas",
 ]

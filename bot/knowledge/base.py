@@ -36,6 +36,9 @@ class KnowledgeBase:
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
     def in_topic(self, topic_id: str) -> tuple[Entry, ...]:
         return tuple(entry for entry in self.entries if entry.topic == topic_id)
 

@@ -27,15 +27,26 @@ FILLER_WORDS = frozenset(
 
 
 def lint(knowledge: KnowledgeBase) -> list[Problem]:
-    """The data rules; `bot.matching.ambiguity` adds the pairs the matcher confuses."""
-    return [w for entry in knowledge.entries for w in _entry_warnings(knowledge, entry)]
+    """Every data rule: the required ones as errors, the advice as warnings.
+    `bot.matching.ambiguity` adds the pairs the matcher confuses."""
+    return required_rules(knowledge) + advice(knowledge)
 
 
-def _entry_warnings(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]:
+def required_rules(knowledge: KnowledgeBase) -> list[Problem]:
+    """What a shipped entry must have (`validate` and the test suite enforce it): enough
+    distinct phrasings to learn from, and related entries to offer next."""
+    return [p for entry in knowledge.entries for p in _required(knowledge, entry)]
+
+
+def advice(knowledge: KnowledgeBase) -> list[Problem]:
+    return [p for entry in knowledge.entries for p in _advice(knowledge, entry)]
+
+
+def _required(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]:
     where = knowledge.origins[entry.id]
 
     def warn(message: str, hint: str) -> Problem:
-        return Problem(where, message, hint, entry.id, Severity.WARNING)
+        return Problem(where, message, hint, entry.id, Severity.ERROR)
 
     if len(entry.alternates) < MIN_ALTERNATES:
         yield warn(
@@ -49,6 +60,14 @@ def _entry_warnings(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]
         )
     if not entry.related:
         yield warn("no related entries", "add 2 to 4 ids people may ask about next")
+
+
+def _advice(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]:
+    where = knowledge.origins[entry.id]
+
+    def warn(message: str, hint: str) -> Problem:
+        return Problem(where, message, hint, entry.id, Severity.WARNING)
+
     if not entry.links:
         yield warn("no links", "add an official page where users can read more")
     length = len(answer_markup.to_plain(entry.answer))

@@ -11,7 +11,7 @@ Layout of the folder:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from bot.knowledge.rules import (
     PlacedEntry,
     check_entries,
     check_glossary,
+    check_glossary_entries,
     check_out_of_scope,
     check_topics,
 )
@@ -39,6 +40,8 @@ GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 SAFETY_FILE = "safety.yaml"
+# the ids of a file that does not parse, read line by line, so references to them are no error
+_ID_LINE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
 _HINTS = {
     "missing": "add this field",
@@ -81,7 +84,19 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         problems.append(
             Problem(Location(root / ENTRIES_DIR), "no entry files", "add entries/<topic>.yaml")
         )
-    placed = [entry for file in entry_files for entry in _load_entries(file, problems)]
+    documents = [(file, _document(file, problems)) for file in entry_files]
+    unread = frozenset(
+        found
+        for file, document in documents
+        if document is None and file.is_file()
+        for found in _ID_LINE.findall(file.read_text(encoding="utf-8", errors="replace"))
+    )
+    placed = [
+        PlacedEntry(entry, document, index)
+        for _, document in documents
+        if document is not None
+        for entry, index in _load_list(document, Entry, problems)
+    ]
     declined = _load_out_of_scope(root / OUT_OF_SCOPE_FILE, placed, problems)
     safety = (
         _load_one(root / SAFETY_FILE, SafetyPhrasings, problems)
@@ -93,9 +108,10 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         problems.extend(check_topics(topics, topics_doc))
     if glossary is not None:
         problems.extend(check_glossary(glossary, root / GLOSSARY_FILE))
-    problems.extend(
-        check_entries(placed, {topic.id for topic, _ in topics}, policy, root / LINKS_FILE)
-    )
+        entry_ids = {p.entry.id for p in placed} | unread
+        problems.extend(check_glossary_entries(glossary, root / GLOSSARY_FILE, entry_ids))
+    topic_ids = {topic.id for topic, _ in topics}
+    problems.extend(check_entries(placed, topic_ids, policy, root / LINKS_FILE, unread_ids=unread))
     if problems or policy is None or glossary is None:
         return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
     knowledge = KnowledgeBase(
@@ -196,14 +212,6 @@ def _load_list(
         if value is not None:
             loaded.append((value, index))
     return loaded
-
-
-def _load_entries(file: Path, problems: list[Problem]) -> Iterator[PlacedEntry]:
-    document = _document(file, problems)
-    if document is None:
-        return
-    for entry, index in _load_list(document, Entry, problems):
-        yield PlacedEntry(entry, document, index)
 
 
 def _load_out_of_scope(

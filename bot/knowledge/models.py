@@ -58,8 +58,14 @@ class Entry(_Strict):
     links: list[Link] = Field(default=[], description="Where users read more (buttons).")
     sources: list[Text] = Field(
         min_length=1,
-        description="Provenance of the answer's facts: URLs (http allowed) or citations "
-        "(a DOI, a repository path, a document title). Shown behind a 'Sources' button.",
+        description="Provenance of the answer's facts, shown to users behind a 'Sources' "
+        "button: an official or scholarly address (links.yaml), or a citation by title and "
+        "section or page with no address. Third-party copies go in `consulted`.",
+    )
+    consulted: list[Text] = Field(
+        default=[],
+        description="For maintainers, never shown: the copies actually read (third-party "
+        "mirrors, news pages) behind the sources cited above.",
     )
     related: list[Slug] = Field(default=[], description="Entry ids offered as follow-ups.")
     as_of: datetime.date | None = Field(
@@ -86,6 +92,11 @@ class Topic(_Strict):
     id: Slug
     title: Text = Field(description="Shown on the topic button.")
     description: Text | None = Field(default=None, description="One line shown when browsing.")
+    answer_note: Text | None = Field(
+        default=None,
+        description="One short line (markup) ending every answer of the topic, e.g. that the "
+        "law topic explains the treaties, not national law.",
+    )
 
 
 class GlossaryTerm(_Strict):
@@ -94,6 +105,14 @@ class GlossaryTerm(_Strict):
     term: Text = Field(description="The canonical form, e.g. 'trafficking in persons'.")
     meaning: Text | None = Field(default=None, description="Expansion of an abbreviation.")
     variants: list[Text] = Field(min_length=1, description="Other forms and abbreviations.")
+    entry: Slug | None = Field(
+        default=None, description="The entry that explains the term, linked from /glossary."
+    )
+
+    @property
+    def shown(self) -> bool:
+        """Whether /glossary lists it: a term with a meaning or an entry, not matching words."""
+        return self.meaning is not None or self.entry is not None
 
 
 class Spelling(_Strict):
@@ -109,13 +128,29 @@ class Glossary(_Strict):
 
 
 class LinkPolicy(_Strict):
-    """Which domains (and their subdomains) `links` may point to."""
+    """Which addresses users are shown: links on official domains only; in the Sources view,
+    those and the scholarly or other official publishers' domains. A third-party copy of a
+    document is never shown: cite the document by title and keep the copy in `consulted`."""
 
-    allowed_domains: list[Domain] = Field(min_length=1)
+    allowed_domains: list[Domain] = Field(
+        min_length=1, description="Official domains that links may point to (subdomains too)."
+    )
+    source_domains: list[Domain] = Field(
+        default=[],
+        description="Further domains a source may show: scholarly publishers, other official "
+        "bodies (subdomains too).",
+    )
 
     def allows(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        return any(host == domain or host.endswith(f".{domain}") for domain in self.allowed_domains)
+        return _on(host, self.allowed_domains)
+
+    def shows_source(self, host: str) -> bool:
+        return _on(host, [*self.allowed_domains, *self.source_domains])
+
+
+def _on(host: str, domains: list[str]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith(f".{domain}") for domain in domains)
 
 
 class OutOfScope(_Strict):

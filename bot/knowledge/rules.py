@@ -65,9 +65,29 @@ def check_glossary(glossary: Glossary, file: Path) -> Iterator[Problem]:
             owner.setdefault(key, term.term)
 
 
-def check_entries(
-    placed: list[PlacedEntry], topic_ids: set[str], policy: LinkPolicy | None, policy_file: Path
+def check_glossary_entries(
+    glossary: Glossary, file: Path, entry_ids: set[str]
 ) -> Iterator[Problem]:
+    for term in glossary.terms:
+        if term.entry is not None and term.entry not in entry_ids:
+            yield Problem(
+                Location(file),
+                f"term '{term.term}' names unknown entry '{term.entry}'",
+                "check the id's spelling",
+            )
+
+
+def check_entries(
+    placed: list[PlacedEntry],
+    topic_ids: set[str],
+    policy: LinkPolicy | None,
+    policy_file: Path,
+    *,
+    unread_ids: frozenset[str] = frozenset(),
+) -> Iterator[Problem]:
+    """`unread_ids` are the ids in entry files that could not be read (a syntax error):
+    references to them are not reported, so one syntax error gives one error, at its line."""
+    yield from _check_shared_phrasings(placed)
     first: dict[str, PlacedEntry] = {}
     for item in placed:
         earlier = first.setdefault(item.entry.id, item)
@@ -77,8 +97,9 @@ def check_entries(
                 "ids must be unique across all entry files",
                 "id",
             )
+    known = set(first) | unread_ids
     for item in placed:
-        yield from _check_entry(item, set(first), topic_ids, policy, policy_file)
+        yield from _check_entry(item, known, topic_ids, policy, policy_file)
 
 
 def _check_entry(
@@ -105,6 +126,7 @@ def _check_entry(
     yield from _check_variants(item)
     if policy is not None:
         yield from _check_links(item, policy, policy_file)
+        yield from _check_sources(item, policy, policy_file)
     if len(entry.button_text) > BUTTON_TEXT_LIMIT:
         field = "label" if entry.label else "question"
         yield item.problem(
@@ -133,10 +155,37 @@ def _check_entry(
         )
 
 
+def _check_shared_phrasings(placed: list[PlacedEntry]) -> Iterator[Problem]:
+    """A phrasing belongs to one entry: in two, neither can own it."""
+    owner: dict[str, str] = {}
+    for item in placed:
+        for index, text in enumerate(item.entry.variants):
+            key = normalize(text)
+            first = owner.setdefault(key, item.entry.id)
+            if first != item.entry.id:
+                path = ("question",) if index == 0 else ("alternates", index - 1)
+                yield item.problem(
+                    f"'{text}' is also a phrasing of '{first}'",
+                    "keep it in the entry that answers it and rephrase or remove the other",
+                    *path,
+                )
+
+
+_MERGED_ITEMS = re.compile(r"\S\s+-\s+\S")
+
+
 def _check_variants(item: PlacedEntry) -> Iterator[Problem]:
     seen: dict[str, str] = {normalize(item.entry.question): "the question"}
     for index, alternate in enumerate(item.entry.alternates):
         key = normalize(alternate)
+        if _MERGED_ITEMS.search(alternate):
+            yield item.problem(
+                f"alternate '{alternate}' looks like several list items run together",
+                "an indentation slip joins the next '- item' line to this one: start each "
+                "alternate on its own line with '- ' at the same indentation",
+                "alternates",
+                index,
+            )
         if not key:
             yield item.problem(
                 f"alternate '{alternate}' has no words", "write a phrasing", "alternates", index
@@ -166,6 +215,43 @@ def _check_links(item: PlacedEntry, policy: LinkPolicy, policy_file: Path) -> It
                 "other addresses belong in sources",
                 *path,
             )
+        elif "//" in parts.path:
+            yield item.problem(
+                f"link {url} has a double slash", "write the path with single slashes", *path
+            )
+        elif (language := _OTHER_LANGUAGE_PAGE.search(parts.path)) is not None:
+            yield item.problem(
+                f"link {url} opens a page in another language ('{language.group(1)}')",
+                "link the English page, or cite the page by title in sources",
+                *path,
+            )
+
+
+# a language segment in the path: /ar/, /zh/... (SHERLOC's /cld/zh/, unodc.org's /unodc/es/)
+_OTHER_LANGUAGE_PAGE = re.compile(r"/(ar|es|fr|ru|zh|zh-hans|zh-hant)/")
+_ADDRESS = re.compile(r"https?://[^\s)]+")
+
+
+def _check_sources(item: PlacedEntry, policy: LinkPolicy, policy_file: Path) -> Iterator[Problem]:
+    """Users see the sources: no third-party copy among them."""
+    for index, source in enumerate(item.entry.sources):
+        for address in _ADDRESS.findall(source):
+            host = urlsplit(address).hostname or ""
+            if not policy.shows_source(host):
+                yield item.problem(
+                    f"source shows a third-party address ({host})",
+                    "cite the document by title and section or page instead, and keep the "
+                    f"address in `consulted` (shown domains: {policy_file.name})",
+                    "sources",
+                    index,
+                )
+            elif "//" in urlsplit(address).path:
+                yield item.problem(
+                    f"source address has a double slash: {address}",
+                    "write the path with single slashes",
+                    "sources",
+                    index,
+                )
 
 
 def check_out_of_scope(

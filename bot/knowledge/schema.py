@@ -21,6 +21,7 @@ from bot.knowledge.models import (
     SafetyPhrasings,
     Topic,
 )
+from bot.knowledge.problems import Location, Problem
 
 SCHEMA_DIR = "schema"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -92,3 +93,25 @@ def stale_schemas(knowledge_root: Path) -> list[Path]:
         for name, text in schemas().items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
     ]
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def missing_headers(knowledge_root: Path) -> list[Problem]:
+    """YAML files that do not name their schema on the first line, so editors cannot check them
+    as they are typed."""
+    found = []
+    for path in sorted(knowledge_root.rglob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = lines[0] if lines else ""
+        target = (path.parent / first.removeprefix(SCHEMA_LINE)).resolve()
+        if not first.startswith(SCHEMA_LINE) or not target.is_file():
+            found.append(
+                Problem(
+                    Location(path, 1, 1),
+                    "the first line does not name an existing schema",
+                    f"start the file with '{SCHEMA_LINE}<path to knowledge/schema/...json>'",
+                )
+            )
+    return found

@@ -15,13 +15,23 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.knowledge import CalibrationCoefficients, EvalQuestion, KnowledgeBaseError, load_file
-from bot.matching.evaluation import Metrics, measure, run
+from bot.knowledge import (
+    CalibrationCoefficients,
+    EvalQuestion,
+    EvalSet,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    load_file,
+)
+from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
 from bot.matching.matcher import Calibration, Matcher
+from bot.matching.split import Part, select
 from bot.matching.thresholds import Thresholds
 
 CALIBRATION_FILE = "calibration.yaml"
+EVAL_DIR = "eval"
+STALE_DIFFERENCE = 1e-3  # coefficients are written with four decimals
 REFIT = "regenerate it: python -m bot calibrate --write"
 MIN_OF_EACH = 10  # tuning questions with a right top candidate, and without one
 BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -119,3 +129,40 @@ def sweep(
         trial = Matcher(index, replace(limits, answer=threshold), fitted)
         table.append((threshold, measure(run(trial, questions))))
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class Refit:
+    """The fit on the tuning part, with what it was fitted on."""
+
+    matcher: Matcher  # raw scores: the committed calibration plays no part
+    questions: list[EvalQuestion]
+    outcomes: list[Outcome]
+    fitted: Calibration | None  # None when the tuning part cannot support a fit
+    unfit: str | None
+
+
+def refit(knowledge: KnowledgeBase, limits: Thresholds, questions: list[EvalQuestion]) -> Refit:
+    matcher = Matcher(MatchIndex(knowledge), limits)
+    outcomes = run(matcher, questions)
+    top = [o.match.top_score for o in outcomes]
+    lead = [o.match.lead for o in outcomes]
+    right = [o.top_is_right for o in outcomes]
+    if (reason := unfit_reason(right)) is not None:
+        return Refit(matcher, questions, outcomes, None, reason)
+    return Refit(matcher, questions, outcomes, fit(top, lead, right), None)
+
+
+def tuning_questions(root: Path) -> list[EvalQuestion]:
+    """The tuning part of the split question sets (`knowledge/eval/*.yaml`)."""
+    files = sorted((root / EVAL_DIR).glob("*.yaml"))
+    return [q for file in files for q in select(load_file(file, EvalSet).root, Part.TUNE)]
+
+
+def stale(committed: Calibration, fitted: Calibration) -> bool:
+    pairs = zip(
+        (committed.bias, committed.score, committed.lead),
+        (fitted.bias, fitted.score, fitted.lead),
+        strict=True,
+    )
+    return any(abs(a - b) > STALE_DIFFERENCE for a, b in pairs)

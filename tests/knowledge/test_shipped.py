@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from bot.knowledge import answer_markup
-from bot.knowledge.base import KnowledgeBase
+from bot import readiness
+from bot.knowledge import TELEGRAM_TEXT_LIMIT, KnowledgeBase, answer_markup, load_knowledge
 from bot.knowledge.export import ENTRY_LIST, to_csv, to_json
-from bot.knowledge.lint import MIN_ALTERNATES, lint, template_pairs
-from bot.knowledge.loader import load_knowledge
-from bot.knowledge.normalize import normalize
-from bot.knowledge.schema import stale_schemas
 from tests.support.contract import CONTRACT_IDS, CONTRACT_TOPICS
-
-OFFICIAL = ("unodc.org", "baliprocess.net", "un.org", "asean.org")
-SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
 @pytest.fixture(scope="module")
@@ -40,38 +34,35 @@ def test_at_least_sixty_entries(knowledge: KnowledgeBase) -> None:
     assert len(knowledge.entries) >= 60
 
 
-def test_every_entry_has_enough_distinct_alternates(knowledge: KnowledgeBase) -> None:
-    for entry in knowledge.entries:
-        distinct = {normalize(text) for text in entry.alternates} - {normalize(entry.question)}
-        assert len(distinct) >= MIN_ALTERNATES, entry.id
-        assert template_pairs(entry.alternates) == [], entry.id
+def test_validate_finds_nothing(knowledge: KnowledgeBase) -> None:
+    """What `python -m bot validate` checks beyond loading: required data rules, entries the
+    matcher cannot tell apart, schema headers and freshness, the calibration."""
+    assert readiness.problems(knowledge) == []
 
 
-def test_every_link_is_https_on_an_official_domain(knowledge: KnowledgeBase) -> None:
+def test_every_address_shown_to_users_is_official_or_scholarly(knowledge: KnowledgeBase) -> None:
+    """Links (buttons and in the text) on the official domains; sources on those or the
+    scholarly and other official publishers' domains. Checked here without the loader's rule."""
+    policy = knowledge.link_policy
     for entry in knowledge.entries:
         for url in [link.url for link in entry.links] + answer_markup.links(entry.answer):
             parts = urlsplit(url)
-            host = parts.hostname or ""
             assert parts.scheme == "https", (entry.id, url)
-            assert any(host == d or host.endswith(f".{d}") for d in OFFICIAL), (entry.id, url)
+            assert policy.allows(parts.hostname or ""), (entry.id, url)
+            assert "//" not in parts.path, (entry.id, url)
+        for source in entry.sources:
+            for url in re.findall(r"https?://[^\s)]+", source):
+                assert policy.shows_source(urlsplit(url).hostname or ""), (entry.id, url)
+                assert "//" not in urlsplit(url).path, (entry.id, url)
 
 
-def test_every_entry_has_sources_and_related(knowledge: KnowledgeBase) -> None:
-    for entry in knowledge.entries:
-        assert entry.sources, entry.id
-        assert entry.related, entry.id
+THIRD_PARTY = ("docslib", "scribd", "powershow", "slideplayer", "vdocuments", "experts123")
 
 
-def test_every_yaml_file_declares_its_schema(shipped: Path) -> None:
-    for path in shipped.rglob("*.yaml"):
-        first_line = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first_line.startswith(SCHEMA_LINE), path
-        schema = (path.parent / first_line.removeprefix(SCHEMA_LINE)).resolve()
-        assert schema.is_file(), path
-
-
-def test_committed_schemas_are_fresh(shipped: Path) -> None:
-    assert stale_schemas(shipped) == [], "run: python -m bot schema"
+def test_no_third_party_copy_is_on_the_allow_lists(knowledge: KnowledgeBase) -> None:
+    policy = knowledge.link_policy
+    for name in THIRD_PARTY:
+        assert not policy.shows_source(f"{name}.com"), name
 
 
 def test_json_export_loads_back_into_the_same_entries(knowledge: KnowledgeBase) -> None:
@@ -85,11 +76,7 @@ def test_csv_export_has_one_row_per_question_variant(knowledge: KnowledgeBase) -
     assert {row["id"] for row in parsed} == {e.id for e in knowledge.entries}
 
 
-def test_lint_runs_and_reports_no_similar_pairs_left_unreviewed(knowledge: KnowledgeBase) -> None:
-    warnings = lint(knowledge)
-    assert not [w for w in warnings if "alike enough" in w.message], warnings
-
-
 def test_answers_fit_a_telegram_message(knowledge: KnowledgeBase) -> None:
     for entry in knowledge.entries:
-        assert len(answer_markup.to_html(entry.answer)) <= 4096, entry.id
+        html = answer_markup.to_html(entry.answer)
+        assert len(html) <= TELEGRAM_TEXT_LIMIT, entry.id

@@ -8,6 +8,9 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge import write_schemas
+from bot.knowledge.schema import SCHEMA_LINE
+
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 WriteKnowledge = Callable[..., Path]
@@ -35,19 +38,35 @@ def write_knowledge(
     topics: tuple[str, ...] = ("basics",),
     **files: str,
 ) -> Path:
-    """Write a small knowledge base into `folder`/knowledge and return that folder."""
+    """Write a small knowledge base into `folder`/knowledge and return that folder: with its
+    schemas and each file's schema line, as the shipped one has them."""
     root = folder / "knowledge"
     (root / "entries").mkdir(parents=True)
-    (root / "links.yaml").write_text("allowed_domains: [unodc.org, baliprocess.net]\n")
-    (root / "topics.yaml").write_text(
-        yaml.safe_dump([{"id": t, "title": t.title()} for t in topics])
-    )
-    (root / "glossary.yaml").write_text("terms: []\n")
+    write_schemas(root)
+    texts = {
+        "links.yaml": "allowed_domains: [unodc.org, baliprocess.net]\n",
+        "topics.yaml": yaml.safe_dump([{"id": t, "title": t.title()} for t in topics]),
+        "glossary.yaml": "terms: []\n",
+    }
     by_topic: dict[str, list[dict[str, Any]]] = {}
     for item in entries:
         by_topic.setdefault(item["topic"], []).append(item)
     for topic, items in by_topic.items():
-        (root / "entries" / f"{topic}.yaml").write_text(yaml.safe_dump(items, sort_keys=False))
-    for name, text in files.items():
-        (root / name).write_text(text)
+        texts[f"entries/{topic}.yaml"] = yaml.safe_dump(items, sort_keys=False)
+    texts.update(files)
+    for name, text in texts.items():
+        schema = _SCHEMAS.get(Path(name).parent.name if "/" in name else name)
+        header = f"{SCHEMA_LINE}{'../' if '/' in name else ''}schema/{schema}\n" if schema else ""
+        (root / name).write_text(header + text)
     return root
+
+
+_SCHEMAS = {
+    "links.yaml": "links.schema.json",
+    "topics.yaml": "topics.schema.json",
+    "glossary.yaml": "glossary.schema.json",
+    "entries": "entries.schema.json",
+    "out_of_scope.yaml": "out_of_scope.schema.json",
+    "calibration.yaml": "calibration.schema.json",
+    "safety.yaml": "safety.schema.json",
+}
