@@ -503,3 +503,12 @@ async def test_a_personal_legal_question_ends_with_the_legal_note(bot: Bot) -> N
     about_someone = "can I be prosecuted for paying a smuggler to bring my brother?"
     [other] = await bot.send(bot.fake.message(about_someone))
     assert other.params["text"].endswith(note)
+
+
+async def test_glossary_lists_terms_with_buttons_to_their_answers(bot: Bot) -> None:
+    [reply] = await bot.send(bot.fake.message("/glossary"))
+    assert "<b>UNCAC</b>: United Nations Convention against Corruption" in reply.params["text"]
+    assert "o:uncac" in callbacks(reply)
+    [one] = await bot.send(bot.fake.message("/glossary palermo convention"))
+    assert "<b>UNTOC</b>" in one.params["text"]
+    assert callbacks(one) == ["o:untoc"]
