@@ -35,6 +35,9 @@ _REFERS_BACK = frozenset(
     "else former latter".split()
 )
 _OTHER = frozenset("other another else different rest".split())
+_QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
+_ALSO = frozenset("too also either".split())
+BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
 
 
 def asks_for_more(text: str) -> bool:
@@ -42,14 +45,18 @@ def asks_for_more(text: str) -> bool:
 
 
 def depends_on_context(text: str) -> bool:
-    """Short, and opening like a continuation or pointing back at something said before."""
+    """Short, and opening like a continuation, pointing back at something said before, or a
+    bare question word ("since when?", "who attended?", "at sea too?")."""
     words = normalize(text).split()
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
+    bare_question = len(words) <= BARE_QUESTION_WORDS and words[0] in _QUESTION_WORDS
     return (
         asks_for_more(text)
         or bool(_LEAD.match(" ".join(words)))
         or bool(_REFERS_BACK.intersection(words))
+        or bare_question
+        or words[-1] in _ALSO
     )
 
 

@@ -1,0 +1,56 @@
+"""Which messages only make sense after the previous answer, and the memory that keeps it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.followups import ChatMemory, asks_for_more, depends_on_context, wants_another
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and at sea?",
+        "who said that?",
+        "tell me more",
+        "is that binding?",
+        "since when?",
+        "who attended?",
+        "at sea too?",
+        "and the other protocol?",
+    ],
+)
+def test_messages_that_need_the_previous_answer(text: str) -> None:
+    assert depends_on_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the legal definition of smuggling of migrants",
+        "who funded the research behind the 2021 report on corruption and smuggling",
+    ],
+)
+def test_messages_that_stand_on_their_own(text: str) -> None:
+    assert not depends_on_context(text)
+
+
+def test_more_and_another() -> None:
+    assert asks_for_more("Tell me more, please")
+    assert not asks_for_more("tell me more about UNCAC's review mechanism and its history")
+    assert wants_another("and the other one?")
+    assert not wants_another("and at sea?")
+
+
+def test_memory_is_per_key_and_forgets() -> None:
+    now = [0.0]
+    memory = ChatMemory(seconds=60, capacity=2, clock=lambda: now[0])
+    memory.remember("a", "uncac")
+    memory.remember("b", "untoc")
+    assert (memory.recall("a"), memory.recall("b")) == ("uncac", "untoc")
+    now[0] = 61
+    assert memory.recall("a") is None
+    memory.remember("c", "actip")
+    memory.remember("d", "som-protocol")
+    memory.remember("e", "tip-protocol")
+    assert memory.recall("c") is None, "the oldest key goes past the capacity"
