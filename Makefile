@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 BENCH_VENV ?= .venv-bench
 
-.PHONY: run test lint-kb bench clean
+.PHONY: run test lint-kb bench bench-recording clean
 
 run: $(INSTALLED)
 	$(BIN)/python -m bot
@@ -28,6 +28,10 @@ bench:
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --editable '.[bench]'
 	HF_HUB_OFFLINE=1 $(BENCH_VENV)/bin/python bench/compare.py
+
+# What recording usage costs a reply (light: runs in the main environment).
+bench-recording: $(INSTALLED)
+	$(BIN)/python bench/recording.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,4 +1,5 @@
-"""The question behind each "did you mean" still on screen, for its "None of these" button.
+"""The question behind each "did you mean" still on screen, recorded with the choice taken or
+with "None of these".
 
 A button's data cannot hold the question (64 bytes), so front ends remember it here, in memory
 only and for the most recent ones, under a key of their own (Telegram: chat and message).
@@ -23,6 +24,6 @@ class OpenQuestions:
         while len(self._questions) > self._capacity:
             self._questions.popitem(last=False)
 
-    def recall(self, key: Hashable) -> str | None:
-        """The question, forgotten once recalled: "None of these" is pressed once."""
-        return self._questions.pop(key, None)
+    def recall(self, key: Hashable, *, forget: bool) -> str | None:
+        """The question; `forget` once "None of these" closes it (choices may be taken again)."""
+        return self._questions.pop(key, None) if forget else self._questions.get(key)

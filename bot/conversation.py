@@ -8,20 +8,24 @@ without Telegram.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bot import __version__, replies, wording
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
-from bot.feedback import FeedbackSink
 from bot.followups import asks_for_more, depends_on_context, wants_another
 from bot.intents import Intent, without_greeting
 from bot.knowledge import answer_markup
-from bot.matching import Decision, Match, Reason
+from bot.matching import Decision, Match
 from bot.replies import Delivery, Reply
+from bot.store import Asked, Candidate, ChatKind, Journal, Pressed, PressKind, redacted
 from bot.wording import FrontEnd
 
 WELCOME_EXAMPLES = 3
 INLINE_RESULTS = 10
+KEPT_CANDIDATES = 3
+RETENTION_DAYS = 90  # what /privacy says when the front end does not say otherwise
+SAFETY_RESULT = "safety"  # the inline result that carries the safety note
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +49,35 @@ class InlineAnswer:
 
 
 class Conversation:
-    def __init__(self, engine: AnswerEngine, feedback: FeedbackSink, front_end: FrontEnd) -> None:
-        self.engine = engine
-        self.feedback = feedback
+    def __init__(
+        self,
+        engine: AnswerEngine,
+        journal: Journal,
+        front_end: FrontEnd,
+        *,
+        retention_days: int = RETENTION_DAYS,
+    ) -> None:
+        self.engine = engine  # replaced whole by a reload; each reply reads it once
+        self.journal = journal
         self.front_end = front_end
+        self.retention_days = retention_days
+        self._chat = ChatKind.TERMINAL if front_end is FrontEnd.TERMINAL else ChatKind.PRIVATE
 
     # --- free text -----------------------------------------------------------------------
 
-    def ask(self, question: str, follows: str | None = None) -> Turn:
-        """The reply to a message. `follows` is the entry the chat was last answered with, if
-        the front end remembers one: a message that only makes sense after it is read with it.
-        """
+    def ask(
+        self, question: str, follows: str | None = None, *, chat: ChatKind | None = None
+    ) -> Turn:
+        """The reply to a message, recorded in the journal. `follows` is the entry the chat was
+        last answered with, if the front end remembers one: a message that only makes sense
+        after it is read with it. `chat` is where it was asked (default: this front end's)."""
+        turn = self._reply(question, follows)
+        self.journal.record(
+            _asked(turn.match, turn.intent, turn.reply.entry_id, chat or self._chat)
+        )
+        return turn
+
+    def _reply(self, question: str, follows: str | None) -> Turn:
         engine = self.engine  # one engine for the whole reply
         knowledge, reader = engine.knowledge, engine.reader
         text = without_greeting(question)
@@ -80,8 +102,6 @@ class Conversation:
             return Turn(reply, Intent.DANGER, found, legal)
         if (talk := reader.small_talk(question)) is not None:
             return Turn(self._small_talk(talk), talk, found)
-        if found.decision is Decision.NONE and found.reason not in (None, Reason.EMPTY):
-            self.feedback.unanswered(question, found.reason.value)
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
         return Turn(replies.compose(knowledge, found, note=note), intent, found, legal)
@@ -124,14 +144,19 @@ class Conversation:
         return replies.fixed(f"{body}\n\n{extra}")
 
     def about(self) -> Reply:
-        knowledge = self.engine.knowledge
+        engine = self.engine
+        knowledge = engine.knowledge
         dated = wording.ABOUT_DATED.format(as_of=knowledge.as_of) if knowledge.as_of else ""
-        return replies.fixed(
-            wording.ABOUT.format(version=__version__, entries=len(knowledge.entries), dated=dated)
+        about = wording.ABOUT.format(
+            version=__version__,
+            entries=len(knowledge.entries),
+            dated=dated,
+            loaded=engine.loaded_at,
         )
+        return replies.fixed(about)
 
     def privacy(self) -> Reply:
-        return replies.fixed(wording.PRIVACY)
+        return replies.fixed(wording.PRIVACY.format(retention=self.retention_days))
 
     def topics(self) -> Reply:
         return replies.topics(self.engine.knowledge)
@@ -141,14 +166,20 @@ class Conversation:
 
     # --- buttons -------------------------------------------------------------------------
 
-    def press(self, callback: Callback, question: str | None = None) -> Reply | None:
+    def press(
+        self, callback: Callback, question: str | None = None, *, chat: ChatKind | None = None
+    ) -> Reply | None:
         """The reply to a button, saying how to deliver it; None when there is nothing to do.
 
-        `question` is the message a "did you mean" answered, for "None of these"."""
+        `question` is the message the pressed "did you mean" offered choices for: a choice
+        taken or "None of these" is recorded with it."""
         knowledge = self.engine.knowledge
         argument = callback.argument
+        where = chat or self._chat
         match callback.action:
             case Action.OPEN if knowledge.get(argument):
+                if question is not None:
+                    self._pressed(where, PressKind.CHOICE, argument, question)
                 return replies.answer(knowledge, argument)
             case Action.SOURCES if knowledge.get(argument):
                 return replies.sources(knowledge, argument)
@@ -157,37 +188,88 @@ class Conversation:
             case Action.TOPIC if (topic := replies.topic(knowledge, argument)) is not None:
                 return _in_place(topic)
             case Action.HELPFUL | Action.UNHELPFUL if knowledge.get(argument):
-                self.feedback.rate(argument, callback.action is Action.HELPFUL)
+                helpful = callback.action is Action.HELPFUL
+                self._pressed(
+                    where, PressKind.HELPFUL if helpful else PressKind.UNHELPFUL, argument
+                )
                 rated = replies.answer(knowledge, argument, rated=True)
                 return rated.but(delivery=Delivery.EDIT_BUTTONS, notice=wording.RATED)
             case Action.RATED:
                 return None
             case Action.NONE_OF_THESE:
-                if question:
-                    self.feedback.unanswered(question, "none_of_these")
+                self._pressed(where, PressKind.NONE_OF_THESE, None, question)
                 return replies.fixed(wording.NONE_OF_THESE)
         return replies.fixed(wording.EXPIRED)
+
+    def _pressed(
+        self, chat: ChatKind, kind: PressKind, entry_id: str | None, question: str | None = None
+    ) -> None:
+        kept = redacted(question) if question is not None else None
+        self.journal.record(Pressed(_now(), chat, kind, entry_id, kept))
 
     # --- inline mode ---------------------------------------------------------------------
 
     def inline(self, query: str) -> list[InlineAnswer]:
         """Entries to offer for a query typed after the bot's username; the most useful ones
-        when the query is empty, nothing when the question is out of scope."""
+        when the query is empty, nothing when the question is out of scope. A query from or
+        about someone in danger gets the safety note first (then sure answers only).
+
+        Queries are not recorded: Telegram sends one per pause in typing; what was posted is
+        (`chosen_inline`)."""
         engine = self.engine
         knowledge = engine.knowledge
+        answers = []
         if query.strip():
             found = engine.matcher.match(query)
+            answered = found.decision is Decision.ANSWER
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
+            if engine.reader.suspicion(query).is_danger(answered):
+                answers.append(_safety_result())
+                ids = ids[:1] if answered else []
         else:
             ids = [e.id for t in knowledge.topics for e in knowledge.in_topic(t.id)[:2]]
-        answers = []
-        for entry_id in ids[:INLINE_RESULTS]:
+        for entry_id in ids[: INLINE_RESULTS - len(answers)]:
             entry = knowledge.entry(entry_id)
             reply = replies.answer(knowledge, entry_id)
             first_line = answer_markup.to_plain(entry.answer).split("\n", 1)[0]
             answers.append(InlineAnswer(entry_id, entry.question, first_line, reply))
         return answers
+
+    def chosen_inline(self, query: str, result_id: str) -> None:
+        """Record an inline result someone posted, as the question it answered."""
+        found = self.engine.matcher.match(query)
+        if result_id == SAFETY_RESULT:
+            self.journal.record(_asked(found, Intent.DANGER, None, ChatKind.INLINE))
+        elif self.engine.knowledge.get(result_id):
+            self.journal.record(_asked(found, None, result_id, ChatKind.INLINE))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _asked(found: Match, intent: Intent | None, entry_id: str | None, chat: ChatKind) -> Asked:
+    """What is kept of a question: its text (masked; none at all from someone in danger) and
+    what it got."""
+    kept = found.candidates[:KEPT_CANDIDATES]
+    return Asked(
+        at=_now(),
+        chat=chat,
+        text=None if intent is Intent.DANGER else redacted(found.question),
+        decision=found.decision.value,
+        confidence=found.confidence,
+        candidates=tuple(Candidate(c.entry_id, c.score) for c in kept),
+        intent=intent.value if intent else None,
+        entry_id=entry_id,
+        reason=found.reason.value if found.reason else None,
+    )
+
+
+def _safety_result() -> InlineAnswer:
+    note = replies.fixed(wording.DANGER)
+    first_line = answer_markup.to_plain(wording.DANGER).split("\n", 1)[0]
+    return InlineAnswer(SAFETY_RESULT, wording.DANGER_TITLE, first_line, note)
 
 
 def _in_place(reply: Reply) -> Reply:

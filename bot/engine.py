@@ -6,7 +6,8 @@ with an index or a detector built from another one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.intents import Reader
@@ -19,11 +20,18 @@ class AnswerEngine:
     knowledge: KnowledgeBase
     matcher: Matcher
     reader: Reader
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @classmethod
     def load(cls, root: Path, thresholds: Thresholds | None = None) -> AnswerEngine:
         return cls.build(load_knowledge(root), thresholds)
 
     @classmethod
-    def build(cls, knowledge: KnowledgeBase, thresholds: Thresholds | None = None) -> AnswerEngine:
-        return cls(knowledge, build_matcher(knowledge, thresholds), Reader(knowledge))
+    def build(
+        cls,
+        knowledge: KnowledgeBase,
+        thresholds: Thresholds | None = None,
+        matcher: Matcher | None = None,
+    ) -> AnswerEngine:
+        """`matcher`: one already built for this knowledge base (a reload's refitted one)."""
+        return cls(knowledge, matcher or build_matcher(knowledge, thresholds), Reader(knowledge))

@@ -65,6 +65,13 @@ class Settings(BaseSettings):
     )
     log_level: LogLevel = Field(default="INFO", description="Python logging level.")
     data_dir: Path = Field(default=Path("data"), description="Where the bot keeps its state.")
+    store_url: str | None = Field(
+        default=None,
+        description="Where the usage records go; unset means sqlite:///DATA_DIR/bot.sqlite3.",
+    )
+    retention_days: int = Field(
+        default=90, ge=1, le=3650, description="Days usage records are kept before purging."
+    )
     webhook_url: str | None = Field(
         default=None,
         pattern=r"^https://\S+$",
@@ -113,7 +120,12 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "telegram_bot_token", "webhook_secret", "bot_username", "webhook_url", mode="before"
+        "telegram_bot_token",
+        "webhook_secret",
+        "bot_username",
+        "webhook_url",
+        "store_url",
+        mode="before",
     )
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:

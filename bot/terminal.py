@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from bot import wording
-from bot.callbacks import Action, Callback
-from bot.clarifications import OpenQuestions
+from bot.callbacks import Callback
 from bot.conversation import Conversation
 from bot.followups import ChatMemory
 from bot.replies import Delivery, Reply, ReplyKind
@@ -25,7 +24,7 @@ class TerminalChat:
         self.output = output
         self.prompt = prompt
         self.options: tuple[Callback, ...] = ()
-        self.open_questions = OpenQuestions(capacity=1)
+        self.clarified: str | None = None  # the question the choices on screen were offered for
         self.memory = ChatMemory(capacity=1)
         actions: dict[str, Callable[[str], Reply]] = {
             "start": lambda payload: conversation.start(payload or None),
@@ -51,22 +50,18 @@ class TerminalChat:
     def respond(self, text: str) -> Reply | None:
         if text.isdigit() and 1 <= int(text) <= len(self.options):
             callback = self.options[int(text) - 1]
-            question = (
-                self.open_questions.recall(_ON_SCREEN)
-                if callback.action is Action.NONE_OF_THESE
-                else None
-            )
-            pressed = self.conversation.press(callback, question)
+            pressed = self.conversation.press(callback, self.clarified)
+            self.clarified = None
             if pressed is not None and pressed.kind is ReplyKind.ANSWER:
                 self.memory.remember(_ON_SCREEN, pressed.entry_id)
             return pressed
         command, _, argument = text.partition(" ")
         if command.lower() in self._commands:
+            self.clarified = None
             return self._commands[command.lower()](argument.strip())
         reply = self.conversation.ask(text, self.memory.recall(_ON_SCREEN)).reply
         self.memory.remember(_ON_SCREEN, reply.entry_id)
-        if reply.kind is ReplyKind.CLARIFY:
-            self.open_questions.remember(_ON_SCREEN, text)
+        self.clarified = text if reply.kind is ReplyKind.CLARIFY else None
         return reply
 
     def show(self, reply: Reply | None) -> None:

@@ -83,19 +83,41 @@ ABOUT = (
     "29 March 2021 and public research notes about the report and its legal background; "
     "every answer lists its sources.\n\n"
     f"{DISCLAIMER}\n\n"
-    "Version {version}; knowledge base of {entries} answers{dated}."
+    "Version {version}; knowledge base of {entries} answers{dated}, loaded {loaded:%d %B %Y "
+    "at %H:%M} UTC."
 )
 ABOUT_DATED = ", facts dated up to {as_of:%d %B %Y}"
 
 PRIVACY = (
     "**What I keep**\n\n"
-    "I do not store your messages, your name or your user id. When you press 👍 or 👎, I "
-    "record which answer was rated; when you press _None of these_ or I cannot answer, I "
-    "record the question text, without who asked it, so the maintainers can close the gap. "
-    "These records go to the operator's logs and are kept as long as the operator keeps "
-    "those logs.\n\n"
+    "Never who you are: no name, username, user id or chat id is stored anywhere.\n\n"
+    "So that the maintainers can see what people ask and what I could not answer, I keep, for "
+    "each question: its text (e-mail addresses, @usernames, links and long numbers masked), "
+    "when it was asked, whether in a private chat, a group or inline, and which answer or "
+    'choices it got; and which answers were rated 👍 or 👎 and which "did you mean" choice '
+    "was taken. A message from someone who may be in danger is counted, never kept.\n\n"
+    "These records are deleted after {retention} days. What a chat is about for follow-up "
+    "questions is kept in memory only, for 15 minutes.\n\n"
     "Telegram itself keeps the chat, as with any conversation."
 )
+
+UNKNOWN_COMMAND = "I don't know that command. Type a question, or see /help."
+
+# --- for the maintainers (admins) -------------------------------------------------------
+
+ADMIN_COMMANDS = (
+    ChatCommand("stats", "Usage in the last 30 days", "/stats: usage in the last 30 days", False),
+    ChatCommand("unanswered", "What people asked and did not get", "/unanswered: the gaps", False),
+    ChatCommand("reload", "Reload the knowledge base", "/reload: reload the knowledge base", False),
+)
+RELOADED = "Knowledge base reloaded: {entries} answers, built in {seconds:.1f} s."
+RELOAD_REFUSED = (
+    "**The knowledge-base edit was refused**; the last good version ({entries} answers) is "
+    "still answering. Problems:"
+)
+RELOAD_WARNING = "Note: {warning}"
+RELOAD_MORE_PROBLEMS = "…and {count} more: run python -m bot validate"
+NOT_RECORDING = "Usage is not being recorded (the store could not be opened): see the logs."
 
 GREETING = "Hello! Ask me anything about the report, or browse the /topics."
 THANKS = "You're welcome! Ask another question any time."
@@ -104,6 +126,7 @@ DANGER = (
     "emergency. If you or someone else is in danger, or you want to report a crime, please "
     "contact your local emergency services or the authorities where you are."
 )
+DANGER_TITLE = "If you or someone else is in danger"
 LEGAL_NOTE = (
     "_This explains the international treaties, not the law of your country, and it is not "
     "legal advice: for a real case, ask a lawyer, a legal-aid organisation or the "

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChosenInlineResultHandler,
     CommandHandler,
     Defaults,
     InlineQueryHandler,
@@ -31,17 +32,24 @@ from telegram.ext import (
 from bot import logs, wording
 from bot.conversation import Conversation
 from bot.health import HEARTBEAT_FILE
+from bot.reloading import Reloader
 from bot.settings import Settings
-from bot.startup import StartError, conversation_for
+from bot.startup import StartError, conversation_for, recording
+from bot.store import Recorder, Store
 from bot.wording import FrontEnd
-from handlers import buttons, commands, errors, inline, messages
+from handlers import admin, buttons, commands, errors, inline, live_reload, messages
 from handlers.context import CONTEXT_TYPES, BotData
 from handlers.heartbeat import HeartbeatRequest
 
 logger = logging.getLogger(__name__)
 
 POLL_TIMEOUT_SECONDS = 10
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+    Update.CHOSEN_INLINE_RESULT,
+]
 
 # bot_data is what handlers share; the other parameters vary with the builder's options
 TelegramApplication = Application[Any, Any, Any, Any, BotData, Any]
@@ -63,8 +71,13 @@ _NOT_TEXT = (
 
 
 def build_application(
-    settings: Settings, conversation: Conversation, *, rate_limiter: bool = True
+    settings: Settings,
+    conversation: Conversation,
+    *,
+    store: Store | None = None,
+    rate_limiter: bool = True,
 ) -> TelegramApplication:
+    """`store`: what the admins' reports read (None: usage is not recorded)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     heartbeat = Path(settings.data_dir) / HEARTBEAT_FILE
@@ -89,10 +102,16 @@ def build_application(
         )
         .concurrent_updates(True)
         .post_init(_post_init)
+        .post_stop(live_reload.stop)
     )
     limited = builder.rate_limiter(AIORateLimiter(max_retries=3)) if rate_limiter else builder
     application: TelegramApplication = limited.build()
-    application.bot_data.conversation = conversation
+    data = application.bot_data
+    data.conversation = conversation
+    data.reloader = Reloader(conversation, settings.knowledge_path, settings.thresholds)
+    data.store = store
+    data.admins = settings.admin_ids
+    admins_in_private = filters.ChatType.PRIVATE & filters.User(user_id=settings.admin_ids)
 
     # --- every handler, in one place; within a group the first handler that matches wins ---
     # Commands (the same table feeds the commands menu and /help: bot.wording.COMMANDS).
@@ -103,6 +122,14 @@ def build_application(
     application.add_handler(CommandHandler("help", commands.help_command))
     application.add_handler(CommandHandler("about", commands.about))
     application.add_handler(CommandHandler("privacy", commands.privacy))
+    # The maintainers' commands (bot.wording.ADMIN_COMMANDS), for ADMIN_IDS in private only.
+    application.add_handler(CommandHandler("reload", admin.reload, admins_in_private))
+    application.add_handler(CommandHandler("stats", admin.stats, admins_in_private))
+    application.add_handler(CommandHandler("unanswered", admin.unanswered, admins_in_private))
+    # Any other command in a private chat (and an admin's command from anyone else).
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, admin.unknown_command)
+    )
     # Questions: every text in a private chat; in groups only what is addressed to the bot.
     private_text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     group_text = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND & messages.ADDRESSED
@@ -114,16 +141,24 @@ def build_application(
     # Buttons under the bot's messages, and inline mode (@bot question, in any chat).
     application.add_handler(CallbackQueryHandler(buttons.press))
     application.add_handler(InlineQueryHandler(inline.inline_query))
+    application.add_handler(ChosenInlineResultHandler(inline.chosen))
     # Whatever a handler raises: logged with its update, and the user gets an apology.
     application.add_error_handler(errors.on_error)
     return application
 
 
 async def _post_init(application: TelegramApplication) -> None:
-    """Set the commands menu once the bot is known (run by run_polling / run_webhook)."""
-    await application.bot.set_my_commands(
-        [BotCommand(command.name, command.menu) for command in wording.COMMANDS]
-    )
+    """Set the commands menus once the bot is known, and start watching the knowledge folder
+    (run by run_polling / run_webhook)."""
+    everyone = [BotCommand(command.name, command.menu) for command in wording.COMMANDS]
+    await application.bot.set_my_commands(everyone)
+    maintainers = everyone + [BotCommand(c.name, c.menu) for c in wording.ADMIN_COMMANDS]
+    for admin_id in sorted(application.bot_data.admins):
+        try:  # each admin's own menu: only they see the maintainers' commands
+            await application.bot.set_my_commands(maintainers, BotCommandScopeChat(admin_id))
+        except TelegramError as error:  # not started the bot yet: no chat to scope to
+            logger.warning("no commands menu for an admin yet: %s", error)
+    live_reload.start(application)
     logger.info("started as @%s", application.bot.username)
 
 
@@ -135,7 +170,13 @@ def run(settings: Settings) -> int:
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
     logs.configure(settings.log_level, *secrets, brief=(InvalidToken,))
-    application = build_application(settings, conversation_for(settings, FrontEnd.TELEGRAM))
+    with recording(settings) as journal:
+        conversation = conversation_for(settings, FrontEnd.TELEGRAM, journal)
+        store = journal.store if isinstance(journal, Recorder) else None
+        return _serve(settings, build_application(settings, conversation, store=store))
+
+
+def _serve(settings: Settings, application: TelegramApplication) -> int:
     try:
         if settings.webhook_url:
             logger.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)

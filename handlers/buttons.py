@@ -12,7 +12,7 @@ from bot.callbacks import Action, Callback
 from bot.replies import Delivery
 from bot.views import telegram_view
 from handlers.context import Context
-from handlers.sending import inline_keyboard, remember_answer, send
+from handlers.sending import chat_kind, inline_keyboard, remember_answer, send
 
 
 async def press(update: Update, context: Context) -> None:
@@ -24,12 +24,11 @@ async def press(update: Update, context: Context) -> None:
     if callback is None or message is None:
         await query.answer(wording.EXPIRED)
         return
-    question = (
-        context.bot_data.open_questions.recall((message.chat_id, message.message_id))
-        if callback.action is Action.NONE_OF_THESE
-        else None
+    closing = callback.action is Action.NONE_OF_THESE
+    question = context.bot_data.open_questions.recall(
+        (message.chat_id, message.message_id), forget=closing
     )
-    reply = context.bot_data.conversation.press(callback, question)
+    reply = context.bot_data.conversation.press(callback, question, chat=chat_kind(message.chat))
     await query.answer(reply.notice if reply else None)
     if reply is None:
         return

@@ -6,6 +6,7 @@ python-telegram-bot's `contexttypesbot` example).
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
@@ -13,6 +14,8 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
 from bot.followups import ChatMemory
+from bot.reloading import Reloader
+from bot.store import Store
 
 
 class BotData:
@@ -20,8 +23,13 @@ class BotData:
 
     def __init__(self) -> None:
         self._conversation: Conversation | None = None
+        self._reloader: Reloader | None = None
+        self.store: Store | None = None  # read by the admins' reports; None: not recording
+        self.admins: frozenset[int] = frozenset()
         self.open_questions = OpenQuestions()  # keyed by (chat id, message id), memory only
         self.chat_memory = ChatMemory()  # the last answer per conversation thread, memory only
+        self.stop_watching = asyncio.Event()  # set when the application stops
+        self.watcher: asyncio.Task[None] | None = None
 
     @property
     def conversation(self) -> Conversation:
@@ -32,6 +40,16 @@ class BotData:
     @conversation.setter
     def conversation(self, conversation: Conversation) -> None:
         self._conversation = conversation
+
+    @property
+    def reloader(self) -> Reloader:
+        if self._reloader is None:
+            raise RuntimeError("the application was built without a reloader")
+        return self._reloader
+
+    @reloader.setter
+    def reloader(self, reloader: Reloader) -> None:
+        self._reloader = reloader
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]

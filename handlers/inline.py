@@ -29,3 +29,11 @@ async def inline_query(update: Update, context: Context) -> None:
             )
         )
     await query.answer(results, cache_time=0, is_personal=False)
+
+
+async def chosen(update: Update, context: Context) -> None:
+    """A result someone posted (Telegram sends these when inline feedback is on in BotFather):
+    recorded as the question it answered."""
+    result = update.chosen_inline_result
+    if result is not None:
+        context.bot_data.conversation.chosen_inline(result.query, result.result_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 
 from bot.replies import Reply, ReplyKind
+from bot.store import ChatKind
 from bot.views import Keyboard, telegram_view
 from handlers.context import Context
 
@@ -44,11 +45,16 @@ async def answer_question(message: Message, question: str, context: Context) -> 
     data = context.bot_data
     asked_in = thread(message)
     follows = data.chat_memory.recall(asked_in) if asked_in else None
-    turn = data.conversation.ask(question, follows)
+    turn = data.conversation.ask(question, follows, chat=chat_kind(message.chat))
     sent = await send(message, turn.reply)
     remember_answer(context, sent, turn.reply)
     if turn.reply.kind is ReplyKind.CLARIFY:
         data.open_questions.remember((sent.chat_id, sent.message_id), question)
+
+
+def chat_kind(chat: Chat) -> ChatKind:
+    """What the records say about a chat: its kind, never which one."""
+    return ChatKind.PRIVATE if chat.type == ChatType.PRIVATE else ChatKind.GROUP
 
 
 def thread(message: Message) -> tuple[int, ...] | None:

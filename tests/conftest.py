@@ -13,7 +13,7 @@ from bot.engine import AnswerEngine
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.wording import FrontEnd
 from tests.support.fake_telegram import FakeTelegram
-from tests.support.feedback import RecordingFeedback
+from tests.support.journal import RecordingJournal
 from tests.support.kb import WriteKnowledge
 from tests.support.kb import write_knowledge as write_into
 from tests.support.shipped import shipped_engine
@@ -37,14 +37,14 @@ def engine() -> AnswerEngine:
 
 
 @pytest.fixture
-def feedback() -> RecordingFeedback:
-    return RecordingFeedback()
+def journal() -> RecordingJournal:
+    return RecordingJournal()
 
 
 @pytest.fixture
-def conversation(engine: AnswerEngine, feedback: RecordingFeedback) -> Conversation:
-    """A Telegram conversation over the shipped knowledge base, feedback recorded."""
-    return Conversation(engine, feedback, FrontEnd.TELEGRAM)
+def conversation(engine: AnswerEngine, journal: RecordingJournal) -> Conversation:
+    """A Telegram conversation over the shipped knowledge base, what it records kept."""
+    return Conversation(engine, journal, FrontEnd.TELEGRAM)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from bot.conversation import Conversation
 from bot.knowledge import answer_markup
 from bot.terminal import TerminalChat
 from bot.wording import FrontEnd
-from tests.support.feedback import RecordingFeedback
+from tests.support.journal import RecordingJournal
 from tests.support.kb import FIXTURES, WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
 
@@ -181,7 +181,7 @@ def test_ask_is_the_same_conversation_as_the_chat(
     printed = capsys.readouterr().out
     for _, _, text in SMALL_TALK_AND_SAFETY:
         assert answer_markup.to_plain(text) in printed
-    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
     chat = io.StringIO()
     TerminalChat(conversation, chat, prompt=False).run(io.StringIO(questions.decode()))
     assert chat.getvalue().endswith(printed), "ask prints what a chat shows, reply by reply"

@@ -10,7 +10,7 @@ from bot.conversation import Conversation
 from bot.intents import Intent, without_greeting
 from bot.replies import Delivery, ReplyKind
 from bot.wording import FrontEnd
-from tests.support.feedback import RecordingFeedback
+from tests.support.journal import RecordingJournal
 from tests.support.shipped import shipped_engine
 
 
@@ -71,22 +71,22 @@ def test_danger_gets_a_plain_statement_and_no_hotline(conversation: Conversation
     assert not any(ch.isdigit() for ch in reply.body), "never a phone number"
 
 
-def test_small_talk_is_not_matched(conversation: Conversation, feedback: RecordingFeedback) -> None:
+def test_small_talk_is_not_matched(conversation: Conversation, journal: RecordingJournal) -> None:
     assert conversation.ask("hello").reply.body == wording.GREETING
     assert conversation.ask("thank you!").reply.body == wording.THANKS
     assert conversation.ask("what can you do").reply == conversation.help()
-    assert feedback.unanswered_questions == []
+    assert journal.unanswered == []
 
 
 def test_out_of_scope_is_honest_and_recorded(
-    conversation: Conversation, feedback: RecordingFeedback
+    conversation: Conversation, journal: RecordingJournal
 ) -> None:
     reply = conversation.ask("who won the football world cup").reply
     assert reply.kind is ReplyKind.NONE
     assert reply.body == wording.OUT_OF_SCOPE
     assert len(reply.choices) == 2
     assert reply.topics
-    assert feedback.unanswered_questions == [("who won the football world cup", "out_of_scope")]
+    assert journal.unanswered == ["who won the football world cup"]
 
 
 def test_other_languages_are_told_english_only(conversation: Conversation) -> None:
@@ -113,7 +113,7 @@ def test_deep_link_opens_the_entry_and_unknown_falls_back(conversation: Conversa
     assert len(welcome.choices) == 3
 
 
-def test_buttons(conversation: Conversation, feedback: RecordingFeedback) -> None:
+def test_buttons(conversation: Conversation, journal: RecordingJournal) -> None:
     opened = conversation.press(Callback(Action.OPEN, "untoc"))
     assert opened is not None
     assert opened.entry_id == "untoc"
@@ -128,12 +128,12 @@ def test_buttons(conversation: Conversation, feedback: RecordingFeedback) -> Non
     assert rated.rated
     assert rated.delivery is Delivery.EDIT_BUTTONS, "feedback only changes the buttons"
     assert rated.notice == wording.RATED
-    assert feedback.ratings == [("untoc", False)]
+    assert journal.ratings == [("untoc", False)]
     assert conversation.press(Callback(Action.RATED)) is None
     none = conversation.press(Callback(Action.NONE_OF_THESE), "how are visas issued")
     assert none is not None
     assert none.body == wording.NONE_OF_THESE
-    assert feedback.unanswered_questions == [("how are visas issued", "none_of_these")]
+    assert journal.unanswered == ["how are visas issued"]
 
 
 def test_browsing_topics_and_back(conversation: Conversation) -> None:
@@ -168,8 +168,8 @@ def test_inline_lists_matches_and_the_most_useful_entries(conversation: Conversa
 
 
 def test_help_and_welcome_say_only_what_works_in_the_front_end() -> None:
-    telegram = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
-    terminal = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TERMINAL)
+    telegram = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
+    terminal = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TERMINAL)
     assert "/ask" in telegram.help().body
     assert "inline mode" in telegram.help().body
     assert "/ask" in telegram.start().body
@@ -181,7 +181,7 @@ def test_help_and_welcome_say_only_what_works_in_the_front_end() -> None:
 
 
 def test_every_command_is_in_help_and_the_welcome() -> None:
-    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
     for command in wording.COMMANDS:
         if command.name != "start":
             assert command.usage in conversation.help().body

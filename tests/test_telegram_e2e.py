@@ -22,69 +22,27 @@ from bot.knowledge import answer_markup
 from bot.replies import ReplyKind
 from bot.settings import Settings
 from bot.wording import FrontEnd
-from handlers.app import TelegramApplication, build_application
-from handlers.context import Context
+from handlers.app import build_application
 from tests.support.fake_telegram import DEFAULT_GROUP_ID, DEFAULT_USER_ID, Call, FakeTelegram
-from tests.support.feedback import RecordingFeedback
+from tests.support.journal import RecordingJournal
+from tests.support.running import Bot, running
 from tests.support.shipped import shipped_engine
 
 USER = DEFAULT_USER_ID
 GROUP = DEFAULT_GROUP_ID
-QUIET_SECONDS = 0.5  # how long "no reply" is waited for
-
-
-class Bot:
-    """The running application, the fake server, and the errors handlers raised."""
-
-    def __init__(self, fake: FakeTelegram, application: TelegramApplication) -> None:
-        self.fake = fake
-        self.application = application
-        self.errors: list[BaseException] = []
-
-    async def send(
-        self, update: dict[str, Any], method: str = "sendMessage", count: int = 1
-    ) -> list[Call]:
-        """Push an update and wait for the bot's `count` new calls of `method`."""
-        before = len(self.fake.calls(method))
-        self.fake.push_update(update)
-        calls = await self.fake.wait_for_async(method, before + count)
-        return calls[before:]
-
-    async def ignored(self, update: dict[str, Any]) -> None:
-        """Push an update and check that the bot sends nothing."""
-        before = len(self.fake.calls("sendMessage"))
-        self.fake.push_update(update)
-        await asyncio.sleep(QUIET_SECONDS)
-        assert len(self.fake.calls("sendMessage")) == before
 
 
 @pytest.fixture
-async def bot(
-    fake: FakeTelegram, feedback: RecordingFeedback, tmp_path: Path
-) -> AsyncIterator[Bot]:
+async def bot(fake: FakeTelegram, journal: RecordingJournal, tmp_path: Path) -> AsyncIterator[Bot]:
     settings = Settings(
         telegram_bot_token=fake.token,
         telegram_api_base_url=fake.base_url,
         data_dir=tmp_path,
         _env_file=None,
     )
-    conversation = Conversation(shipped_engine(), feedback, FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation, rate_limiter=False)
-    running = Bot(fake, application)
-
-    async def record(update: object, context: Context) -> None:
-        assert context.error is not None
-        running.errors.append(context.error)
-
-    application.add_error_handler(record)
-    async with application:
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=1)
-        await application.start()
-        yield running
-        await application.updater.stop()
-        await application.stop()
-    assert running.errors == [], "handlers raised"
+    conversation = Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM)
+    async with running(fake, build_application(settings, conversation, rate_limiter=False)) as bot:
+        yield bot
 
 
 def keyboard(call: Call) -> list[list[dict[str, Any]]]:
@@ -140,7 +98,7 @@ async def test_question_is_answered_without_link_previews(bot: Bot) -> None:
     assert reply.params["link_preview_options"] == {"is_disabled": True}
 
 
-async def test_clarify_then_tap_a_choice(bot: Bot, feedback: RecordingFeedback) -> None:
+async def test_clarify_then_tap_a_choice(bot: Bot, journal: RecordingJournal) -> None:
     question = _clarified_question()
     [reply] = await bot.send(bot.fake.message(question))
     assert reply.params["text"] == wording.DID_YOU_MEAN
@@ -152,11 +110,11 @@ async def test_clarify_then_tap_a_choice(bot: Bot, feedback: RecordingFeedback) 
     assert opened.params["text"] == answer_html(choices[0].removeprefix("o:"))
     [none] = await bot.send(bot.fake.callback_query("x:", message_id=message_id))
     assert none.params["text"] == answer_markup.to_html(wording.NONE_OF_THESE)
-    assert feedback.unanswered_questions == [(question, "none_of_these")]
+    assert journal.unanswered == [question]
 
 
 def _clarified_question() -> str:
-    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
     candidates = [
         "corruption and smuggling",
         "the 2021 report",
@@ -169,7 +127,7 @@ def _clarified_question() -> str:
     return clarified[0]
 
 
-async def test_out_of_scope_is_declined_with_topics(bot: Bot, feedback: RecordingFeedback) -> None:
+async def test_out_of_scope_is_declined_with_topics(bot: Bot, journal: RecordingJournal) -> None:
     [reply] = await bot.send(bot.fake.message("who won the football world cup"))
     assert reply.params["text"] == answer_markup.to_html(wording.OUT_OF_SCOPE)
     data = callbacks(reply)
@@ -177,7 +135,7 @@ async def test_out_of_scope_is_declined_with_topics(bot: Bot, feedback: Recordin
     assert {d for d in data if d.startswith("p:")} == {
         f"p:{t.id}" for t in shipped_engine().knowledge.topics
     }
-    assert feedback.unanswered_questions == [("who won the football world cup", "out_of_scope")]
+    assert journal.unanswered == ["who won the football world cup"]
 
 
 async def test_other_languages_are_told_english_only(bot: Bot) -> None:
@@ -208,7 +166,7 @@ async def test_topic_browsing_edits_one_message_there_and_back(bot: Bot) -> None
     assert len(bot.fake.calls("answerCallbackQuery")) == 2
 
 
-async def test_sources_and_feedback(bot: Bot, feedback: RecordingFeedback) -> None:
+async def test_sources_and_feedback(bot: Bot, journal: RecordingJournal) -> None:
     await bot.send(bot.fake.message("/start untoc"))
     [sources] = await bot.send(bot.fake.callback_query("s:untoc"))
     assert sources.params["text"].startswith("<b>Sources</b>")
@@ -223,7 +181,7 @@ async def test_sources_and_feedback(bot: Bot, feedback: RecordingFeedback) -> No
     assert "s:untoc" in callbacks(edited), "the other buttons stay"
     ack = bot.fake.calls("answerCallbackQuery")[-1]
     assert ack.params["text"] == wording.RATED
-    assert feedback.ratings == [("untoc", True)]
+    assert journal.ratings == [("untoc", True)]
 
 
 async def test_non_text_messages_get_a_polite_note(bot: Bot) -> None:
@@ -291,11 +249,12 @@ async def test_commands_menu_and_handlers_come_from_one_table(bot: Bot) -> None:
         if isinstance(handler, CommandHandler)
         for command in handler.commands
     }
-    assert registered == {command.name for command in wording.COMMANDS}
+    tables = (*wording.COMMANDS, *wording.ADMIN_COMMANDS)
+    assert registered == {command.name for command in tables}
     post_init = bot.application.post_init
     assert post_init is not None
     await post_init(bot.application)  # what run_polling does on start
-    [menu] = bot.fake.calls("setMyCommands")
+    [menu] = bot.fake.calls("setMyCommands")  # no ADMIN_IDS: no admin menus
     assert [(c["command"], c["description"]) for c in menu.params["commands"]] == [
         (command.name, command.menu) for command in wording.COMMANDS
     ]
@@ -307,7 +266,7 @@ async def test_commands_menu_and_handlers_come_from_one_table(bot: Bot) -> None:
 async def test_a_handler_that_raises_gets_the_apology_sent_and_the_error_logged(
     bot: Bot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(question: str, follows: str | None = None) -> None:
+    def broken(question: str, follows: str | None = None, **_: object) -> None:
         raise RuntimeError("the matcher broke")
 
     monkeypatch.setattr(bot.application.bot_data.conversation, "ask", broken)
@@ -362,7 +321,7 @@ def more_callbacks(entry_id: str) -> list[str]:
 
 
 async def test_danger_in_a_group_is_answered_only_when_addressed(
-    bot: Bot, feedback: RecordingFeedback
+    bot: Bot, journal: RecordingJournal
 ) -> None:
     username = bot.fake.bot_user["username"]
     await bot.ignored(bot.fake.group_message(HELD))  # privacy: never read along
@@ -372,7 +331,7 @@ async def test_danger_in_a_group_is_answered_only_when_addressed(
     assert danger.params["text"].startswith(answer_markup.to_html(wording.DANGER))
     assert "reply_parameters" in danger.params
     assert len(bot.fake.calls("sendMessage")) == 1
-    assert feedback.unanswered_questions == [], "a plea is not logged as an unanswered question"
+    assert journal.unanswered == [], "a plea is not logged as an unanswered question"
 
 
 async def test_tell_me_more_in_a_private_chat_continues_the_last_answer(bot: Bot) -> None:
@@ -390,7 +349,7 @@ async def test_tell_me_more_in_a_private_chat_continues_the_last_answer(bot: Bot
 
 
 async def test_tell_me_more_after_the_memory_expired_is_not_a_follow_up(
-    bot: Bot, feedback: RecordingFeedback
+    bot: Bot, journal: RecordingJournal
 ) -> None:
     now = [1_000.0]
     bot.application.bot_data.chat_memory = ChatMemory(clock=lambda: now[0])
@@ -405,7 +364,7 @@ async def test_tell_me_more_after_the_memory_expired_is_not_a_follow_up(
     [forgotten] = await bot.send(bot.fake.message("tell me more"))
     assert forgotten.params["text"] == answer_markup.to_html(wording.OUT_OF_SCOPE)
     assert f"s:{entry_id}" not in callbacks(forgotten)
-    assert feedback.unanswered_questions == [("tell me more", "out_of_scope")]
+    assert journal.unanswered == ["tell me more"]
 
 
 def test_chat_memory_forgets_after_fifteen_minutes_and_keeps_keys_apart() -> None:
@@ -468,21 +427,21 @@ async def test_a_long_message_with_one_question_gets_that_answer(bot: Bot) -> No
 
 
 async def test_did_you_mean_then_none_of_these_records_the_question(
-    bot: Bot, feedback: RecordingFeedback
+    bot: Bot, journal: RecordingJournal
 ) -> None:
     question = _clarified_question()
-    offered = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM).ask(question)
+    offered = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM).ask(question)
     [reply] = await bot.send(bot.fake.message(question))
     assert reply.params["text"] == answer_markup.to_html(wording.DID_YOU_MEAN)
     choices = callbacks(reply)
     assert 1 <= len(choices) - 1 <= 3
     assert choices == [*(f"o:{c.entry_id}" for c in offered.reply.choices), "x:"]
-    assert feedback.unanswered_questions == [], "a did-you-mean is not an unanswered question"
+    assert journal.unanswered == [], "a did-you-mean is not an unanswered question"
     message_id = bot.fake.bot_messages(USER)[-1]["message_id"]
     [none] = await bot.send(bot.fake.callback_query("x:", message_id=message_id))
     assert none.params["chat_id"] == str(USER)
     assert none.params["text"] == answer_markup.to_html(wording.NONE_OF_THESE)
-    assert feedback.unanswered_questions == [(question, "none_of_these")]
+    assert journal.unanswered == [question]
     assert len(bot.fake.calls("answerCallbackQuery")) == 1
 
 
@@ -490,7 +449,7 @@ PERSONAL_LEGAL_QUESTION = "will I go to jail if I paid a smuggler to bring me he
 
 
 async def test_a_personal_legal_question_ends_with_the_legal_note(bot: Bot) -> None:
-    conversation = Conversation(shipped_engine(), RecordingFeedback(), FrontEnd.TELEGRAM)
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
     assert conversation.ask(PERSONAL_LEGAL_QUESTION).intent is Intent.PERSONAL_LEGAL
     note = answer_markup.to_html(wording.LEGAL_NOTE)
     [reply] = await bot.send(bot.fake.message(PERSONAL_LEGAL_QUESTION))

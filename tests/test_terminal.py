@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
+from unittest.mock import ANY
 
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation
-from bot.feedback import LogFeedback
 from bot.replies import ReplyKind
+from bot.store import ChatKind, DiscardJournal, Pressed, PressKind
 from bot.terminal import TerminalChat
 from bot.wording import FrontEnd
-from tests.support.feedback import RecordingFeedback
+from tests.support.journal import RecordingJournal
 from tests.support.shipped import shipped_engine
 
 
 def chat(lines: str) -> str:
-    conversation = Conversation(shipped_engine(), LogFeedback(), FrontEnd.TERMINAL)
+    conversation = Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TERMINAL)
     output = io.StringIO()
     assert TerminalChat(conversation, output, prompt=False).run(io.StringIO(lines)) == 0
     return output.getvalue()
@@ -53,8 +56,8 @@ def test_unknown_number_is_a_question_not_a_crash() -> None:
     assert "Please type a question" in out
 
 
-def test_python_m_bot_starts_the_chat_without_a_token() -> None:
-    env = {"PATH": "", "TELEGRAM_BOT_TOKEN": "", "HOME": "/nonexistent"}
+def test_python_m_bot_starts_the_chat_without_a_token_and_records(tmp_path: Path) -> None:
+    env = {"PATH": "", "TELEGRAM_BOT_TOKEN": "", "HOME": "/nonexistent", "DATA_DIR": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-m", "bot"],
         input="who wrote the report\n/quit\n",
@@ -67,6 +70,8 @@ def test_python_m_bot_starts_the_chat_without_a_token() -> None:
     assert result.returncode == 0, result.stderr
     assert "Hello! I answer questions" in result.stdout
     assert "University of Queensland" in result.stdout
+    kept = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT chat, text FROM questions")
+    assert kept.fetchall() == [("terminal", "who wrote the report")], "written out on /quit"
 
 
 def test_terminal_shows_only_what_works_there() -> None:
@@ -88,19 +93,40 @@ def test_an_unknown_deep_link_is_explained_not_dropped() -> None:
     assert "Sorry, I don't know that link" in out
 
 
-def test_none_of_these_records_the_question_it_answers() -> None:
-    feedback = RecordingFeedback()
-    conversation = Conversation(shipped_engine(), feedback, FrontEnd.TERMINAL)
-    terminal = TerminalChat(conversation, io.StringIO(), prompt=False)
-    question = next(
+def _clarified(conversation: Conversation) -> str:
+    return next(
         q
         for q in ("protocol", "corruption report", "corruption and smuggling", "the 2021 report")
         if conversation.ask(q).reply.kind is ReplyKind.CLARIFY
     )
+
+
+def test_none_of_these_records_the_question_it_answers() -> None:
+    journal = RecordingJournal()
+    conversation = Conversation(shipped_engine(), journal, FrontEnd.TERMINAL)
+    terminal = TerminalChat(conversation, io.StringIO(), prompt=False)
+    question = _clarified(conversation)
     terminal.show(terminal.respond(question))
     none = terminal.options.index(Callback(Action.NONE_OF_THESE)) + 1
     terminal.respond(str(none))
-    assert feedback.unanswered_questions == [(question, "none_of_these")]
+    assert journal.presses == [
+        Pressed(ANY, ChatKind.TERMINAL, PressKind.NONE_OF_THESE, None, question)
+    ]
+
+
+def test_a_choice_taken_is_recorded_with_its_question_and_only_from_did_you_mean() -> None:
+    journal = RecordingJournal()
+    conversation = Conversation(shipped_engine(), journal, FrontEnd.TERMINAL)
+    terminal = TerminalChat(conversation, io.StringIO(), prompt=False)
+    question = _clarified(conversation)
+    terminal.show(terminal.respond(question))
+    first = terminal.options[0]
+    terminal.show(terminal.respond("1"))  # the first choice: an answer, with related questions
+    related = next(i for i, c in enumerate(terminal.options, 1) if c.action is Action.OPEN)
+    terminal.show(terminal.respond(str(related)))
+    assert [(p.kind, p.entry_id, p.question) for p in journal.presses] == [
+        (PressKind.CHOICE, first.argument, question)
+    ]
 
 
 def test_glossary_works_in_the_terminal() -> None:

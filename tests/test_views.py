@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from bot.callbacks import MAX_BYTES, Action, Callback
 from bot.conversation import Conversation
-from bot.feedback import LogFeedback
 from bot.replies import Reply, ReplyKind
+from bot.store import DiscardJournal
 from bot.views import split_html, telegram_view, terminal_view, url_buttons
 from bot.wording import FrontEnd
 from tests.support.shipped import shipped_engine
@@ -18,7 +18,7 @@ from tests.support.shipped import shipped_engine
 
 @cache
 def conversation() -> Conversation:
-    return Conversation(shipped_engine(), LogFeedback(), FrontEnd.TELEGRAM)
+    return Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
 
 
 def test_every_answer_renders_within_limits_with_valid_buttons() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.cli import answering, evaluating, knowledge_base, serving
+from bot.cli import answering, evaluating, knowledge_base, serving, upkeep
 from bot.cli.base import EXIT_OK, EXIT_USAGE, Subcommand
 from bot.settings import SettingsError
 
@@ -43,4 +43,5 @@ def _parser() -> argparse.ArgumentParser:
     answering.register(subcommands)
     knowledge_base.register(subcommands)
     evaluating.register(subcommands)
+    upkeep.register(subcommands)
     return parser

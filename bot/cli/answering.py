@@ -11,10 +11,10 @@ from typing import Any
 
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, knowledge_argument, knowledge_root
 from bot.conversation import Conversation, Turn
-from bot.feedback import LogFeedback
 from bot.matching import Match
 from bot.settings import load_settings
 from bot.startup import StartError, load_engine
+from bot.store import DiscardJournal
 from bot.views import terminal_view
 from bot.wording import FrontEnd
 
@@ -35,8 +35,9 @@ def ask_command(args: argparse.Namespace) -> int:
     except StartError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    # a private chat's wording, rendered as text: what a person on Telegram would read
-    conversation = Conversation(engine, LogFeedback(), FrontEnd.TELEGRAM)
+    # a private chat's wording, rendered as text: what a person on Telegram would read; a
+    # maintainer trying questions is not a user asking, so nothing is recorded
+    conversation = Conversation(engine, DiscardJournal(), FrontEnd.TELEGRAM)
     for question in _questions(args.question):
         turn = conversation.ask(question)
         if args.json:

@@ -22,11 +22,11 @@ from bot.cli.base import (
 )
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
-from bot.feedback import DiscardFeedback
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError
 from bot.matching import Metrics, Part, calibration, measure, select
 from bot.readiness import REFIT
 from bot.settings import load_settings
+from bot.store import DiscardJournal
 from bot.wording import FrontEnd
 
 EVAL_DIR = calibration.EVAL_DIR
@@ -75,7 +75,7 @@ def eval_command(args: argparse.Namespace) -> int:
     except KnowledgeBaseError as error:
         print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
-    conversation = Conversation(engine, DiscardFeedback(), FrontEnd.TELEGRAM)
+    conversation = Conversation(engine, DiscardJournal(), FrontEnd.TELEGRAM)
     part = Part(args.part) if args.part else None
     chosen = {file: select(cases, part) for file, cases in sets.items()}
     questions = {f: cases for f, cases in chosen.items() if kind_of(f) is SetKind.QUESTIONS}

@@ -11,9 +11,11 @@ from typing import Any
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_subcommand, load
 from bot.deep_links import deep_link
 from bot.health import HEARTBEAT_FILE, MAX_AGE_SECONDS, heartbeat_age
+from bot.reloading import Reloader
 from bot.settings import Settings, load_settings
-from bot.startup import StartError, conversation_for
+from bot.startup import StartError, conversation_for, recording
 from bot.terminal import TerminalChat
+from bot.watching import watch_in_thread
 from bot.wording import FrontEnd
 
 
@@ -59,8 +61,17 @@ def _serve_telegram(settings: Settings) -> int:
 
 
 def _chat_in_terminal(settings: Settings) -> int:
-    conversation = conversation_for(settings, FrontEnd.TERMINAL)
-    return TerminalChat(conversation, sys.stdout, prompt=sys.stdin.isatty()).run(sys.stdin)
+    """The terminal chat, recording like the Telegram bot and following edits of the
+    knowledge folder (SIGHUP is left alone: here it means the terminal was closed)."""
+    with recording(settings) as journal:
+        conversation = conversation_for(settings, FrontEnd.TERMINAL, journal)
+        reloader = Reloader(conversation, settings.knowledge_path, settings.thresholds)
+        stop_watching = watch_in_thread(settings.knowledge_path, reloader.reload)
+        try:
+            chat = TerminalChat(conversation, sys.stdout, prompt=sys.stdin.isatty())
+            return chat.run(sys.stdin)
+        finally:
+            stop_watching.set()
 
 
 def _started(start: Callable[[Settings], int]) -> int:

@@ -5,7 +5,7 @@ Callers outside this package import from here; the modules inside are its own bu
 
 from bot.matching import calibration
 from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_pairs
-from bot.matching.build import build_matcher
+from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
@@ -30,6 +30,7 @@ __all__ = [
     "calibration",
     "measure",
     "part_of",
+    "recalibrated_matcher",
     "run",
     "select",
     "similar_pairs",

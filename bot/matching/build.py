@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
-from bot.knowledge import KnowledgeBase
-from bot.matching.calibration import load_calibration
+import bot.matching.calibration as calibration
+from bot.knowledge import KnowledgeBase, KnowledgeBaseError
 from bot.matching.index import MatchIndex
 from bot.matching.matcher import Matcher
 from bot.matching.thresholds import Thresholds
 
 
 def build_matcher(knowledge: KnowledgeBase, thresholds: Thresholds | None = None) -> Matcher:
-    return Matcher(MatchIndex(knowledge), thresholds, load_calibration(knowledge.root))
+    return Matcher(MatchIndex(knowledge), thresholds, calibration.load_calibration(knowledge.root))
+
+
+def recalibrated_matcher(
+    knowledge: KnowledgeBase, thresholds: Thresholds
+) -> tuple[Matcher, str | None]:
+    """The matcher for an edited knowledge base, and a warning when the committed calibration
+    no longer fits it: then the refit on the tuning questions (what `calibrate --write` would
+    commit) is used in memory, so that confidences keep meaning what they say."""
+    root = knowledge.root
+    if not (root / calibration.CALIBRATION_FILE).is_file():
+        return build_matcher(knowledge, thresholds), None
+    committed = calibration.load_calibration(root)
+    try:
+        questions = calibration.tuning_questions(root)
+    except KnowledgeBaseError as error:
+        unchecked = f"calibration not checked, the evaluation questions have problems: {error}"
+        return build_matcher(knowledge, thresholds), unchecked
+    result = calibration.refit(knowledge, thresholds, questions)
+    index = result.matcher.index
+    if result.fitted is None or not calibration.stale(committed, result.fitted):
+        return Matcher(index, thresholds, committed), None
+    warning = (
+        f"the calibration was stale and is refitted in memory ({result.fitted}); "
+        f"commit it with: python -m bot calibrate --write"
+    )
+    return Matcher(index, thresholds, result.fitted), warning

@@ -18,11 +18,11 @@ from rapidfuzz import fuzz, process
 from bot import assessment
 from bot.assessment import Detection, Dialogues, SetKind, ask_all, kind_of, load_cases
 from bot.conversation import Conversation
-from bot.feedback import DiscardFeedback
 from bot.knowledge import EvalQuestion, KnowledgeBaseError, normalize
 from bot.matching import Metrics, Part, measure, part_of, run, select
 from bot.matching.calibration import bands, fit, load_calibration, unfit_reason
 from bot.settings import SHIPPED_KNOWLEDGE
+from bot.store import DiscardJournal
 from bot.wording import FrontEnd
 from tests.support.shipped import shipped_engine
 
@@ -39,7 +39,7 @@ EVERY_SET = sorted(EVAL.rglob("*.yaml"))
 
 
 def conversation() -> Conversation:
-    return Conversation(shipped_engine(), DiscardFeedback(), FrontEnd.TELEGRAM)
+    return Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
 
 
 @cache

@@ -1,0 +1,66 @@
+"""The real python-telegram-bot Application running against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from handlers.app import TelegramApplication
+from handlers.context import Context
+from tests.support.fake_telegram import Call, FakeTelegram
+
+QUIET_SECONDS = 0.5  # how long "no reply" is waited for
+
+
+class Bot:
+    """The running application, the fake server, and the errors handlers raised."""
+
+    def __init__(self, fake: FakeTelegram, application: TelegramApplication) -> None:
+        self.fake = fake
+        self.application = application
+        self.errors: list[BaseException] = []
+
+    async def send(
+        self, update: dict[str, Any], method: str = "sendMessage", count: int = 1
+    ) -> list[Call]:
+        """Push an update and wait for the bot's `count` new calls of `method`."""
+        before = len(self.fake.calls(method))
+        self.fake.push_update(update)
+        calls = await self.fake.wait_for_async(method, before + count)
+        return calls[before:]
+
+    async def ignored(self, update: dict[str, Any]) -> None:
+        """Push an update and check that the bot sends nothing."""
+        before = len(self.fake.calls("sendMessage"))
+        self.fake.push_update(update)
+        await asyncio.sleep(QUIET_SECONDS)
+        assert len(self.fake.calls("sendMessage")) == before
+
+
+@asynccontextmanager
+async def running(
+    fake: FakeTelegram, application: TelegramApplication, *, post_init: bool = False
+) -> AsyncIterator[Bot]:
+    """Polling as `run_polling` would; `post_init`: also what it does once the bot is known
+    (the commands menus, watching the knowledge folder). Fails if a handler raised."""
+    bot = Bot(fake, application)
+
+    async def record(update: object, context: Context) -> None:
+        assert context.error is not None
+        bot.errors.append(context.error)
+
+    application.add_error_handler(record)
+    async with application:
+        if post_init and application.post_init is not None:
+            await application.post_init(application)
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=1)
+        await application.start()
+        yield bot
+        await application.updater.stop()
+        await application.stop()
+        if application.post_stop is not None:
+            await application.post_stop(application)
+    assert bot.errors == [], "handlers raised"
