@@ -66,14 +66,20 @@ class Conversation:
     # --- free text -----------------------------------------------------------------------
 
     def ask(
-        self, question: str, follows: str | None = None, *, chat: ChatKind | None = None
+        self,
+        question: str,
+        follows: str | None = None,
+        *,
+        chat: ChatKind | None = None,
+        workshop: str | None = None,
     ) -> Turn:
         """The reply to a message, recorded in the journal. `follows` is the entry the chat was
         last answered with, if the front end remembers one: a message that only makes sense
-        after it is read with it. `chat` is where it was asked (default: this front end's)."""
+        after it is read with it. `chat` is where it was asked (default: this front end's), and
+        `workshop` the session running there, if any."""
         turn = self._reply(question, follows)
         self.journal.record(
-            _asked(turn.match, turn.intent, turn.reply.entry_id, chat or self._chat)
+            _asked(turn.match, turn.intent, turn.reply.entry_id, chat or self._chat, workshop)
         )
         return turn
 
@@ -167,7 +173,12 @@ class Conversation:
     # --- buttons -------------------------------------------------------------------------
 
     def press(
-        self, callback: Callback, question: str | None = None, *, chat: ChatKind | None = None
+        self,
+        callback: Callback,
+        question: str | None = None,
+        *,
+        chat: ChatKind | None = None,
+        workshop: str | None = None,
     ) -> Reply | None:
         """The reply to a button, saying how to deliver it; None when there is nothing to do.
 
@@ -175,7 +186,7 @@ class Conversation:
         taken or "None of these" is recorded with it."""
         knowledge = self.engine.knowledge
         argument = callback.argument
-        where = chat or self._chat
+        where = _Where(chat or self._chat, workshop)
         match callback.action:
             case Action.OPEN if knowledge.get(argument):
                 if question is not None:
@@ -202,10 +213,10 @@ class Conversation:
         return replies.fixed(wording.EXPIRED)
 
     def _pressed(
-        self, chat: ChatKind, kind: PressKind, entry_id: str | None, question: str | None = None
+        self, where: _Where, kind: PressKind, entry_id: str | None, question: str | None = None
     ) -> None:
         kept = redacted(question) if question is not None else None
-        self.journal.record(Pressed(_now(), chat, kind, entry_id, kept))
+        self.journal.record(Pressed(_now(), where.chat, kind, entry_id, kept, where.workshop))
 
     # --- inline mode ---------------------------------------------------------------------
 
@@ -249,7 +260,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _asked(found: Match, intent: Intent | None, entry_id: str | None, chat: ChatKind) -> Asked:
+@dataclass(frozen=True, slots=True)
+class _Where:
+    chat: ChatKind
+    workshop: str | None
+
+
+def _asked(
+    found: Match,
+    intent: Intent | None,
+    entry_id: str | None,
+    chat: ChatKind,
+    workshop: str | None = None,
+) -> Asked:
     """What is kept of a question: its text (masked; none at all from someone in danger) and
     what it got."""
     kept = found.candidates[:KEPT_CANDIDATES]
@@ -263,6 +286,7 @@ def _asked(found: Match, intent: Intent | None, entry_id: str | None, chat: Chat
         intent=intent.value if intent else None,
         entry_id=entry_id,
         reason=found.reason.value if found.reason else None,
+        workshop=workshop,
     )
 
 

@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     retention_days: int = Field(
         default=90, ge=1, le=3650, description="Days usage records are kept before purging."
     )
+    quiz_seconds: int = Field(
+        default=30,
+        ge=5,
+        le=600,
+        description="How long each quiz question stays open before the next one comes.",
+    )
     webhook_url: str | None = Field(
         default=None,
         pattern=r"^https://\S+$",

@@ -9,7 +9,8 @@ from bot import wording
 from bot.callbacks import Callback
 from bot.conversation import Conversation
 from bot.followups import ChatMemory
-from bot.replies import Delivery, Reply, ReplyKind
+from bot.quiz.rehearsal import Rehearsal
+from bot.replies import Delivery, Reply, ReplyKind, fixed
 from bot.views import terminal_view
 from bot.wording import FrontEnd, commands_for
 
@@ -24,6 +25,7 @@ class TerminalChat:
         self.output = output
         self.prompt = prompt
         self.options: tuple[Callback, ...] = ()
+        self.rehearsal = Rehearsal(lambda: conversation.engine.knowledge)
         self.clarified: str | None = None  # the question the choices on screen were offered for
         self.memory = ChatMemory(capacity=1)
         actions: dict[str, Callable[[str], Reply]] = {
@@ -33,6 +35,7 @@ class TerminalChat:
             "help": lambda _: conversation.help(),
             "about": lambda _: conversation.about(),
             "privacy": lambda _: conversation.privacy(),
+            "quiz": lambda words: fixed(self.rehearsal.start(words.split())),
         }
         self._commands = {f"/{c.name}": actions[c.name] for c in commands_for(FrontEnd.TERMINAL)}
 
@@ -48,6 +51,8 @@ class TerminalChat:
         return 0
 
     def respond(self, text: str) -> Reply | None:
+        if self.rehearsal.running and not text.startswith("/"):
+            return fixed(self.rehearsal.answer(text))
         if text.isdigit() and 1 <= int(text) <= len(self.options):
             callback = self.options[int(text) - 1]
             pressed = self.conversation.press(callback, self.clarified)

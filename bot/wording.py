@@ -33,6 +33,12 @@ COMMANDS = (
     ChatCommand("help", "How to ask", "/help: how to ask"),
     ChatCommand("about", "Where my knowledge comes from", "/about: where my knowledge comes from"),
     ChatCommand("privacy", "What I keep", "/privacy: what I keep"),
+    ChatCommand("quiz", "A quiz round on the report", "/quiz [topic] [number]: a quiz round"),
+    ChatCommand("next", "The next quiz question", "/next: the next quiz question", False),
+    ChatCommand("scores", "Quiz standings", "/scores: the quiz standings", False),
+    ChatCommand(
+        "workshop", "Workshop session (group admins)", "/workshop start|end: a session", False
+    ),
 )
 
 
@@ -96,10 +102,49 @@ PRIVACY = (
     "when it was asked, whether in a private chat, a group or inline, and which answer or "
     'choices it got; and which answers were rated 👍 or 👎 and which "did you mean" choice '
     "was taken. A message from someone who may be in danger is counted, never kept.\n\n"
+    "For quiz rounds and workshop sessions I keep who answered what and which group a round "
+    "runs in only as codes that cannot be turned back into anyone's id; the names on a "
+    "leaderboard stay in memory.\n\n"
     "These records are deleted after {retention} days. What a chat is about for follow-up "
     "questions is kept in memory only, for 15 minutes.\n\n"
     "Telegram itself keeps the chat, as with any conversation."
 )
+
+# --- quiz rounds and workshops -----------------------------------------------------------
+
+QUIZ_STARTED = (
+    "**Quiz**{topic}: {count} question(s). Answer each poll; the next one comes after "
+    "{seconds} seconds, or when the person who started the round sends /next. /scores shows "
+    "the standings, /quiz stop ends the round."
+)
+QUIZ_TOPIC = " on {title}"
+QUIZ_RUNNING = "A quiz round is running here: /next for the next question, /quiz stop to end it."
+QUIZ_NONE_RUNNING = "No quiz round is running here. Start one with /quiz [topic] [number]."
+QUIZ_EMPTY = "There are no quiz questions on that topic yet."
+QUIZ_ONLY_STARTER = "Only the person who started the round, or a chat admin, can do that."
+QUIZ_USAGE = "Start a round with /quiz, /quiz <topic> or /quiz <topic> <number>; {problem}."
+QUIZ_OVER = "**Quiz over!**"
+QUIZ_STOPPED = "**Quiz stopped.**"
+QUIZ_STANDINGS = "**Standings** after {sent} of {total} question(s):"
+QUIZ_LEADERBOARD = "**Leaderboard**"
+QUIZ_NO_ANSWERS = "Nobody answered."
+QUIZ_PER_QUESTION = "**Question by question**"
+QUIZ_READ_AGAIN = "read the answer"
+QUIZ_PARTICIPANT = "Participant {number}"
+QUIZ_TERMINAL_ANSWER = "Type the number of your answer."
+QUIZ_RIGHT = "✅ Right! {explanation}"
+QUIZ_WRONG = "❌ The answer is: {answer}. {explanation}"
+QUIZ_TERMINAL_SCORE = "**Your score: {right} of {total}.**"
+
+WORKSHOP_ADMINS_ONLY = "Only a chat admin can start or end a workshop."
+WORKSHOP_GROUPS_ONLY = "Workshops are for groups: add me to the workshop's group first."
+WORKSHOP_STARTED = (
+    "**Workshop started**{title}. I'll count the questions asked here until /workshop end, "
+    "without keeping who asked."
+)
+WORKSHOP_ALREADY = "A workshop is already running here: /workshop end closes it."
+WORKSHOP_NONE = "No workshop is running here: /workshop start [title] begins one."
+WORKSHOP_USAGE = "Use /workshop start [title] or /workshop end."
 
 UNKNOWN_COMMAND = "I don't know that command. Type a question, or see /help."
 

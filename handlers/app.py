@@ -26,18 +26,34 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    PollAnswerHandler,
     filters,
 )
 
 from bot import logs, wording
 from bot.conversation import Conversation
 from bot.health import HEARTBEAT_FILE
+from bot.quiz import QuizMaster
 from bot.reloading import Reloader
 from bot.settings import Settings
 from bot.startup import StartError, conversation_for, recording
 from bot.store import Recorder, Store
+from bot.store.pseudonyms import Pseudonyms
+from bot.store.sqlite import SqliteStore
+from bot.store.sqlite_workshops import SqliteWorkshops
 from bot.wording import FrontEnd
-from handlers import admin, buttons, commands, errors, inline, live_reload, messages
+from bot.workshops import WorkshopStore
+from handlers import (
+    admin,
+    buttons,
+    commands,
+    errors,
+    inline,
+    live_reload,
+    messages,
+    quiz,
+    workshop,
+)
 from handlers.context import CONTEXT_TYPES, BotData
 from handlers.heartbeat import HeartbeatRequest
 
@@ -49,6 +65,7 @@ ALLOWED_UPDATES = [
     Update.CALLBACK_QUERY,
     Update.INLINE_QUERY,
     Update.CHOSEN_INLINE_RESULT,
+    Update.POLL_ANSWER,
 ]
 
 # bot_data is what handlers share; the other parameters vary with the builder's options
@@ -75,9 +92,11 @@ def build_application(
     conversation: Conversation,
     *,
     store: Store | None = None,
+    workshops: WorkshopStore | None = None,
     rate_limiter: bool = True,
 ) -> TelegramApplication:
-    """`store`: what the admins' reports read (None: usage is not recorded)."""
+    """`store`: what the admins' reports read, `workshops`: where sessions and quiz rounds are
+    kept (None: usage is not recorded, and rounds live in memory)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     heartbeat = Path(settings.data_dir) / HEARTBEAT_FILE
@@ -111,6 +130,11 @@ def build_application(
     data.reloader = Reloader(conversation, settings.knowledge_path, settings.thresholds)
     data.store = store
     data.admins = settings.admin_ids
+    data.pseudonyms = Pseudonyms.in_folder(settings.data_dir)
+    data.workshops = workshops
+    if workshops is not None:
+        data.quiz = QuizMaster(workshops, lambda: data.conversation.engine.knowledge)
+    data.quiz_seconds = settings.quiz_seconds
     admins_in_private = filters.ChatType.PRIVATE & filters.User(user_id=settings.admin_ids)
 
     # --- every handler, in one place; within a group the first handler that matches wins ---
@@ -122,6 +146,12 @@ def build_application(
     application.add_handler(CommandHandler("help", commands.help_command))
     application.add_handler(CommandHandler("about", commands.about))
     application.add_handler(CommandHandler("privacy", commands.privacy))
+    # Quiz rounds and workshop sessions (bot.quiz, bot.workshops).
+    application.add_handler(CommandHandler("quiz", quiz.quiz))
+    application.add_handler(CommandHandler("next", quiz.next_question))
+    application.add_handler(CommandHandler("scores", quiz.scores))
+    application.add_handler(CommandHandler("workshop", workshop.workshop))
+    application.add_handler(PollAnswerHandler(quiz.poll_answer))
     # The maintainers' commands (bot.wording.ADMIN_COMMANDS), for ADMIN_IDS in private only.
     application.add_handler(CommandHandler("reload", admin.reload, admins_in_private))
     application.add_handler(CommandHandler("stats", admin.stats, admins_in_private))
@@ -173,7 +203,9 @@ def run(settings: Settings) -> int:
     with recording(settings) as journal:
         conversation = conversation_for(settings, FrontEnd.TELEGRAM, journal)
         store = journal.store if isinstance(journal, Recorder) else None
-        return _serve(settings, build_application(settings, conversation, store=store))
+        kept = SqliteWorkshops(store) if isinstance(store, SqliteStore) else None
+        application = build_application(settings, conversation, store=store, workshops=kept)
+        return _serve(settings, application)
 
 
 def _serve(settings: Settings, application: TelegramApplication) -> int:

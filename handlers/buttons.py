@@ -12,7 +12,7 @@ from bot.callbacks import Action, Callback
 from bot.replies import Delivery
 from bot.views import telegram_view
 from handlers.context import Context
-from handlers.sending import chat_kind, inline_keyboard, remember_answer, send
+from handlers.sending import chat_kind, inline_keyboard, remember_answer, send, session_of
 
 
 async def press(update: Update, context: Context) -> None:
@@ -28,7 +28,10 @@ async def press(update: Update, context: Context) -> None:
     question = context.bot_data.open_questions.recall(
         (message.chat_id, message.message_id), forget=closing
     )
-    reply = context.bot_data.conversation.press(callback, question, chat=chat_kind(message.chat))
+    data = context.bot_data
+    reply = data.conversation.press(
+        callback, question, chat=chat_kind(message.chat), workshop=session_of(message, data)
+    )
     await query.answer(reply.notice if reply else None)
     if reply is None:
         return

@@ -14,8 +14,11 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
 from bot.followups import ChatMemory
+from bot.quiz import MemoryRounds, Names, QuizMaster
 from bot.reloading import Reloader
 from bot.store import Store
+from bot.store.pseudonyms import Pseudonyms
+from bot.workshops import WorkshopStore
 
 
 class BotData:
@@ -30,6 +33,25 @@ class BotData:
         self.chat_memory = ChatMemory()  # the last answer per conversation thread, memory only
         self.stop_watching = asyncio.Event()  # set when the application stops
         self.watcher: asyncio.Task[None] | None = None
+        self.pseudonyms = Pseudonyms(b"")  # replaced by the data folder's keyed one
+        self.workshops: WorkshopStore | None = None  # None: not recording
+        self.quiz = QuizMaster(MemoryRounds(), lambda: self.conversation.engine.knowledge)
+        self.quiz_seconds = 30
+        self.names = Names()  # quiz players' display names, memory only
+        self._workshop_of: dict[int, str | None] = {}  # chat id -> open session, memory only
+
+    def workshop_in(self, chat_id: int) -> str | None:
+        """The id of the workshop session running in a chat, if any (looked up once)."""
+        if self.workshops is None:
+            return None
+        if chat_id not in self._workshop_of:
+            running = self.workshops.open_workshop(self.pseudonyms.chat(chat_id))
+            self._workshop_of[chat_id] = running.id if running else None
+        return self._workshop_of[chat_id]
+
+    def forget_workshop(self, chat_id: int) -> None:
+        """After /workshop start or end: look it up again."""
+        self._workshop_of.pop(chat_id, None)
 
     @property
     def conversation(self) -> Conversation:

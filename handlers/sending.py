@@ -8,7 +8,7 @@ from telegram.constants import ChatType
 from bot.replies import Reply, ReplyKind
 from bot.store import ChatKind
 from bot.views import Keyboard, telegram_view
-from handlers.context import Context
+from handlers.context import BotData, Context
 
 
 def inline_keyboard(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
@@ -45,11 +45,18 @@ async def answer_question(message: Message, question: str, context: Context) -> 
     data = context.bot_data
     asked_in = thread(message)
     follows = data.chat_memory.recall(asked_in) if asked_in else None
-    turn = data.conversation.ask(question, follows, chat=chat_kind(message.chat))
+    turn = data.conversation.ask(
+        question, follows, chat=chat_kind(message.chat), workshop=session_of(message, data)
+    )
     sent = await send(message, turn.reply)
     remember_answer(context, sent, turn.reply)
     if turn.reply.kind is ReplyKind.CLARIFY:
         data.open_questions.remember((sent.chat_id, sent.message_id), question)
+
+
+def session_of(message: Message, data: BotData) -> str | None:
+    """The workshop session a group message belongs to, if one is running there."""
+    return None if message.chat.type == ChatType.PRIVATE else data.workshop_in(message.chat_id)
 
 
 def chat_kind(chat: Chat) -> ChatKind:

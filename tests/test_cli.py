@@ -22,7 +22,21 @@ from tests.support.journal import RecordingJournal
 from tests.support.kb import FIXTURES, WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
 
-COMMANDS = ("validate", "lint", "schema", "export", "topics", "ask", "eval", "calibrate")
+COMMANDS = (
+    "validate",
+    "lint",
+    "schema",
+    "export",
+    "topics",
+    "ask",
+    "eval",
+    "calibrate",
+    "unanswered",
+    "report",
+    "handout",
+    "links",
+    "workshop",
+)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from bot.store import (
 )
 from bot.store.migrations import STEPS
 from bot.store.sqlite import SqliteStore, migrate, schema_version
+from bot.store.sqlite_workshops import SqliteWorkshops
+from bot.store.workshop_records import QuizAnswer, QuizRound, Workshop
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 LONG_AGO = NOW - timedelta(days=365)
@@ -322,3 +325,28 @@ def test_recording_writes_everything_out_when_the_bot_stops(tmp_path: Path) -> N
         for _ in range(10):
             journal.record(question())
     assert len(SqliteStore(tmp_path / "bot.sqlite3").questions(NOW)) == 10
+
+
+def test_the_workshop_a_record_belongs_to_round_trips(store: SqliteStore) -> None:
+    asked = replace(question(), workshop="w1")
+    pressed = replace(press(), workshop="w1")
+    store.write([asked, pressed])
+    assert store.questions(NOW) == [asked]
+    assert store.presses(NOW) == [pressed]
+
+
+def test_purge_forgets_old_rounds_and_sessions_with_all_that_is_theirs(
+    store: SqliteStore,
+) -> None:
+    kept = SqliteWorkshops(store)
+    for round_id, at in (("old", LONG_AGO), ("new", NOW)):
+        kept.save_round(QuizRound(round_id, "chat", "ana", ("q1",), at, sent=1))
+        kept.add_poll(f"poll-{round_id}", round_id, 1)
+        kept.add_answer(QuizAnswer(round_id, 1, "ben", True, at))
+        kept.save_workshop(Workshop(f"w-{round_id}", "chat", "Session", at))
+    assert store.purge(NOW - timedelta(days=90)) == 4
+    assert kept.quiz_round("old") is None
+    assert kept.poll("poll-old") is None
+    assert kept.answers("old") == []
+    assert [w.id for w in kept.workshops()] == ["w-new"]
+    assert kept.answers("new") != []

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.cli import answering, evaluating, knowledge_base, serving, upkeep
+from bot.cli import answering, evaluating, handouts, knowledge_base, serving, upkeep, workshops
 from bot.cli.base import EXIT_OK, EXIT_USAGE, Subcommand
 from bot.settings import SettingsError
 
@@ -44,4 +44,6 @@ def _parser() -> argparse.ArgumentParser:
     knowledge_base.register(subcommands)
     evaluating.register(subcommands)
     upkeep.register(subcommands)
+    handouts.register(subcommands)
+    workshops.register(subcommands)
     return parser

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, SafetyPhrasings, Topic
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, QuizItem, SafetyPhrasings, Topic
 from bot.knowledge.problems import Location
 
 
@@ -24,6 +24,7 @@ class KnowledgeBase:
     origins: Mapping[str, Location] = field(repr=False)
     out_of_scope: tuple[str, ...] = ()  # questions to decline, learnt by the matcher
     safety: SafetyPhrasings | None = None  # examples for the danger and legal detectors
+    quiz: tuple[QuizItem, ...] = ()  # quiz questions, each on an entry's facts
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

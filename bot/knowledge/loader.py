@@ -20,7 +20,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, SafetyPhrasings, Topic
+from bot.knowledge.models import (
+    Entry,
+    Glossary,
+    LinkPolicy,
+    OutOfScope,
+    QuizItem,
+    SafetyPhrasings,
+    Topic,
+)
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
 from bot.knowledge.rules import (
     PlacedEntry,
@@ -28,6 +36,7 @@ from bot.knowledge.rules import (
     check_glossary,
     check_glossary_entries,
     check_out_of_scope,
+    check_quiz,
     check_topics,
 )
 from bot.knowledge.yaml_source import YamlDocument, YamlPath, YamlSyntaxError, parse_yaml
@@ -40,6 +49,7 @@ GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 SAFETY_FILE = "safety.yaml"
+QUIZ_FILE = "quiz.yaml"
 # the ids of a file that does not parse, read line by line, so references to them are no error
 _ID_LINE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
@@ -112,6 +122,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         problems.extend(check_glossary_entries(glossary, root / GLOSSARY_FILE, entry_ids))
     topic_ids = {topic.id for topic, _ in topics}
     problems.extend(check_entries(placed, topic_ids, policy, root / LINKS_FILE, unread_ids=unread))
+    quiz = _load_quiz(root / QUIZ_FILE, {p.entry.id for p in placed} | unread, topic_ids, problems)
     if problems or policy is None or glossary is None:
         return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
     knowledge = KnowledgeBase(
@@ -123,6 +134,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         origins={p.entry.id: p.locate() for p in placed},
         out_of_scope=tuple(declined.questions) if declined else (),
         safety=safety,
+        quiz=tuple(quiz),
     )
     return knowledge, []
 
@@ -227,6 +239,20 @@ def _load_out_of_scope(
     if declined is not None:
         problems.extend(check_out_of_scope(declined, document, placed))
     return declined
+
+
+def _load_quiz(
+    file: Path, entry_ids: set[str], topic_ids: set[str], problems: list[Problem]
+) -> list[QuizItem]:
+    """The optional quiz questions, each tied to an entry that exists."""
+    if not file.is_file():
+        return []
+    document = _document(file, problems)
+    if document is None:
+        return []
+    items = _load_list(document, QuizItem, problems)
+    problems.extend(check_quiz(items, document, entry_ids, topic_ids))
+    return [item for item, _ in items]
 
 
 def _id_of(item: Any) -> str | None:

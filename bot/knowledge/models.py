@@ -7,9 +7,20 @@ so the field descriptions below are what editors show while maintainers type.
 from __future__ import annotations
 
 import datetime
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+
+from bot.knowledge.limits import (
+    POLL_EXPLANATION_LIMIT,
+    POLL_EXPLANATION_LINE_FEEDS,
+    POLL_OPTION_LIMIT,
+    POLL_OPTIONS_MAX,
+    POLL_OPTIONS_MIN,
+    POLL_QUESTION_LIMIT,
+    QUIZ_NUMBER_ROOM,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 48  # so that an action and an id fit a button's callback data
@@ -190,6 +201,67 @@ class SafetyPhrasings(_Strict):
         description="Legal questions in general, e.g. 'are smuggled migrants liable under the "
         "Protocol?'.",
     )
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+PollOption = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=POLL_OPTION_LIMIT)
+]
+
+
+class QuizItem(_Strict):
+    """One quiz question (`knowledge/quiz.yaml`), sent as a Telegram quiz poll. It tests a fact
+    its entry states and sources, and its explanation says what the entry says."""
+
+    id: Slug = Field(description="Unique, stable id of the quiz question.")
+    entry: Slug = Field(description="The entry whose answer states the fact tested.")
+    topic: Slug = Field(description="A topic id from knowledge/topics.yaml.")
+    difficulty: Difficulty = Field(description="easy, medium or hard.")
+    question: str = Field(
+        min_length=1,
+        max_length=POLL_QUESTION_LIMIT - QUIZ_NUMBER_ROOM,
+        description=f"The poll question (at most {POLL_QUESTION_LIMIT - QUIZ_NUMBER_ROOM} "
+        "characters: a round puts its number in front).",
+    )
+    options: list[PollOption] = Field(
+        min_length=POLL_OPTIONS_MIN,
+        max_length=POLL_OPTIONS_MAX,
+        description=f"{POLL_OPTIONS_MIN} to {POLL_OPTIONS_MAX} choices, each at most "
+        f"{POLL_OPTION_LIMIT} characters, in the order shown.",
+    )
+    answer: str = Field(min_length=1, description="The correct option, exactly as in `options`.")
+    explanation: str = Field(
+        min_length=1,
+        max_length=POLL_EXPLANATION_LIMIT,
+        description=f"Shown after answering: what the entry says (at most "
+        f"{POLL_EXPLANATION_LIMIT} characters, {POLL_EXPLANATION_LINE_FEEDS} line breaks).",
+    )
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> QuizItem:
+        if self.answer not in self.options:
+            raise ValueError(f"answer {self.answer!r} is not one of the options")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("two options are the same")
+        if self.explanation.count("\n") > POLL_EXPLANATION_LINE_FEEDS:
+            raise ValueError(
+                f"the explanation has more than {POLL_EXPLANATION_LINE_FEEDS} line breaks"
+            )
+        return self
+
+    @property
+    def correct(self) -> int:
+        """The answer's position among the options, as Telegram counts them (from 0)."""
+        return self.options.index(self.answer)
+
+
+class Quiz(RootModel[list[QuizItem]]):
+    """`knowledge/quiz.yaml`: the questions quiz rounds are drawn from."""
 
 
 # A fitted coefficient is a few units; the bound keeps a hand edit from making every

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import bot.knowledge.answer_markup as answer_markup
 from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, Topic
+from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, QuizItem, Topic
 from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import Location, Problem
 from bot.knowledge.yaml_source import YamlDocument
@@ -272,3 +272,37 @@ def check_out_of_scope(
         elif key in seen:
             yield Problem(where, f"'{question}' is listed twice", "remove one")
         seen.add(key)
+
+
+def check_quiz(
+    items: list[tuple[QuizItem, int]],
+    document: YamlDocument,
+    entry_ids: set[str],
+    topic_ids: set[str],
+) -> Iterator[Problem]:
+    """Each quiz question tests an entry that exists, sits in a known topic, and has an id of
+    its own (rounds and scores refer to it)."""
+    seen: set[str] = set()
+    for item, index in items:
+        if item.id in seen:
+            yield Problem(
+                document.locate((index, "id")),
+                f"quiz id '{item.id}' is used twice",
+                "rename one",
+                item.id,
+            )
+        seen.add(item.id)
+        if item.entry not in entry_ids:
+            yield Problem(
+                document.locate((index, "entry")),
+                f"entry '{item.entry}' does not exist",
+                "name the entry whose answer states the fact",
+                item.id,
+            )
+        if item.topic not in topic_ids:
+            yield Problem(
+                document.locate((index, "topic")),
+                f"topic '{item.topic}' is not in topics.yaml",
+                "use a topic id from knowledge/topics.yaml",
+                item.id,
+            )

@@ -18,6 +18,7 @@ from bot.knowledge.models import (
     LegalCase,
     LinkPolicy,
     OutOfScope,
+    QuizItem,
     SafetyPhrasings,
     Topic,
 )
@@ -57,6 +58,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "followups.schema.json": (
         "Two-turn evaluation dialogues (knowledge/eval/followups/*.yaml)",
         TypeAdapter(list[FollowUpCase]),
+    ),
+    "quiz.schema.json": (
+        "Quiz questions (knowledge/quiz.yaml)",
+        TypeAdapter(list[QuizItem]),
     ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",

@@ -46,6 +46,7 @@ class Asked:
     intent: str | None = None  # danger, greeting, follow_up...
     entry_id: str | None = None  # the entry answered
     reason: str | None = None  # why nothing was answered
+    workshop: str | None = None  # the workshop session it was asked in
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Pressed:
     kind: PressKind
     entry_id: str | None = None  # the entry chosen or rated
     question: str | None = None  # the question a "did you mean" offered choices for
+    workshop: str | None = None
 
 
 Event = Asked | Pressed

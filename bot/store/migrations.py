@@ -33,6 +33,45 @@ STEPS: tuple[str, ...] = (
     );
     CREATE INDEX presses_at ON presses (at);
     """,
+    # 2: workshops, and quiz rounds with their polls and answers; chats and people appear only
+    # as keyed hashes (bot.store.pseudonyms), never as ids or names
+    """
+    ALTER TABLE questions ADD COLUMN workshop TEXT;
+    ALTER TABLE presses ADD COLUMN workshop TEXT;
+    CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        chat TEXT NOT NULL,
+        title TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    CREATE INDEX workshops_chat ON workshops (chat, ended_at);
+    CREATE TABLE quiz_rounds (
+        id TEXT PRIMARY KEY,
+        chat TEXT NOT NULL,
+        starter TEXT NOT NULL,
+        items TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        sent INTEGER NOT NULL,
+        sent_at TEXT,
+        state TEXT NOT NULL,
+        workshop TEXT
+    );
+    CREATE INDEX quiz_rounds_chat ON quiz_rounds (chat, state);
+    CREATE TABLE quiz_polls (
+        poll_id TEXT PRIMARY KEY,
+        round_id TEXT NOT NULL,
+        number INTEGER NOT NULL
+    );
+    CREATE TABLE quiz_answers (
+        round_id TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        person TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (round_id, number, person)
+    );
+    """,
 )
 
 LATEST = len(STEPS)

@@ -62,19 +62,29 @@ class SqliteStore:
         with self._errors("write to"), self._transaction() as connection:
             connection.executemany(
                 "INSERT INTO questions (at, chat, text, decision, confidence, candidates,"
-                " intent, entry_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " intent, entry_id, reason, workshop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 questions,
             )
             connection.executemany(
-                "INSERT INTO presses (at, chat, kind, entry_id, question) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO presses (at, chat, kind, entry_id, question, workshop)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 presses,
             )
 
     def purge(self, before: datetime) -> int:
-        cut = _time(before)
+        cut = stored_time(before)
+        old_rounds = "SELECT id FROM quiz_rounds WHERE started_at < ?"
         with self._errors("purge"), self._transaction() as connection:
-            gone = connection.execute("DELETE FROM questions WHERE at < ?", (cut,)).rowcount
-            gone += connection.execute("DELETE FROM presses WHERE at < ?", (cut,)).rowcount
+            gone = 0
+            for statement in (
+                "DELETE FROM questions WHERE at < ?",
+                "DELETE FROM presses WHERE at < ?",
+                f"DELETE FROM quiz_answers WHERE round_id IN ({old_rounds})",
+                f"DELETE FROM quiz_polls WHERE round_id IN ({old_rounds})",
+                "DELETE FROM quiz_rounds WHERE started_at < ?",
+                "DELETE FROM workshops WHERE started_at < ?",
+            ):
+                gone += connection.execute(statement, (cut,)).rowcount
         return gone
 
     # --- reading -------------------------------------------------------------------------
@@ -83,21 +93,21 @@ class SqliteStore:
         with self._errors("read"):
             rows = self._connection().execute(
                 "SELECT at, chat, text, decision, confidence, candidates, intent, entry_id,"
-                " reason FROM questions WHERE at >= ? ORDER BY at, id",
-                (_time(since),),
+                " reason, workshop FROM questions WHERE at >= ? ORDER BY at, id",
+                (stored_time(since),),
             )
             return [_question(*row) for row in rows]
 
     def presses(self, since: datetime) -> list[Pressed]:
         with self._errors("read"):
             rows = self._connection().execute(
-                "SELECT at, chat, kind, entry_id, question FROM presses"
+                "SELECT at, chat, kind, entry_id, question, workshop FROM presses"
                 " WHERE at >= ? ORDER BY at, id",
-                (_time(since),),
+                (stored_time(since),),
             )
             return [
-                Pressed(_parse_time(at), ChatKind(chat), PressKind(kind), entry_id, question)
-                for at, chat, kind, entry_id, question in rows
+                Pressed(parse_time(at), ChatKind(chat), PressKind(kind), entry, question, workshop)
+                for at, chat, kind, entry, question, workshop in rows
             ]
 
     def close(self) -> None:
@@ -106,6 +116,17 @@ class SqliteStore:
                 connection.close()
             self._connections.clear()
         self._local = threading.local()
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a database error becomes a `StoreError`."""
+        with self._errors("write to"), self._transaction() as connection:
+            yield connection
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self._errors("read"):
+            yield self._connection()
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -166,18 +187,18 @@ def migrate(connection: sqlite3.Connection, steps: Sequence[str] = STEPS) -> Non
             raise
 
 
-def _time(moment: datetime) -> str:
+def stored_time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _parse_time(text: str) -> datetime:
+def parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
 def _question_row(event: Asked) -> tuple[object, ...]:
     candidates = json.dumps([[c.entry_id, round(c.score, 4)] for c in event.candidates])
     return (
-        _time(event.at),
+        stored_time(event.at),
         event.chat.value,
         event.text,
         event.decision,
@@ -186,6 +207,7 @@ def _question_row(event: Asked) -> tuple[object, ...]:
         event.intent,
         event.entry_id,
         event.reason,
+        event.workshop,
     )
 
 
@@ -199,10 +221,11 @@ def _question(
     intent: str | None,
     entry_id: str | None,
     reason: str | None,
+    workshop: str | None,
 ) -> Asked:
     ranked = tuple(Candidate(str(i), float(s)) for i, s in json.loads(candidates))
     return Asked(
-        _parse_time(at),
+        parse_time(at),
         ChatKind(chat),
         text,
         decision,
@@ -211,8 +234,16 @@ def _question(
         intent,
         entry_id,
         reason,
+        workshop,
     )
 
 
 def _press_row(event: Pressed) -> tuple[object, ...]:
-    return (_time(event.at), event.chat.value, event.kind.value, event.entry_id, event.question)
+    return (
+        stored_time(event.at),
+        event.chat.value,
+        event.kind.value,
+        event.entry_id,
+        event.question,
+        event.workshop,
+    )

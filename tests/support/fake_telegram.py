@@ -2,7 +2,7 @@
 
 It serves only what this bot uses (getMe, getUpdates, sendMessage, editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook,
-deleteWebhook) plus sendPoll for the coming quiz; any other method answers 404 "Not Found",
+deleteWebhook, sendPoll, getChatMember); any other method answers 404 "Not Found",
 as Telegram does for a method it does not know. Where it models something it behaves like real
 Telegram only: HTML parse errors, text and ``callback_data`` limits, "message is not modified",
 stale query ids, getUpdates conflicts, and injected errors such as 429 with ``retry_after``
@@ -384,7 +384,12 @@ class FakeTelegram:
             "setwebhook": self._set_webhook,
             "deletewebhook": self._delete_webhook,
             "sendpoll": self._send_poll,
+            "getchatmember": self._get_chat_member,
         }
+        self._polls: dict[str, JSONDict] = {}
+        # who runs each group: tests say (real Telegram knows)
+        self.chat_admins: dict[int, set[int]] = {}
+        self.chat_owners: dict[int, set[int]] = {}
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -812,6 +817,30 @@ class FakeTelegram:
             }
         return {"callback_query": query}
 
+    def sent_polls(self) -> list[JSONDict]:
+        """The polls the bot sent, oldest first (ids and all, as Telegram returned them)."""
+        with self._cond:
+            return [copy.deepcopy(poll) for poll in self._polls.values()]
+
+    def poll_answer(
+        self, poll_id: str, option_ids: list[int], user_id: int = DEFAULT_USER_ID
+    ) -> JSONDict:
+        """A vote in a poll the bot sent; Telegram sends these for non-anonymous polls only."""
+        with self._cond:
+            poll = self._polls.get(poll_id)
+        if poll is None:
+            raise ValueError(f"the bot sent no poll {poll_id}")
+        if poll["is_anonymous"]:
+            raise ValueError("an anonymous poll sends no poll_answer updates")
+        persistent = [poll["options"][i]["persistent_id"] for i in option_ids]
+        answer = {
+            "poll_id": poll_id,
+            "user": self.user(user_id),
+            "option_ids": option_ids,
+            "option_persistent_ids": persistent,  # required since Bot API 9.6
+        }
+        return {"poll_answer": answer}
+
     def inline_query(
         self,
         query: str,
@@ -1007,12 +1036,31 @@ class FakeTelegram:
         return self._bot_message(params, {"text": text, "entities": entities})
 
     def _send_poll(self, params: dict[str, Any]) -> JSONDict:
+        """A poll as Telegram checks and returns it, the quiz rules included."""
+        question = str(params.get("question", ""))
+        if not 1 <= len(question) <= 300:
+            raise _bad("POLL_QUESTION_INVALID")
         options = [o.get("text") if isinstance(o, dict) else str(o) for o in params["options"]]
         if not 2 <= len(options) <= 12:
             raise _bad("poll must have 2-12 options")
+        if any(not 1 <= len(str(option)) <= 100 for option in options):
+            raise _bad("POLL_OPTION_INVALID")
+        correct = params.get("correct_option_ids")
+        if params.get("type") == "quiz" and not (
+            isinstance(correct, list)
+            and correct
+            and all(0 <= int(i) < len(options) for i in correct)
+        ):
+            raise _bad("POLL_CORRECT_OPTION_INVALID")  # a quiz must say which option is right
+        explanation = str(params.get("explanation", ""))
+        if len(explanation) > 200 or explanation.count("\n") > 2:
+            raise _bad("POLL_EXPLANATION_INVALID")
+        open_period = params.get("open_period")
+        if open_period is not None and not 5 <= int(open_period) <= 600:
+            raise _bad("POLL_OPEN_PERIOD_INVALID")
         poll: JSONDict = {
             "id": str(next(self._ids)),
-            "question": str(params.get("question", "")),
+            "question": question,
             "options": [
                 {"text": text, "voter_count": 0, "persistent_id": str(index)}
                 for index, text in enumerate(options)
@@ -1025,10 +1073,43 @@ class FakeTelegram:
             "allows_revoting": _flag(params.get("allows_revoting")),
             "members_only": _flag(params.get("members_only")),
         }
-        for key in ("correct_option_ids", "explanation"):
+        for key in ("correct_option_ids", "explanation", "open_period"):
             if key in params:
                 poll[key] = params[key]
+        with self._cond:
+            self._polls[poll["id"]] = poll
         return self._bot_message(params, {"poll": poll})
+
+    def _get_chat_member(self, params: dict[str, Any]) -> JSONDict:
+        """Members are members unless a test made them a group's admin or owner."""
+        chat = self._chat_for(params.get("chat_id"))
+        user_id = _int(params, "user_id")
+        with self._cond:
+            if user_id in self.chat_owners.get(chat["id"], set()):
+                status = "creator"
+            elif user_id in self.chat_admins.get(chat["id"], set()):
+                status = "administrator"
+            else:
+                status = "member"
+            member: JSONDict = {"status": status, "user": self.user(user_id)}
+        if status == "creator":
+            member["is_anonymous"] = False
+        if status == "administrator":
+            rights = (
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+            )
+            member.update(dict.fromkeys(rights, True))
+            member.update({"can_be_edited": False, "is_anonymous": False})
+        return member
 
     def _edit(self, params: dict[str, Any], *, text: bool) -> JSONDict:
         """editMessageText (``text``) or editMessageReplyMarkup of a message in a chat."""

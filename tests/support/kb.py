@@ -69,4 +69,5 @@ _SCHEMAS = {
     "out_of_scope.yaml": "out_of_scope.schema.json",
     "calibration.yaml": "calibration.schema.json",
     "safety.yaml": "safety.schema.json",
+    "quiz.yaml": "quiz.schema.json",
 }

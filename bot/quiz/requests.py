@@ -1,0 +1,49 @@
+"""What `/quiz` was asked for: `/quiz`, `/quiz law 3`, `/quiz 8`, `/quiz stop`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import KnowledgeBase, Topic
+
+DEFAULT_QUESTIONS = 5
+MOST_QUESTIONS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class QuizRequest:
+    stop: bool = False
+    topic: Topic | None = None  # None: every topic
+    count: int = DEFAULT_QUESTIONS
+
+
+class QuizRequestError(ValueError):
+    """The arguments make no round; the message says what would."""
+
+
+def parse_request(words: list[str], knowledge: KnowledgeBase) -> QuizRequest:
+    if [w.lower() for w in words] == ["stop"]:
+        return QuizRequest(stop=True)
+    count = DEFAULT_QUESTIONS
+    named = []
+    for word in words:
+        if word.isdigit():
+            count = int(word)
+        else:
+            named.append(word)
+    if not 1 <= count <= MOST_QUESTIONS:
+        raise QuizRequestError(f"a round has 1 to {MOST_QUESTIONS} questions")
+    return QuizRequest(topic=_topic(" ".join(named), knowledge) if named else None, count=count)
+
+
+def _topic(text: str, knowledge: KnowledgeBase) -> Topic:
+    """A topic by its id or by a word of its title ("law" for "International law")."""
+    wanted = text.casefold()
+    for topic in knowledge.topics:
+        if wanted in (topic.id, topic.title.casefold()):
+            return topic
+    matching = [t for t in knowledge.topics if wanted in t.title.casefold() or wanted in t.id]
+    if len(matching) == 1:
+        return matching[0]
+    names = ", ".join(t.id for t in knowledge.topics)
+    raise QuizRequestError(f"no topic '{text}': try one of {names}")
