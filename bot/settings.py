@@ -78,6 +78,25 @@ class Settings(BaseSettings):
         le=600,
         description="How long each quiz question stays open before the next one comes.",
     )
+    delivery_patience_seconds: float = Field(
+        default=120,
+        ge=0,
+        le=3600,
+        description="How long a reply Telegram refused for a passing reason (5xx, 429, no "
+        "connection) is retried.",
+    )
+    health_send_failure_seconds: float = Field(
+        default=120,
+        gt=0,
+        description="The health check fails when every reply has failed for this long.",
+    )
+    group_wait_seconds: float = Field(
+        default=60,
+        ge=0,
+        le=600,
+        description="When a group's answer would wait longer than this (Telegram allows 20 "
+        "messages a minute in a group), it goes to the asker's private chat instead.",
+    )
     webhook_url: str | None = Field(
         default=None,
         pattern=r"^https://\S+$",
@@ -89,6 +108,12 @@ class Settings(BaseSettings):
     )
     webhook_listen: str = Field(default="0.0.0.0", description="Address the webhook server binds.")
     webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port it listens on.")
+    webhook_max_connections: int = Field(
+        default=40,
+        ge=1,
+        le=100,
+        description="Connections Telegram may open to the webhook at once (setWebhook).",
+    )
     match_answer_threshold: float = Field(
         default=_DEFAULTS.answer,
         ge=0,

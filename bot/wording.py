@@ -146,6 +146,15 @@ WORKSHOP_ALREADY = "A workshop is already running here: /workshop end closes it.
 WORKSHOP_NONE = "No workshop is running here: /workshop start [title] begins one."
 WORKSHOP_USAGE = "Use /workshop start [title] or /workshop end."
 
+SLOW_DOWN = (
+    "You're sending messages faster than I can answer them. Please wait a few seconds, then "
+    "ask again, one question at a time."
+)
+GROUP_BUSY = (
+    "This group is busy and your answer would wait here for over a minute: "
+    "[open it in a private chat with me]({link})."
+)
+
 UNKNOWN_COMMAND = "I don't know that command. Type a question, or see /help."
 
 # --- for the maintainers (admins) -------------------------------------------------------

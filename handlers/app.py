@@ -8,16 +8,15 @@ as a webhook server when `WEBHOOK_URL` is set. Everything a handler decides is a
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -32,12 +31,14 @@ from telegram.ext import (
 
 from bot import logs, wording
 from bot.conversation import Conversation
-from bot.health import HEARTBEAT_FILE
+from bot.health import PULSE_FILE
+from bot.pacing import chat_book, group_book
 from bot.quiz import QuizMaster
 from bot.reloading import Reloader
 from bot.settings import Settings
 from bot.startup import StartError, conversation_for, recording
 from bot.store import Recorder, Store
+from bot.store.inbox import Inbox
 from bot.store.pseudonyms import Pseudonyms
 from bot.store.sqlite import SqliteStore
 from bot.store.sqlite_workshops import SqliteWorkshops
@@ -52,14 +53,19 @@ from handlers import (
     live_reload,
     messages,
     quiz,
+    running,
+    webhook,
     workshop,
 )
 from handlers.context import CONTEXT_TYPES, BotData
-from handlers.heartbeat import HeartbeatRequest
+from handlers.delivery import DeliveringRequest, PulseKeeper
+from handlers.intake import Intake
+from handlers.pacing import Pace
 
 logger = logging.getLogger(__name__)
 
-POLL_TIMEOUT_SECONDS = 10
+POLL_TIMEOUT_SECONDS = running.POLL_TIMEOUT_SECONDS
+CONCURRENT_UPDATES = 64  # updates handled at once; the rest wait, recorded, in the inbox
 ALLOWED_UPDATES = [
     Update.MESSAGE,
     Update.CALLBACK_QUERY,
@@ -99,7 +105,9 @@ def build_application(
     kept (None: usage is not recorded, and rounds live in memory)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    heartbeat = Path(settings.data_dir) / HEARTBEAT_FILE
+    pulse = PulseKeeper(
+        settings.data_dir / PULSE_FILE, "webhook" if settings.webhook_url else "polling"
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -113,19 +121,34 @@ def build_application(
                 # groups (so the thread is kept) and not in private chats
             )
         )
-        .request(HeartbeatRequest(heartbeat, connection_pool_size=64))
-        .get_updates_request(
-            HeartbeatRequest(
-                heartbeat, connection_pool_size=2, read_timeout=POLL_TIMEOUT_SECONDS + 5
+        # replies are retried while that is safe (handlers.delivery); updates are fetched by
+        # handlers.running, which retries on its own and confirms only what was recorded
+        .request(
+            DeliveringRequest(
+                pulse, patience=settings.delivery_patience_seconds, connection_pool_size=64
             )
         )
-        .concurrent_updates(True)
+        .get_updates_request(
+            DeliveringRequest(
+                pulse,
+                patience=0,
+                connection_pool_size=2,
+                read_timeout=POLL_TIMEOUT_SECONDS + 5,
+            )
+        )
+        .updater(None)
+        .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(_post_init)
         .post_stop(live_reload.stop)
     )
-    limited = builder.rate_limiter(AIORateLimiter(max_retries=3)) if rate_limiter else builder
+    # Telegram's limits: about 30 messages a second overall and 20 a minute in a group
+    groups = group_book()
+    limited = builder.rate_limiter(Pace(groups, chat_book())) if rate_limiter else builder
     application: TelegramApplication = limited.build()
     data = application.bot_data
+    data.pulse = pulse
+    data.pace = groups
+    data.group_wait_seconds = settings.group_wait_seconds
     data.conversation = conversation
     data.reloader = Reloader(conversation, settings.knowledge_path, settings.thresholds)
     data.store = store
@@ -205,27 +228,20 @@ def run(settings: Settings) -> int:
         store = journal.store if isinstance(journal, Recorder) else None
         kept = SqliteWorkshops(store) if isinstance(store, SqliteStore) else None
         application = build_application(settings, conversation, store=store, workshops=kept)
-        return _serve(settings, application)
-
-
-def _serve(settings: Settings, application: TelegramApplication) -> int:
-    try:
+        intake = Intake(application, Inbox(store) if isinstance(store, SqliteStore) else None)
         if settings.webhook_url:
             logger.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value()
-                if settings.webhook_secret
-                else None,
-                allowed_updates=ALLOWED_UPDATES,
+            receive = functools.partial(
+                webhook.receive, settings=settings, allowed_updates=ALLOWED_UPDATES
             )
         else:
             logger.info("long polling mode")
-            application.run_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT_SECONDS)
-    except InvalidToken:
-        raise StartError("Telegram rejected TELEGRAM_BOT_TOKEN: check it with BotFather") from None
+            receive = functools.partial(running.poll, allowed_updates=ALLOWED_UPDATES)
+        try:
+            asyncio.run(running.serve(application, intake, application.bot_data.pulse, receive))
+        except InvalidToken:
+            raise StartError(
+                "Telegram rejected TELEGRAM_BOT_TOKEN: check it with BotFather"
+            ) from None
     logger.info("stopped")
     return 0

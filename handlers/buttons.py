@@ -20,7 +20,10 @@ async def press(update: Update, context: Context) -> None:
     if query is None:
         return
     callback = Callback.decode(query.data)
+    # a message too old to read comes as InaccessibleMessage (or with date 0): it can't be edited
     message = query.message if isinstance(query.message, Message) else None
+    if message is not None and not message.is_accessible:
+        message = None
     if callback is None or message is None:
         await query.answer(wording.EXPIRED)
         return
@@ -52,4 +55,4 @@ async def _edit(edit: Awaitable[object]) -> None:
         await edit
     except BadRequest as error:  # "message is not modified": pressed twice; nothing to do
         if "not modified" not in str(error).lower():
-            raise
+            raise  # gone, or not ours to edit: the error handler drops it without an apology

@@ -13,12 +13,15 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.clarifications import OpenQuestions
 from bot.conversation import Conversation
+from bot.flood import FloodGate
 from bot.followups import ChatMemory
+from bot.pacing import SlotBook, group_book
 from bot.quiz import MemoryRounds, Names, QuizMaster
 from bot.reloading import Reloader
 from bot.store import Store
 from bot.store.pseudonyms import Pseudonyms
 from bot.workshops import WorkshopStore
+from handlers.delivery import PulseKeeper
 
 
 class BotData:
@@ -31,6 +34,7 @@ class BotData:
         self.admins: frozenset[int] = frozenset()
         self.open_questions = OpenQuestions()  # keyed by (chat id, message id), memory only
         self.chat_memory = ChatMemory()  # the last answer per conversation thread, memory only
+        self._pulse: PulseKeeper | None = None
         self.stop_watching = asyncio.Event()  # set when the application stops
         self.watcher: asyncio.Task[None] | None = None
         self.pseudonyms = Pseudonyms(b"")  # replaced by the data folder's keyed one
@@ -39,6 +43,9 @@ class BotData:
         self.quiz_seconds = 30
         self.names = Names()  # quiz players' display names, memory only
         self._workshop_of: dict[int, str | None] = {}  # chat id -> open session, memory only
+        self.flood = FloodGate()  # who is sending too fast, memory only
+        self.pace: SlotBook = group_book()  # group messages booked within 20 a minute
+        self.group_wait_seconds = 60.0
 
     def workshop_in(self, chat_id: int) -> str | None:
         """The id of the workshop session running in a chat, if any (looked up once)."""
@@ -62,6 +69,17 @@ class BotData:
     @conversation.setter
     def conversation(self, conversation: Conversation) -> None:
         self._conversation = conversation
+
+    @property
+    def pulse(self) -> PulseKeeper:
+        """What the health check reads: updates arriving, replies delivered."""
+        if self._pulse is None:
+            raise RuntimeError("the application was built without a pulse")
+        return self._pulse
+
+    @pulse.setter
+    def pulse(self, pulse: PulseKeeper) -> None:
+        self._pulse = pulse
 
     @property
     def reloader(self) -> Reloader:

@@ -1,11 +1,16 @@
-"""Copying the core's views into Telegram messages and keyboards."""
+"""Copying the core's views into Telegram messages and keyboards, and where an answer goes:
+the chat it was asked in, or the asker's private chat when a group would make it wait."""
 
 from __future__ import annotations
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
+from telegram.error import Forbidden
 
-from bot.replies import Reply, ReplyKind
+from bot import wording
+from bot.deep_links import deep_link
+from bot.flood import Admission
+from bot.replies import Reply, ReplyKind, fixed
 from bot.store import ChatKind
 from bot.views import Keyboard, telegram_view
 from handlers.context import BotData, Context
@@ -41,17 +46,56 @@ async def send(message: Message, reply: Reply) -> Message:
     return sent
 
 
+async def send_to(bot: Bot, chat_id: int, reply: Reply) -> Message:
+    """`send`, into a chat the bot was not just written in (an asker's private chat)."""
+    view = telegram_view(reply)
+    *before, last = view.chunks
+    for chunk in before:
+        await bot.send_message(chat_id, chunk)
+    return await bot.send_message(chat_id, last, reply_markup=inline_keyboard(view.keyboard))
+
+
 async def answer_question(message: Message, question: str, context: Context) -> None:
     data = context.bot_data
+    asker = message.from_user
+    if asker is not None:  # an anonymous group admin has no user to count
+        match data.flood.admit(asker.id):
+            case Admission.IGNORE:
+                return
+            case Admission.SLOW_DOWN:
+                await send(message, fixed(wording.SLOW_DOWN))
+                return
     asked_in = thread(message)
     follows = data.chat_memory.recall(asked_in) if asked_in else None
     turn = data.conversation.ask(
         question, follows, chat=chat_kind(message.chat), workshop=session_of(message, data)
     )
+    if asker is not None and _group_would_wait(message, data):
+        await _answer_privately(message, asker.id, turn.reply, context)
+        return
     sent = await send(message, turn.reply)
     remember_answer(context, sent, turn.reply)
     if turn.reply.kind is ReplyKind.CLARIFY:
         data.open_questions.remember((sent.chat_id, sent.message_id), question)
+
+
+def _group_would_wait(message: Message, data: BotData) -> bool:
+    if message.chat.type == ChatType.PRIVATE:
+        return False
+    return data.pace.wait(str(message.chat_id)) > data.group_wait_seconds
+
+
+async def _answer_privately(message: Message, asker: int, reply: Reply, context: Context) -> None:
+    """A busy group's answer goes to the asker's private chat; if they have not started the
+    bot (Telegram refuses), the group gets a short note with a link that opens the answer."""
+    try:
+        sent = await send_to(context.bot, asker, reply)
+    except Forbidden:
+        username = context.bot.username
+        link = deep_link(username, reply.entry_id) if reply.entry_id else f"https://t.me/{username}"
+        await send(message, fixed(wording.GROUP_BUSY.format(link=link)))
+        return
+    remember_answer(context, sent, reply)
 
 
 def session_of(message: Message, data: BotData) -> str | None:

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -40,10 +41,14 @@ from tests.support.fake_telegram import (
     DEFAULT_GROUP_ID,
     DEFAULT_USER_ID,
     FakeTelegram,
+    ManualClock,
+    TelegramLimits,
     parse_html,
 )
 
 USER = DEFAULT_USER_ID
+GROUP = DEFAULT_GROUP_ID
+FORM = "application/x-www-form-urlencoded"
 KEYBOARD = InlineKeyboardMarkup(
     [
         [InlineKeyboardButton("Yes", callback_data="ans:yes")],
@@ -439,6 +444,159 @@ async def test_builders_make_updates_ptb_accepts(fake: FakeTelegram, bot: Bot) -
         fake.message("x", chat_id=5, user_id=6)
     with pytest.raises(ValueError, match="negative"):
         fake.group_message("x", chat_id=5)
+
+
+# --- flood limits -------------------------------------------------------------------------------
+
+
+def retry_seconds(flood: RetryAfter) -> float:
+    value = flood.retry_after
+    return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+
+
+async def try_send(bot: Bot, chat_id: int, text: str) -> float | None:
+    """None when delivered, else the retry_after (seconds) of the 429 that refused it."""
+    try:
+        await bot.send_message(chat_id, text)
+    except RetryAfter as flood:
+        return retry_seconds(flood)
+    return None
+
+
+async def test_group_takes_twenty_messages_a_minute(fake: FakeTelegram, bot: Bot) -> None:
+    clock = ManualClock()
+    fake.enforce_limits(clock=clock)
+    outcomes: list[float | None] = []
+    for n in range(25):  # one every 0.1 s: 2.4 s in all
+        if n:
+            clock.advance(0.1)
+        outcomes.append(await try_send(bot, GROUP, f"g{n}"))
+
+    assert outcomes[:20] == [None] * 20
+    refusals = outcomes[20:]
+    assert all(wait is not None and 1 <= wait <= 60 for wait in refusals), refusals
+    assert refusals[0] == 58  # the first message (t=0) leaves the minute at t=60; now t=2.0
+    assert fake.delivered(GROUP) == [f"g{n}" for n in range(20)]
+    assert [c.params["text"] for c in fake.refused("sendMessage")] == [
+        f"g{n}" for n in range(20, 25)
+    ]
+    assert fake.refused_count == 5
+    assert len(fake.bot_messages(GROUP)) == 20  # refused messages were not stored either
+    assert len(fake.calls("sendMessage")) == 25  # but every call is recorded
+
+    last_wait = refusals[-1]  # refused at t=2.4
+    assert last_wait == 58
+    clock.advance(last_wait - 1.7)  # t=58.7: the first message leaves the minute in 1.3 s
+    assert await try_send(bot, GROUP, "early") == 2  # whole seconds, rounded up
+    clock.advance(1.7)  # t=60.4: the last refusal's retry_after has passed
+    assert await try_send(bot, GROUP, "on time") is None
+    assert fake.delivered(GROUP)[-1] == "on time"
+    assert fake.refused_count == 6
+
+
+async def test_private_chat_takes_a_burst_of_two_then_one_a_second(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    clock = ManualClock()
+    fake.enforce_limits(clock=clock)
+    sent = await bot.send_message(USER, "one")
+    await bot.send_poll(USER, "two?", ["a", "b"])  # polls count like messages
+    url = f"{fake.base_url}{fake.token}/sendMessage"
+    assert raw_post(url, f"chat_id={USER}&text=three".encode(), FORM) == {
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 1",
+        "parameters": {"retry_after": 1},
+    }
+    assert fake.delivered(USER) == ["one", "two?"]
+    assert [c.params["text"] for c in fake.refused()] == ["three"]
+
+    clock.advance(0.5)
+    assert await try_send(bot, USER, "half a second later") == 1  # whole seconds, at least 1
+    assert await try_send(bot, USER + 1, "another chat") is None  # per chat: not affected
+    clock.advance(0.5)
+    assert await try_send(bot, USER, "a second later") is None
+    assert await try_send(bot, USER, "right after") == 1  # the burst is spent: 1 a second now
+    assert fake.delivered(USER) == ["one", "two?", "a second later"]
+
+    # Edits and callback answers are outside the limits, even in a chat that is held back.
+    edited = await bot.edit_message_text("edited", chat_id=USER, message_id=sent.message_id)
+    assert not isinstance(edited, bool)
+    assert edited.text == "edited"
+    fake.push_update(fake.callback_query("x", message_id=sent.message_id, check_button=False))
+    [update] = await bot.get_updates(timeout=0)
+    assert update.callback_query is not None
+    assert await bot.answer_callback_query(update.callback_query.id)
+    assert fake.refused_count == 3
+
+    for n in range(25):  # one a second is fine for as long as it lasts (no 20-a-minute cap)
+        clock.advance(1)
+        assert await try_send(bot, USER, f"steady {n}") is None
+    assert fake.refused_count == 3
+    with pytest.raises(AssertionError, match=r"'text': 'three'\} \[refused: 429\]"):
+        fake.last("noSuchMethod")
+
+
+async def test_thirty_messages_a_second_across_chats(fake: FakeTelegram, bot: Bot) -> None:
+    clock = ManualClock()
+    limits = TelegramLimits(clock=clock)
+    assert FakeTelegram(limits=limits).limits == limits  # or set them on a running fake:
+    fake.limits = limits
+    step = 1 / 64  # exact in binary, so the window's edge below is hit exactly
+    outcomes = []
+    for n in range(40):  # 40 private chats, one message each, within 0.61 s
+        if n:
+            clock.advance(step)
+        outcomes.append(await try_send(bot, USER + n, f"hi {n}"))
+    assert outcomes == [None] * 30 + [1] * 10
+    assert fake.refused_count == 10
+    assert [n for n in range(40) if fake.delivered(USER + n)] == list(range(30))
+    clock.advance(25 * step)  # exactly 1 s after the first send, which leaves the window
+    assert await try_send(bot, USER + 39, "again") is None
+    assert fake.delivered(USER + 39) == ["again"]
+
+
+def test_concurrent_sends_cannot_overshoot_a_limit(fake: FakeTelegram) -> None:
+    assert fake.enforce_limits() == TelegramLimits()  # the FAQ's numbers, time.monotonic
+    url = f"{fake.base_url}{fake.token}/sendMessage"
+
+    def send(n: int) -> Any:
+        return raw_post(url, f"chat_id={GROUP}&text=t{n}".encode(), FORM)
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        bodies = list(pool.map(send, range(40)))
+    assert sum(body["ok"] for body in bodies) == 20
+    refused = [body for body in bodies if not body["ok"]]
+    assert len(refused) == fake.refused_count == 20
+    assert all(body["error_code"] == 429 for body in refused)
+    assert all(50 <= body["parameters"]["retry_after"] <= 60 for body in refused)
+    assert len(fake.delivered(GROUP)) == 20
+
+
+async def test_limits_are_off_by_default(fake: FakeTelegram, bot: Bot) -> None:
+    assert fake.limits is None
+    for n in range(40):
+        await bot.send_message(GROUP, f"g{n}")
+        await bot.send_message(USER, f"p{n}")
+    assert fake.refused_count == 0
+    assert fake.refused() == []
+    assert fake.delivered(GROUP) == [f"g{n}" for n in range(40)]
+    assert len(fake.delivered(USER)) == 40
+
+    clock = ManualClock()
+    fake.enforce_limits(per_group_per_minute=None, clock=clock)  # None: that limit is off
+    for n in range(25):
+        await bot.send_message(GROUP, f"again {n}")
+        clock.advance(0.1)
+    assert fake.refused_count == 0
+    fake.limits = None  # and all of them off again
+    for _ in range(3):
+        await bot.send_message(USER, "quick")
+    assert fake.refused_count == 0
+    with pytest.raises(ValueError, match="per_chat_burst"):
+        TelegramLimits(per_chat_burst=0)
+    with pytest.raises(ValueError, match="overall_per_second"):
+        fake.enforce_limits(overall_per_second=0)
 
 
 # --- full Application with the real Updater --------------------------------------------------

@@ -1,9 +1,8 @@
-"""Start-up pieces: log redaction, the heartbeat health check, deep links."""
+"""Start-up pieces: log redaction, the health check, deep links."""
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -12,10 +11,13 @@ from telegram.helpers import create_deep_linked_url
 
 from bot.cli import main
 from bot.deep_links import deep_link
-from bot.health import HEARTBEAT_FILE, heartbeat_age
+from bot.health import PULSE_FILE, Pulse, verdict
 from bot.logs import REDACTED, RedactSecrets
 
 TOKEN = "123456:SECRET-token-value"
+
+
+NOW = 1_800_000_000.0
 
 
 def test_redaction_removes_the_token_from_messages_args_and_tracebacks() -> None:
@@ -36,17 +38,38 @@ def test_redaction_removes_the_token_from_messages_args_and_tracebacks() -> None
     assert TOKEN not in failed.exc_text
 
 
-def test_health_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("pulse", "healthy", "why"),
+    [
+        (None, False, "has not reported"),
+        (Pulse("polling", received=NOW - 5), True, "fetched from Telegram 5 s ago"),
+        (Pulse("polling", received=NOW - 600), False, "fetched from Telegram 600 s ago"),
+        (Pulse("polling", received=None), False, "never"),
+        # a webhook bot with no traffic is idle by design: its loop ticks
+        (Pulse("webhook", received=None, ticked=NOW - 5), True, "ticked"),
+        (Pulse("webhook", received=NOW - 5, ticked=NOW - 600), False, "ticked 600 s ago"),
+        # every send failing for longer than allowed, while updates still arrive
+        (Pulse("polling", received=NOW - 5, failing_since=NOW - 300), False, "failed for 300"),
+        (Pulse("polling", received=NOW - 5, failing_since=NOW - 30), True, "healthy"),
+    ],
+)
+def test_health_verdicts(pulse: Pulse | None, healthy: bool, why: str) -> None:
+    said = verdict(pulse, now=NOW, max_age=120, send_failure=120)
+    assert said[0] is healthy
+    assert why in said[1]
+
+
+def test_health_command_reads_the_pulse_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
-    assert main(["health"]) == 1  # never reached Telegram
-    heartbeat = tmp_path / HEARTBEAT_FILE
-    heartbeat.touch()
-    assert main(["health"]) == 0
-    old = time.time() - 600
-    os.utime(heartbeat, (old, old))
-    assert heartbeat_age(heartbeat) == pytest.approx(600, abs=5)
+    assert main(["health"]) == 1
+    Pulse("polling", received=time.time() - 600).write(tmp_path / PULSE_FILE)
     assert main(["health", "--max-age", "120"]) == 1
     assert main(["health", "--max-age", "900"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("healthy: ")
+    (tmp_path / PULSE_FILE).write_text("{not json")
+    assert main(["health"]) == 1, "a broken pulse file is not health"
 
 
 def test_deep_link(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

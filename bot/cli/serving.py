@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_subcommand, load
 from bot.deep_links import deep_link
-from bot.health import HEARTBEAT_FILE, MAX_AGE_SECONDS, heartbeat_age
+from bot.health import MAX_AGE_SECONDS, PULSE_FILE, Pulse, verdict
 from bot.reloading import Reloader
 from bot.settings import Settings, load_settings
 from bot.startup import StartError, conversation_for, recording
@@ -28,13 +28,17 @@ def register(subcommands: Any) -> None:
     link.add_argument("entry_id", help="the entry's id, e.g. report-funding")
     link.add_argument("--knowledge", dest="path", type=Path, help="knowledge-base folder")
     health = add_subcommand(
-        subcommands, "health", health_command, "Exit 0 if the bot reached Telegram recently."
+        subcommands,
+        "health",
+        health_command,
+        "Exit 0 if updates arrive and replies are delivered (the container health check).",
     )
     health.add_argument(
         "--max-age",
         type=float,
         default=MAX_AGE_SECONDS,
-        help=f"seconds since the last successful call (default {MAX_AGE_SECONDS})",
+        help="seconds since updates were last fetched, or (webhook) the server last ticked "
+        f"(default {MAX_AGE_SECONDS})",
     )
 
 
@@ -100,13 +104,11 @@ def link_command(args: argparse.Namespace) -> int:
 
 
 def health_command(args: argparse.Namespace) -> int:
-    heartbeat = Path(load_settings().data_dir) / HEARTBEAT_FILE
-    age = heartbeat_age(heartbeat)
-    if age is None:
-        print(f"unhealthy: no successful call to Telegram yet ({heartbeat} missing)")
-        return EXIT_PROBLEMS
-    if age > args.max_age:
-        print(f"unhealthy: last successful call to Telegram {age:.0f} s ago")
-        return EXIT_PROBLEMS
-    print(f"healthy: last successful call to Telegram {age:.0f} s ago")
-    return EXIT_OK
+    """For the container's health check: updates arriving, replies delivered."""
+    settings = load_settings()
+    pulse = Pulse.read(Path(settings.data_dir) / PULSE_FILE)
+    healthy, why = verdict(
+        pulse, max_age=args.max_age, send_failure=settings.health_send_failure_seconds
+    )
+    print(why)
+    return EXIT_OK if healthy else EXIT_PROBLEMS

@@ -72,6 +72,17 @@ STEPS: tuple[str, ...] = (
         PRIMARY KEY (round_id, number, person)
     );
     """,
+    # 3: the inbox: each update from Telegram, kept from the moment it is received until it is
+    # answered (then its body is erased and only its id stays, to answer it once)
+    """
+    CREATE TABLE inbox (
+        update_id INTEGER PRIMARY KEY,
+        body TEXT,
+        received_at TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX inbox_pending ON inbox (done, update_id);
+    """,
 )
 
 LATEST = len(STEPS)

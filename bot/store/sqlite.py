@@ -142,6 +142,8 @@ class SqliteStore:
                 check_same_thread=False,
             )
             connection.execute("PRAGMA synchronous = NORMAL")
+            # what is deleted (an update's body once answered, old records) is overwritten
+            connection.execute("PRAGMA secure_delete = ON")
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)

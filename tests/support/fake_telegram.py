@@ -7,9 +7,17 @@ as Telegram does for a method it does not know. Where it models something it beh
 Telegram only: HTML parse errors, text and ``callback_data`` limits, "message is not modified",
 stale query ids, getUpdates conflicts, and injected errors such as 429 with ``retry_after``
 (:meth:`FakeTelegram.fail_next`). Not modelled: uploads and file downloads, Markdown (the text
-comes back unchanged), rate limiting on its own, stopPoll. Point
-``ApplicationBuilder().base_url(...)`` at :attr:`FakeTelegram.base_url`; push updates with
-:meth:`FakeTelegram.push_update` and assert on the recorded calls.
+comes back unchanged), stopPoll. Point ``ApplicationBuilder().base_url(...)`` at
+:attr:`FakeTelegram.base_url`; push updates with :meth:`FakeTelegram.push_update` and assert on
+the recorded calls.
+
+Flood limits are opt-in (``FakeTelegram(limits=TelegramLimits())`` or
+:meth:`FakeTelegram.enforce_limits`) and model Telegram's bot FAQ: about 30 messages a second
+overall, about 1 a second in one private chat (a burst of 2 tolerated), at most 20 a minute in
+one group (chat id < 0). A send over a limit is answered 429 ``Too Many Requests: retry after
+N`` with ``parameters.retry_after`` N, like Telegram, and is not delivered; see
+:class:`TelegramLimits` for what counts. :meth:`FakeTelegram.delivered` and
+:meth:`FakeTelegram.refused` tell delivered sends from refused ones.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import copy
 import html
 import itertools
 import json
+import math
 import re
 import socket
 import threading
@@ -58,6 +67,9 @@ _BUTTON_ACTIONS = frozenset(
     "switch_inline_query_current_chat switch_inline_query_chosen_chat copy_text "
     "callback_game pay".split()
 )
+# Methods that post a message to a chat, the only ones the flood limits count. Edits count
+# lightly in real Telegram and answerCallbackQuery/answerInlineQuery post nothing: left out.
+_MESSAGE_SENDERS = frozenset({"sendmessage", "sendpoll"})
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the "
     "same as a current content and reply markup of the message"
@@ -71,6 +83,105 @@ class Call:
     method: str
     params: dict[str, Any]
     token: str
+
+
+@dataclass(frozen=True)
+class TelegramLimits:
+    """The flood limits Telegram enforces on a bot's sends (its FAQ's numbers by default).
+
+    Only sendMessage and sendPoll count (every send* the fake serves); edits,
+    answerCallbackQuery and answerInlineQuery are left out (Telegram counts edits only lightly).
+    A message counts when it is delivered; refused or invalid (400) sends do not count.
+
+    - ``overall_per_second``: messages in any ``1`` s sliding window, across all chats.
+    - ``per_chat_per_second`` and ``per_chat_burst``: a private chat (id > 0) takes one message
+      per ``1 / per_chat_per_second`` s on average, and up to ``per_chat_burst`` back to back
+      (a token bucket of ``per_chat_burst`` refilled at ``per_chat_per_second``): with the
+      defaults two quick messages pass and a third waits 1 s. Telegram tolerates "short bursts".
+    - ``per_group_per_minute``: messages in any 60 s sliding window in one group (id < 0).
+      Groups are held to this limit only, not to the per-second one, so a burst of up to 20
+      passes and the 21st waits until the first leaves the minute.
+
+    ``None`` switches one limit off. ``clock`` gives seconds (``time.monotonic`` by default; a
+    :class:`ManualClock` keeps tests fast). A refused send is answered
+    ``retry_after`` = whole seconds until every limit would let that message through, at least 1.
+    """
+
+    overall_per_second: int | None = 30
+    per_chat_per_second: float | None = 1.0
+    per_chat_burst: int = 2
+    per_group_per_minute: int | None = 20
+    clock: Callable[[], float] = time.monotonic
+
+    def __post_init__(self) -> None:
+        for name in ("overall_per_second", "per_chat_per_second", "per_group_per_minute"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise ValueError(f"{name} must be positive or None, not {value!r}")
+        if self.per_chat_burst < 1:
+            raise ValueError(f"per_chat_burst must be at least 1, not {self.per_chat_burst!r}")
+
+
+class ManualClock:
+    """A clock for :class:`TelegramLimits` that moves only when a test advances it."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self._now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self._now
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("a monotonic clock does not go back")
+        with self._lock:
+            self._now += seconds
+
+
+class _Flood:
+    """The sliding windows and per-chat buckets of one :class:`TelegramLimits`."""
+
+    def __init__(self, limits: TelegramLimits) -> None:
+        self.limits = limits
+        self.overall: deque[float] = deque()
+        self.groups: dict[int, deque[float]] = {}
+        self.chat_ready: dict[int, float] = {}  # per private chat: GCRA theoretical arrival
+
+    def wait(self, chat_id: int, now: float) -> float:
+        """Seconds until a message to ``chat_id`` at ``now`` is within every limit (0: now)."""
+        limits, waits = self.limits, [0.0]
+        if limits.overall_per_second is not None:
+            waits.append(_window_wait(self.overall, limits.overall_per_second, 1.0, now))
+        if chat_id < 0 and limits.per_group_per_minute is not None:
+            window = self.groups.setdefault(chat_id, deque())
+            waits.append(_window_wait(window, limits.per_group_per_minute, 60.0, now))
+        if chat_id > 0 and limits.per_chat_per_second is not None:
+            interval = 1.0 / limits.per_chat_per_second
+            ready = self.chat_ready.get(chat_id, now)
+            waits.append(ready - (limits.per_chat_burst - 1) * interval - now)
+        return max(waits)
+
+    def count(self, chat_id: int, now: float) -> None:
+        """Record a delivered message (after :meth:`wait` said 0 at the same ``now``)."""
+        limits = self.limits
+        if limits.overall_per_second is not None:
+            self.overall.append(now)
+        if chat_id < 0 and limits.per_group_per_minute is not None:
+            self.groups.setdefault(chat_id, deque()).append(now)
+        if chat_id > 0 and limits.per_chat_per_second is not None:
+            interval = 1.0 / limits.per_chat_per_second
+            self.chat_ready[chat_id] = max(self.chat_ready.get(chat_id, now), now) + interval
+
+
+def _window_wait(window: deque[float], limit: int, seconds: float, now: float) -> float:
+    """Drop what left the sliding window; seconds until it has room for one more (0: now)."""
+    while window and now - window[0] >= seconds:
+        window.popleft()
+    if len(window) < limit:
+        return 0.0
+    return window[len(window) - limit] + seconds - now
 
 
 @dataclass
@@ -269,6 +380,7 @@ def _int(params: dict[str, Any], key: str) -> int:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # a burst of concurrent sends must not be reset at connect
 
     def __init__(self, fake: FakeTelegram) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
@@ -278,6 +390,7 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive, as httpx expects
+    disable_nagle_algorithm = True  # else each reply waits ~40 ms for a delayed ACK
 
     def setup(self) -> None:
         super().setup()
@@ -340,6 +453,7 @@ class FakeTelegram:
         can_join_groups: bool = True,
         can_read_all_group_messages: bool = False,
         supports_inline_queries: bool = True,
+        limits: TelegramLimits | None = None,
     ) -> None:
         self.bot_user: JSONDict = {
             "id": bot_id,
@@ -359,6 +473,10 @@ class FakeTelegram:
         self._inflight = 0
         self._connections: set[socket.socket] = set()
         self._calls: list[Call] = []
+        self._flood = _Flood(limits) if limits is not None else None
+        self._refused: list[Call] = []
+        self._refused_ids: set[int] = set()
+        self._delivered: list[tuple[int, str]] = []
         self._faults: dict[str, deque[_Fault]] = {}
         self._updates: list[JSONDict] = []
         self._next_update_id = 1
@@ -527,8 +645,65 @@ class FakeTelegram:
         )
 
     def _summary(self) -> str:
-        lines = [f"  {c.method} {c.params!r}" for c in self.calls()]
+        with self._cond:
+            lines = [
+                f"  {c.method} {c.params!r}"
+                + (" [refused: 429]" if id(c) in self._refused_ids else "")
+                for c in self._calls
+            ]
         return "calls seen:\n" + "\n".join(lines) if lines else "no calls seen"
+
+    # --- flood limits -------------------------------------------------------------------------
+
+    @property
+    def limits(self) -> TelegramLimits | None:
+        """The flood limits enforced, or None (the default: nothing is refused)."""
+        with self._cond:
+            return self._flood.limits if self._flood is not None else None
+
+    @limits.setter
+    def limits(self, limits: TelegramLimits | None) -> None:
+        """Enforce ``limits`` from now on (None: switch off); earlier sends are forgotten."""
+        with self._cond:
+            self._flood = _Flood(limits) if limits is not None else None
+
+    def enforce_limits(
+        self,
+        *,
+        overall_per_second: int | None = 30,
+        per_chat_per_second: float | None = 1.0,
+        per_chat_burst: int = 2,
+        per_group_per_minute: int | None = 20,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> TelegramLimits:
+        """Enforce Telegram's flood limits (see :class:`TelegramLimits`) from now on."""
+        limits = TelegramLimits(
+            overall_per_second=overall_per_second,
+            per_chat_per_second=per_chat_per_second,
+            per_chat_burst=per_chat_burst,
+            per_group_per_minute=per_group_per_minute,
+            clock=clock,
+        )
+        self.limits = limits
+        return limits
+
+    def delivered(self, chat_id: int) -> list[str]:
+        """What the bot delivered to a chat, oldest first: each sendMessage's ``text`` as sent
+        (HTML unparsed) and each sendPoll's ``question``; refused and failed sends are left out.
+        """
+        with self._cond:
+            return [text for chat, text in self._delivered if chat == chat_id]
+
+    def refused(self, method: str | None = None) -> list[Call]:
+        """The recorded calls the flood limits refused (answered 429), optionally of one method."""
+        with self._cond:
+            return [c for c in self._refused if method is None or _same(c.method, method)]
+
+    @property
+    def refused_count(self) -> int:
+        """How many sends the flood limits refused."""
+        with self._cond:
+            return len(self._refused)
 
     # --- fault injection ----------------------------------------------------------------------
 
@@ -963,8 +1138,9 @@ class FakeTelegram:
                 self._cond.notify_all()
 
     def _dispatch(self, method: str, token: str, params: dict[str, Any]) -> tuple[int, JSONDict]:
+        call = Call(method, params, token)
         with self._cond:
-            self._calls.append(Call(method, params, token))
+            self._calls.append(call)
             self._cond.notify_all()
             faults = self._faults.get(method.lower())
             fault = faults.popleft() if faults else None
@@ -974,6 +1150,8 @@ class FakeTelegram:
             handler = self._handlers.get(method.lower())
             if handler is None:
                 raise _not_found()
+            if method.lower() in _MESSAGE_SENDERS:
+                return 200, {"ok": True, "result": self._deliver(call, handler)}
             return 200, {"ok": True, "result": handler(params)}
         except ApiError as err:
             return err.status, err.body()
@@ -982,6 +1160,29 @@ class FakeTelegram:
         except Exception as err:  # a bug in the fake must not hang the bot's request
             error = ApiError(500, f"Internal Server Error: fake {method} failed: {err!r}")
             return 500, error.body()
+
+    def _deliver(self, call: Call, handler: Callable[[dict[str, Any]], Any]) -> Any:
+        """Send a message unless a flood limit refuses it (429, not delivered); record which."""
+        try:
+            chat_id = int(call.params["chat_id"])
+        except (KeyError, TypeError, ValueError):
+            return handler(call.params)  # no chat this fake knows: the handler answers 400
+        # Check, deliver and count under one lock so concurrent sends cannot overshoot a limit.
+        with self._cond:
+            flood = self._flood
+            now = flood.limits.clock() if flood is not None else 0.0
+            if flood is not None and (wait := flood.wait(chat_id, now)) > 0:
+                self._refused.append(call)
+                self._refused_ids.add(id(call))
+                retry_after = max(1, math.ceil(wait))
+                description = _default_description(429, retry_after)
+                raise ApiError(429, description, {"retry_after": retry_after})
+            result = handler(call.params)
+            if flood is not None:
+                flood.count(chat_id, now)
+            text = call.params.get("text", call.params.get("question", ""))
+            self._delivered.append((chat_id, str(text)))
+            return result
 
     # --- methods ------------------------------------------------------------------------------
 
@@ -1283,6 +1484,8 @@ __all__ = [
     "ApiError",
     "Call",
     "FakeTelegram",
+    "ManualClock",
+    "TelegramLimits",
     "detect_entities",
     "parse_html",
     "parse_params",

@@ -7,8 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from handlers.app import TelegramApplication
+from bot.store.inbox import Inbox
+from handlers.app import ALLOWED_UPDATES, TelegramApplication
 from handlers.context import Context
+from handlers.intake import Intake
+from handlers.running import poll
 from tests.support.fake_telegram import Call, FakeTelegram
 
 QUIET_SECONDS = 0.5  # how long "no reply" is waited for
@@ -41,10 +44,15 @@ class Bot:
 
 @asynccontextmanager
 async def running(
-    fake: FakeTelegram, application: TelegramApplication, *, post_init: bool = False
+    fake: FakeTelegram,
+    application: TelegramApplication,
+    *,
+    post_init: bool = False,
+    inbox: Inbox | None = None,
 ) -> AsyncIterator[Bot]:
-    """Polling as `run_polling` would; `post_init`: also what it does once the bot is known
-    (the commands menus, watching the knowledge folder). Fails if a handler raised."""
+    """Receiving and answering as `python -m bot run` does (`handlers.running.poll`, the
+    intake); `post_init`: also what it does once the bot is known (the commands menus,
+    watching the knowledge folder). Fails if a handler raised."""
     bot = Bot(fake, application)
 
     async def record(update: object, context: Context) -> None:
@@ -52,15 +60,29 @@ async def running(
         bot.errors.append(context.error)
 
     application.add_error_handler(record)
+    stop = asyncio.Event()
     async with application:
         if post_init and application.post_init is not None:
             await application.post_init(application)
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=1)
         await application.start()
-        yield bot
-        await application.updater.stop()
-        await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
+        intake = Intake(application, inbox)
+        intake.replay()
+        receiving = asyncio.create_task(
+            poll(
+                application,
+                intake,
+                application.bot_data.pulse,
+                stop,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        )
+        try:
+            yield bot
+        finally:
+            stop.set()
+            await receiving
+            await intake.drain(5)
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
     assert bot.errors == [], "handlers raised"

@@ -1,0 +1,60 @@
+"""The inbox: updates from Telegram, recorded before Telegram is told they arrived, so that none
+is lost to a crash and none is answered twice.
+
+An update's body (who sent what) is kept only until it is handled: then it is erased, with
+SQLite's `secure_delete` so the bytes are overwritten, and only its id stays, for a day, to
+recognise a second delivery of the same update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.store.sqlite import SqliteStore, stored_time
+
+
+class Inbox:
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+
+    def receive(self, updates: Sequence[tuple[int, str]], at: datetime) -> set[int]:
+        """Record `(update_id, body)` pairs in one transaction; the ids not seen before."""
+        received = stored_time(at)
+        fresh: set[int] = set()
+        with self.store.writing() as connection:
+            for update_id, body in updates:
+                added = connection.execute(
+                    "INSERT OR IGNORE INTO inbox (update_id, body, received_at) VALUES (?, ?, ?)",
+                    (update_id, body, received),
+                ).rowcount
+                if added:
+                    fresh.add(update_id)
+        return fresh
+
+    def handled(self, update_id: int) -> None:
+        with self.store.writing() as connection:
+            connection.execute(
+                "UPDATE inbox SET done = 1, body = NULL WHERE update_id = ?", (update_id,)
+            )
+
+    def pending(self) -> list[tuple[int, str]]:
+        """Updates recorded but not handled (a crash, or a stop that could not wait), oldest
+        first."""
+        with self.store.reading() as connection:
+            rows = connection.execute(
+                "SELECT update_id, body FROM inbox WHERE done = 0 ORDER BY update_id"
+            ).fetchall()
+        return [(int(update_id), str(body)) for update_id, body in rows]
+
+    def last_id(self) -> int | None:
+        with self.store.reading() as connection:
+            (last,) = connection.execute("SELECT max(update_id) FROM inbox").fetchone()
+        return int(last) if last is not None else None
+
+    def forget(self, before: datetime) -> int:
+        """Ids of updates handled before `before`: Telegram redelivers for a day at most."""
+        with self.store.writing() as connection:
+            return connection.execute(
+                "DELETE FROM inbox WHERE done = 1 AND received_at < ?", (stored_time(before),)
+            ).rowcount

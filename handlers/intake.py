@@ -1,0 +1,104 @@
+"""Updates in, none lost and none answered twice: each update is recorded in the inbox
+(`bot.store.inbox`) before Telegram is told it arrived, handled by the application, then marked
+answered. After a crash, what was recorded and not answered is answered at the next start.
+
+Without a store (it could not be opened) updates are still handled once per process: recent ids
+are remembered in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.store.inbox import Inbox
+
+logger = logging.getLogger(__name__)
+
+REMEMBERED_IDS = 10_000  # without an inbox: ids recognised as already received
+FORGET_AFTER = timedelta(days=1)  # Telegram redelivers an update for a day at most
+
+
+class Intake:
+    def __init__(
+        self, application: Application[Any, Any, Any, Any, Any, Any], inbox: Inbox | None
+    ) -> None:
+        self.application = application
+        self.inbox = inbox
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tasks)
+
+    def next_offset(self) -> int | None:
+        """Where polling resumes: after the last update recorded (all of them were confirmed
+        to Telegram, and are answered or pending here)."""
+        last = self.inbox.last_id() if self.inbox else None
+        return last + 1 if last is not None else None
+
+    def replay(self) -> int:
+        """Handle what a previous run recorded and did not answer."""
+        if self.inbox is None:
+            return 0
+        self.inbox.forget(datetime.now(UTC) - FORGET_AFTER)
+        pending = self.inbox.pending()
+        for _, body in pending:
+            self._spawn(Update.de_json(json.loads(body), self.application.bot))
+        if pending:
+            logger.info("answering %d updates received before the last stop", len(pending))
+        return len(pending)
+
+    def take(self, updates: Sequence[Update]) -> None:
+        """Record new updates, then handle them; repeats of received ones are dropped. Returns
+        once they are recorded: only then may Telegram be told they arrived."""
+        fresh = self._record(updates)
+        for update in updates:
+            if update.update_id in fresh:
+                self._spawn(update)
+
+    async def drain(self, seconds: float) -> int:
+        """Let the updates being handled finish, for at most `seconds`; the rest stay recorded
+        and are answered at the next start. How many were left."""
+        if self._tasks:
+            _, left = await asyncio.wait(set(self._tasks), timeout=seconds)
+            for task in left:
+                task.cancel()
+            if left:
+                await asyncio.wait(left)
+                logger.info("%d updates kept for the next start", len(left))
+            return len(left)
+        return 0
+
+    def _record(self, updates: Sequence[Update]) -> set[int]:
+        if self.inbox is not None:
+            pairs = [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
+            return self.inbox.receive(pairs, datetime.now(UTC))
+        fresh = {u.update_id for u in updates if u.update_id not in self._seen}
+        for update_id in fresh:
+            self._seen[update_id] = None
+        while len(self._seen) > REMEMBERED_IDS:
+            self._seen.popitem(last=False)
+        return fresh
+
+    def _spawn(self, update: Update) -> None:
+        task = asyncio.create_task(self._handle(update), name=f"update-{update.update_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _handle(self, update: Update) -> None:
+        application = self.application
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
+        if self.inbox is not None:  # errors were dealt with by the error handler: done too
+            self.inbox.handled(update.update_id)

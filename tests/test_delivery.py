@@ -1,0 +1,168 @@
+"""Delivery: what is retried (not sent, 5xx, 429), what is not (a read timeout: Telegram may
+have delivered), what is dropped without an apology (403, 400), and the pulse it keeps."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from telegram.error import Forbidden, NetworkError, TimedOut
+from telegram.request import HTTPXRequest
+
+from bot.conversation import Conversation
+from bot.health import Pulse
+from bot.settings import Settings
+from bot.wording import FrontEnd
+from handlers import delivery
+from handlers.app import build_application
+from handlers.delivery import DeliveringRequest, PulseKeeper
+from tests.support.fake_telegram import DEFAULT_USER_ID, FakeTelegram
+from tests.support.journal import RecordingJournal
+from tests.support.running import Bot, running
+from tests.support.shipped import shipped_engine
+
+URL = "https://api.telegram.org/bot1:x/sendMessage"
+USER = DEFAULT_USER_ID
+
+
+@pytest.fixture(autouse=True)
+def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delivery, "FIRST_BACKOFF_SECONDS", 0.01)
+
+
+class Script:
+    """What `HTTPXRequest.do_request` does, call after call."""
+
+    def __init__(self, *outcomes: tuple[int, bytes] | BaseException) -> None:
+        self.outcomes = list(outcomes)
+        self.calls = 0
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        self.calls += 1
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+
+def failure(error: TimedOut | NetworkError, cause: Exception) -> BaseException:
+    error.__cause__ = cause
+    return error
+
+
+OK = (200, b'{"ok": true, "result": true}')
+FLOODED = (429, json.dumps({"ok": False, "parameters": {"retry_after": 1}}).encode())
+
+
+@pytest.fixture
+def pulse(tmp_path: Path) -> PulseKeeper:
+    return PulseKeeper(tmp_path / "pulse.json", "polling")
+
+
+Scripting = Callable[..., Script]
+
+
+@pytest.fixture
+def script(monkeypatch: pytest.MonkeyPatch) -> Scripting:
+    """Makes the transport under the request behave as scripted."""
+
+    def use(*outcomes: tuple[int, bytes] | BaseException) -> Script:
+        scripted = Script(*outcomes)
+        monkeypatch.setattr(HTTPXRequest, "do_request", scripted)
+        return scripted
+
+    return use
+
+
+async def test_not_sent_and_5xx_are_retried(script: Scripting, pulse: PulseKeeper) -> None:
+    not_connected = failure(NetworkError("connect"), httpx.ConnectError("refused"))
+    done = script(not_connected, (500, b"{}"), (502, b"{}"), OK)
+    request = DeliveringRequest(pulse, patience=30)
+    assert await request.do_request(URL, "POST") == OK
+    assert done.calls == 4
+    assert Pulse.read(pulse.path) is not None
+
+
+async def test_429_waits_its_retry_after(script: Scripting, pulse: PulseKeeper) -> None:
+    done = script(FLOODED, OK)
+    assert await DeliveringRequest(pulse, patience=30).do_request(URL, "POST") == OK
+    assert done.calls == 2
+
+
+async def test_a_read_timeout_is_not_sent_again(script: Scripting, pulse: PulseKeeper) -> None:
+    done = script(failure(TimedOut("read"), httpx.ReadTimeout("slow")), OK)
+    with pytest.raises(TimedOut):
+        await DeliveringRequest(pulse, patience=30).do_request(URL, "POST")
+    assert done.calls == 1, "Telegram may have delivered it"
+    assert (read := Pulse.read(pulse.path)) is not None
+    assert read.failing_since is not None
+
+
+async def test_patience_runs_out(script: Scripting, pulse: PulseKeeper) -> None:
+    done = script(*[(500, b"{}")] * 50)
+    status, _ = await DeliveringRequest(pulse, patience=0.05).do_request(URL, "POST")
+    assert status == 500
+    assert 1 < done.calls < 50
+    flooded = script(FLOODED)
+    status, _ = await DeliveringRequest(pulse, patience=0.5).do_request(URL, "POST")
+    assert status == 429, "a retry_after past the patience is not waited for"
+    assert flooded.calls == 1
+
+
+async def test_a_delivered_reply_clears_the_failure(script: Scripting, pulse: PulseKeeper) -> None:
+    script((500, b"{}"), OK)
+    await DeliveringRequest(pulse, patience=0).do_request(URL, "POST")
+    await DeliveringRequest(pulse, patience=0).do_request(URL, "POST")
+    read = Pulse.read(pulse.path)
+    assert read is not None
+    assert read.failing_since is None
+    assert read.delivered is not None
+
+
+# --- end to end -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
+    settings = Settings(
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        data_dir=tmp_path,
+        _env_file=None,
+    )
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
+    application = build_application(settings, conversation, rate_limiter=False)
+    async with running(fake, application) as running_bot:
+        yield running_bot
+
+
+async def test_server_errors_and_floods_still_deliver_once(bot: Bot) -> None:
+    fake = bot.fake
+    fake.fail_next("sendMessage", status=500, description="Internal Server Error", times=3)
+    fake.fail_next("sendMessage", status=429, retry_after=1, times=1)
+    fake.push_update(fake.message("who funded the research?"))
+    for _ in range(100):
+        if fake.delivered(USER):
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)
+    [answer] = fake.delivered(USER)
+    assert "Department of Home Affairs" in answer
+    assert len(fake.calls("sendMessage")) == 5, "four refused, then delivered, once"
+
+
+async def test_a_user_who_blocked_the_bot_gets_no_apology(bot: Bot) -> None:
+    fake = bot.fake
+    fake.fail_next("sendMessage", status=403, description="Forbidden: bot was blocked by the user")
+    fake.push_update(fake.message("who funded the research?"))
+    await fake.wait_for_async("sendMessage")
+    await asyncio.sleep(0.5)
+    assert len(fake.calls("sendMessage")) == 1, "tried once; no apology after it"
+    assert fake.delivered(USER) == []
+    assert [type(e) for e in bot.errors] == [Forbidden]
+    bot.errors.clear()

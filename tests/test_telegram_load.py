@@ -1,0 +1,88 @@
+"""End to end under Telegram's limits (enforced by the fake: 429 with retry_after): a busy
+workshop group gets every answer, in the group or privately, and one person flooding neither
+gets an answer per message nor delays anyone else."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot import wording
+from bot.conversation import Conversation
+from bot.flood import FloodGate
+from bot.knowledge import answer_markup
+from bot.settings import Settings
+from bot.wording import FrontEnd
+from handlers.app import build_application
+from tests.support.fake_telegram import DEFAULT_GROUP_ID, FakeTelegram
+from tests.support.journal import RecordingJournal
+from tests.support.running import Bot, running
+from tests.support.shipped import shipped_engine
+
+GROUP = DEFAULT_GROUP_ID
+PARTICIPANTS = list(range(600_001, 600_051))
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
+    fake.enforce_limits()
+    settings = Settings(
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        data_dir=tmp_path,
+        group_wait_seconds=1.0,  # a minute in real life; a second keeps the test short
+        _env_file=None,
+    )
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
+    application = build_application(settings, conversation)
+    async with running(fake, application) as running_bot:
+        yield running_bot
+
+
+async def delivered_total(fake: FakeTelegram, chats: list[int], want: int) -> int:
+    for _ in range(200):
+        total = sum(len(fake.delivered(chat)) for chat in chats)
+        if total >= want:
+            return total
+        await asyncio.sleep(0.05)
+    return sum(len(fake.delivered(chat)) for chat in chats)
+
+
+async def test_fifty_people_asking_in_one_group_all_get_their_answer(bot: Bot) -> None:
+    fake = bot.fake
+    mention = f"@{fake.bot_user['username']}"
+    for person in PARTICIPANTS:
+        fake.push_update(fake.group_message(f"{mention} who funded the research?", user_id=person))
+    total = await delivered_total(fake, [GROUP, *PARTICIPANTS], len(PARTICIPANTS))
+    await asyncio.sleep(0.5)
+    in_group = fake.delivered(GROUP)
+    privately = [person for person in PARTICIPANTS if fake.delivered(person)]
+    assert total == len(PARTICIPANTS), "every question answered, once"
+    assert 1 <= len(in_group) <= 20, "the group's minute is not exceeded"
+    assert len(in_group) + len(privately) == len(PARTICIPANTS)
+    assert all("Department of Home Affairs" in text for text in in_group)
+    assert all(max(fake.delivered(p)) for p in privately)
+    # paced within the limits: what the network's jitter still gets refused is sent again
+    assert fake.refused_count <= 2
+
+
+async def test_one_person_flooding_is_slowed_and_nobody_else_waits(bot: Bot) -> None:
+    fake = bot.fake
+    bot.application.bot_data.flood = FloodGate(most=3, window=2.0)
+    flooder, other = 700_001, 700_002
+    for _ in range(30):
+        fake.push_update(fake.message("who funded the research?", user_id=flooder))
+    fake.push_update(fake.message("what is uncac", user_id=other))
+    assert await delivered_total(fake, [other], 1) == 1, "not kept waiting by the flood"
+    assert fake.delivered(flooder) == [] or len(fake.delivered(flooder)) < 4
+    assert await delivered_total(fake, [flooder], 4) == 4  # one a second into one chat
+    await asyncio.sleep(1.5)
+    got = fake.delivered(flooder)
+    assert got.count(answer_markup.to_html(wording.SLOW_DOWN)) == 1
+    assert len(got) == 4, "three answers, one note, then silence"
+    fake.push_update(fake.message("what is uncac", user_id=flooder))  # the window has passed
+    assert await delivered_total(fake, [flooder], 5) == 5, "answered again"
+
