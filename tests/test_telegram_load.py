@@ -85,4 +85,3 @@ async def test_one_person_flooding_is_slowed_and_nobody_else_waits(bot: Bot) -> 
     assert len(got) == 4, "three answers, one note, then silence"
     fake.push_update(fake.message("what is uncac", user_id=flooder))  # the window has passed
     assert await delivered_total(fake, [flooder], 5) == 5, "answered again"
-
