@@ -105,6 +105,8 @@ PRIVACY = (
     "For quiz rounds and workshop sessions I keep who answered what and which group a round "
     "runs in only as codes that cannot be turned back into anyone's id; the names on a "
     "leaderboard stay in memory.\n\n"
+    "A message waits in my inbox only until it is answered (usually under a second), so that "
+    "none is lost if I restart; then it is erased.\n\n"
     "These records are deleted after {retention} days. What a chat is about for follow-up "
     "questions is kept in memory only, for 15 minutes.\n\n"
     "Telegram itself keeps the chat, as with any conversation."
