@@ -5,6 +5,7 @@ handlers can see how long a chat's next message would wait and answer elsewhere 
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import deque
 from collections.abc import Callable, Hashable
@@ -66,6 +67,37 @@ def chat_book(clock: Callable[[], float] = time.monotonic) -> SlotBook:
     return SlotBook(CHAT_LIMIT, CHAT_WINDOW, clock)
 
 
-def overall_book(clock: Callable[[], float] = time.monotonic) -> SlotBook:
-    """All chats together: book them under one key."""
-    return SlotBook(OVERALL_LIMIT, OVERALL_WINDOW, clock)
+class Gate:
+    """At most `limit` sends in any `window`, counted when they actually start, so a burst of
+    late wake-ups cannot bunch them; `pause` holds every send (Telegram said: retry after)."""
+
+    def __init__(
+        self, limit: int, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._limit = limit
+        self._window = window
+        self._clock = clock
+        self._starts: deque[float] = deque()
+        self._paused_until = 0.0
+        self._lock = asyncio.Lock()
+
+    async def enter(self) -> None:
+        async with self._lock:  # one at a time, in arrival order
+            while True:
+                now = self._clock()
+                while self._starts and self._starts[0] <= now - self._window:
+                    self._starts.popleft()
+                wait = self._paused_until - now
+                if len(self._starts) >= self._limit:
+                    wait = max(wait, self._starts[0] + self._window - now)
+                if wait <= 0:
+                    self._starts.append(now)
+                    return
+                await asyncio.sleep(wait)
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
+
+
+def overall_gate(clock: Callable[[], float] = time.monotonic) -> Gate:
+    return Gate(OVERALL_LIMIT, OVERALL_WINDOW, clock)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
@@ -143,7 +144,8 @@ def build_application(
     )
     # Telegram's limits: about 30 messages a second overall and 20 a minute in a group
     groups = group_book()
-    limited = builder.rate_limiter(Pace(groups, chat_book())) if rate_limiter else builder
+    pace = Pace(groups, chat_book(), patience=settings.delivery_patience_seconds)
+    limited = builder.rate_limiter(pace) if rate_limiter else builder
     application: TelegramApplication = limited.build()
     data = application.bot_data
     data.pulse = pulse
@@ -223,6 +225,8 @@ def run(settings: Settings) -> int:
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
     logs.configure(settings.log_level, *secrets, brief=(InvalidToken,))
+    # python-telegram-bot's coming behaviour, opted into: durations (retry_after) as timedelta
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     with recording(settings) as journal:
         conversation = conversation_for(settings, FrontEnd.TELEGRAM, journal)
         store = journal.store if isinstance(journal, Recorder) else None

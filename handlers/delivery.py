@@ -1,19 +1,18 @@
 """Delivery that loses no reply it can still send, and sends none twice.
 
 python-telegram-bot's HTTP request, retrying what is safe to retry: a connection that failed
-before the request was sent, a 5xx answer (Telegram did not take it) and a 429 (after its
-`retry_after`, however long), with backoff, for up to `DELIVERY_PATIENCE_SECONDS`. A read
-timeout is not retried: Telegram may have delivered. It also keeps the pulse (`bot.health`):
-whether Telegram is reached and replies delivered.
+before the request was sent and a 5xx answer (Telegram did not take it), with backoff, for up
+to `DELIVERY_PATIENCE_SECONDS`. A read timeout is not retried: Telegram may have delivered. A
+429 is left to the rate limiter (`handlers.pacing`), which holds every send for its
+`retry_after`. It also keeps the pulse (`bot.health`): whether Telegram is reached and replies
+delivered.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,15 +99,10 @@ class DeliveringRequest(HTTPXRequest):
                     raise
                 logger.info("%s not sent (%s): trying again in %.1f s", endpoint, error, backoff)
             else:
-                retryable = status == 429 or status >= 500
-                wait = _retry_after(body) if status == 429 else backoff
-                if not retryable or loop.time() + wait > deadline:
+                if status < 500 or loop.time() + backoff > deadline:
                     self._outcome(endpoint, status)
                     return status, body
-                logger.info("%s answered %d: trying again in %.1f s", endpoint, status, wait)
-                if status == 429:
-                    await asyncio.sleep(wait)
-                    continue
+                logger.info("%s answered %d: trying again in %.1f s", endpoint, status, backoff)
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, MOST_BACKOFF_SECONDS)
 
@@ -127,13 +121,3 @@ class DeliveringRequest(HTTPXRequest):
     def _failed(self, endpoint: str) -> None:
         if self._pulse is not None and endpoint.startswith(_DELIVERING_PREFIXES):
             self._pulse.failed()
-
-
-def _retry_after(body: bytes) -> float:
-    """Telegram's `parameters.retry_after`, in seconds (at least one)."""
-    try:
-        value = json.loads(body)["parameters"]["retry_after"]
-    except (ValueError, KeyError, TypeError):
-        return 1.0
-    seconds = value.total_seconds() if isinstance(value, timedelta) else float(value)
-    return max(1.0, seconds)

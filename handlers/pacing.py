@@ -10,22 +10,30 @@ message would wait. A 429 that happens anyway is waited out by the request
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
+from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
-from bot.pacing import SlotBook, overall_book
+from bot.pacing import Gate, SlotBook, overall_gate
+
+logger = logging.getLogger(__name__)
 
 _PACED = ("send", "edit", "copy", "forward")  # what puts a message into a chat
-OVERALL = "all chats"
 
 
 class Pace(BaseRateLimiter[None]):
-    def __init__(self, groups: SlotBook, chats: SlotBook, overall: SlotBook | None = None) -> None:
+    def __init__(
+        self, groups: SlotBook, chats: SlotBook, *, patience: float, overall: Gate | None = None
+    ) -> None:
         self.groups = groups
         self.chats = chats
-        self.overall = overall or overall_book()
+        self.overall = overall or overall_gate()
+        self._patience = patience
 
     async def initialize(self) -> None:
         pass
@@ -45,11 +53,20 @@ class Pace(BaseRateLimiter[None]):
         if not endpoint.startswith(_PACED):
             return await callback(*args, **kwargs)
         chat = data.get("chat_id")
-        if endpoint.startswith("send") and chat is not None:
-            book = self.groups if in_a_group(chat) else self.chats
-            await asyncio.sleep(book.book(str(chat)))
-        await asyncio.sleep(self.overall.book(OVERALL))
-        return await callback(*args, **kwargs)
+        deadline = time.monotonic() + self._patience
+        while True:
+            if endpoint.startswith("send") and chat is not None:
+                book = self.groups if in_a_group(chat) else self.chats
+                await asyncio.sleep(book.book(str(chat)))
+            await self.overall.enter()
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                wait = _seconds(error.retry_after)
+                self.overall.pause(wait)
+                if time.monotonic() + wait > deadline:
+                    raise
+                logger.info("%s: Telegram asked to wait %.0f s; holding every send", endpoint, wait)
 
 
 def in_a_group(chat: object) -> bool:
@@ -58,3 +75,7 @@ def in_a_group(chat: object) -> bool:
         return int(str(chat)) < 0
     except ValueError:
         return False
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 MOST_BODY_BYTES = 1_000_000  # an update is a few kilobytes; Telegram's own limit is far below
 MOST_REQUESTS = 200
+LISTEN_BACKLOG = 1024  # connections waiting to be accepted in a burst (tornado's default: 128)
 TICK_SECONDS = 10.0
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -106,7 +107,9 @@ async def receive(
     server = tornado.httpserver.HTTPServer(
         app, max_body_size=MOST_BODY_BYTES, idle_connection_timeout=60
     )
-    server.listen(settings.webhook_port, settings.webhook_listen)
+    server.listen(settings.webhook_port, settings.webhook_listen, backlog=LISTEN_BACKLOG)
+    # every refused request would be a WARNING line: anyone could fill the log
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)
     try:
         await application.bot.set_webhook(
             settings.webhook_url,

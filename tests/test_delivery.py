@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from telegram.error import Forbidden, NetworkError, TimedOut
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
 from bot.conversation import Conversation
 from bot.health import Pulse
+from bot.pacing import chat_book, group_book
 from bot.settings import Settings
 from bot.wording import FrontEnd
 from handlers import delivery
 from handlers.app import build_application
 from handlers.delivery import DeliveringRequest, PulseKeeper
+from handlers.pacing import Pace
 from tests.support.fake_telegram import DEFAULT_USER_ID, FakeTelegram
 from tests.support.journal import RecordingJournal
 from tests.support.running import Bot, running
@@ -88,10 +92,35 @@ async def test_not_sent_and_5xx_are_retried(script: Scripting, pulse: PulseKeepe
     assert Pulse.read(pulse.path) is not None
 
 
-async def test_429_waits_its_retry_after(script: Scripting, pulse: PulseKeeper) -> None:
+async def test_429_is_left_to_the_rate_limiter(script: Scripting, pulse: PulseKeeper) -> None:
     done = script(FLOODED, OK)
-    assert await DeliveringRequest(pulse, patience=30).do_request(URL, "POST") == OK
-    assert done.calls == 2
+    assert await DeliveringRequest(pulse, patience=30).do_request(URL, "POST") == FLOODED
+    assert done.calls == 1
+
+
+async def test_the_rate_limiter_holds_every_send_after_a_429(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the bot runs
+    pace = Pace(group_book(), chat_book(), patience=30)
+    answers: list[float] = []
+
+    async def send(flooded: list[bool]) -> bool:
+        answers.append(time.monotonic())
+        if flooded:
+            flooded.pop()
+            raise RetryAfter(timedelta(seconds=0.2))
+        return True
+
+    started = time.monotonic()
+    assert await pace.process_request(send, ([True],), {}, "sendMessage", {"chat_id": 5}, None)
+    assert len(answers) == 2
+    assert answers[1] - answers[0] >= 0.2
+    await pace.process_request(send, ([],), {}, "sendMessage", {"chat_id": 6}, None)
+    assert answers[2] - started >= 0.2, "other chats waited too"
+    short = Pace(group_book(), chat_book(), patience=0.1)
+    with pytest.raises(RetryAfter):
+        await short.process_request(send, ([True],), {}, "sendMessage", {"chat_id": 7}, None)
 
 
 async def test_a_read_timeout_is_not_sent_again(script: Scripting, pulse: PulseKeeper) -> None:
@@ -108,10 +137,6 @@ async def test_patience_runs_out(script: Scripting, pulse: PulseKeeper) -> None:
     status, _ = await DeliveringRequest(pulse, patience=0.05).do_request(URL, "POST")
     assert status == 500
     assert 1 < done.calls < 50
-    flooded = script(FLOODED)
-    status, _ = await DeliveringRequest(pulse, patience=0.5).do_request(URL, "POST")
-    assert status == 429, "a retry_after past the patience is not waited for"
-    assert flooded.calls == 1
 
 
 async def test_a_delivered_reply_clears_the_failure(script: Scripting, pulse: PulseKeeper) -> None:
@@ -136,7 +161,7 @@ async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
         _env_file=None,
     )
     conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation, rate_limiter=False)
+    application = build_application(settings, conversation)  # with its rate limiter
     async with running(fake, application) as running_bot:
         yield running_bot
 
