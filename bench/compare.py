@@ -40,8 +40,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from methods import Method  # noqa: E402
 
+from bot.assessment import load_cases  # noqa: E402
 from bot.knowledge import EvalQuestion, KnowledgeBase, load_knowledge  # noqa: E402
-from bot.matching import Part, load_questions, select  # noqa: E402
+from bot.matching import Part, select  # noqa: E402
 
 METHODS = ("ours", "naive", "bm25", "embeddings")
 SIZES = (0, 1_000, 10_000)  # 0: the shipped knowledge base
@@ -301,7 +302,7 @@ def startup() -> list[dict[str, float]]:
 def _eval_sets(knowledge: KnowledgeBase) -> dict[str, list[EvalQuestion]]:
     ids = [e.id for e in knowledge.entries]
     folder = knowledge.root / "eval"
-    return {f.name: load_questions(f, ids) for f in sorted(folder.glob("*.yaml"))}
+    return {f.name: load_cases(f, ids) for f in sorted(folder.glob("*.yaml"))}
 
 
 def report(

@@ -11,16 +11,16 @@ the evaluation sets.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import cache
 from itertools import combinations, pairwise
 
 import numpy as np
 import snowballstemmer
-from scipy.optimize import minimize
-from scipy.sparse import csr_array
 
 from bot.intents.cues import cues
 from bot.knowledge import normalize
+from bot.matching import SparseRows, minimize
 
 PENALTY = 1.0  # L2 strength on the (class-balanced) summed loss
 MAX_STEPS = 60
@@ -50,6 +50,19 @@ def features(text: str) -> set[str]:
     }
 
 
+def shared_features() -> Callable[[str], tuple[str, ...]]:
+    """`features`, remembered per text and with each feature string kept once, for detectors
+    that learn from the same examples: most features recur across texts, and a tuple of shared
+    strings takes a fraction of the memory of a fresh set of fresh strings."""
+    strings: dict[str, str] = {}
+
+    @cache
+    def featurize(text: str) -> tuple[str, ...]:
+        return tuple(strings.setdefault(f, f) for f in features(text))
+
+    return featurize
+
+
 def _value(feature: str) -> float:
     """Cues stand for many wordings each: they count more than one word does."""
     return CUE_VALUE if feature.startswith("c:") else 1.0
@@ -58,13 +71,20 @@ def _value(feature: str) -> float:
 class Detector:
     """Read-only after training: safe to share between concurrent replies."""
 
-    def __init__(self, positives: Sequence[str], negatives: Sequence[str]) -> None:
-        rows = [features(text) for text in (*positives, *negatives)]
+    def __init__(
+        self,
+        positives: Sequence[str],
+        negatives: Sequence[str],
+        featurize: Callable[[str], Collection[str]] = features,
+    ) -> None:
+        """`featurize` is `features`, or `shared_features()` when several detectors learn from
+        the same examples (`bot.intents.reading.Reader`)."""
+        rows = [featurize(text) for text in (*positives, *negatives)]
         # a feature seen once teaches nothing beyond its one example, and costs training time
         counts = Counter(f for row in rows for f in row)
         kept = sorted(f for f, n in counts.items() if n >= MIN_EXAMPLES)
+        del counts
         self._columns = {f: i for i, f in enumerate(kept)}
-        rows = [{f for f in row if f in self._columns} for row in rows]
         labels = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
         weights = np.ones(len(rows))
         self._coefficients, self._intercept = _train(self._matrix(rows), labels, weights)
@@ -74,28 +94,29 @@ class Detector:
         z = sum(self._coefficients[self._columns[f]] * _value(f) for f in known) + self._intercept
         return float(1.0 / (1.0 + np.exp(-z))) if z >= 0 else float(np.exp(z) / (1.0 + np.exp(z)))
 
-    def _matrix(self, rows: list[set[str]]) -> csr_array:
-        indices = [self._columns[f] for row in rows for f in row]
-        pointers = np.cumsum([0, *(len(row) for row in rows)])
-        data = np.array([_value(f) for row in rows for f in row])
-        return csr_array((data, indices, pointers), shape=(len(rows), len(self._columns)))
+    def _matrix(self, rows: Sequence[Collection[str]]) -> SparseRows:
+        """One row per example, of its features that were kept."""
+        columns = self._columns
+        kept = [[f for f in row if f in columns] for row in rows]
+        row_ids = np.repeat(np.arange(len(kept)), [len(row) for row in kept])
+        indices = [columns[f] for row in kept for f in row]
+        data = [_value(f) for row in kept for f in row]
+        return SparseRows(row_ids, indices, data, (len(rows), len(columns)))
 
 
-def _train(matrix: csr_array, labels: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
-    transposed = matrix.T.tocsr()
-
+def _train(matrix: SparseRows, labels: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
     def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
         coefficients, intercept = flat[:-1], flat[-1]
-        z = matrix @ coefficients + intercept
+        z = matrix.dot(coefficients) + intercept
         # log(1 + e^z) without overflow, and the logistic function likewise
         log_partition = np.logaddexp(0.0, z)
         probability = np.exp(z - log_partition)
         value = float((weights * (log_partition - labels * z)).sum())
         value += 0.5 * PENALTY * float(coefficients @ coefficients)
         error = weights * (probability - labels)
-        gradient = np.r_[transposed @ error + PENALTY * coefficients, error.sum()]
+        gradient = np.r_[matrix.transposed_dot(error) + PENALTY * coefficients, error.sum()]
         return value, gradient
 
     start = np.zeros(matrix.shape[1] + 1)
-    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": MAX_STEPS})
-    return np.asarray(result.x[:-1]), float(result.x[-1])
+    found = minimize(loss, start, MAX_STEPS)
+    return found[:-1], float(found[-1])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.intents.cues import about_the_law, situations
-from bot.intents.detector import Detector
+from bot.intents.detector import Detector, shared_features
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase
 
@@ -61,10 +61,12 @@ class Reader:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         ordinary: Sequence[str] = [v for entry in knowledge.entries for v in entry.variants]
         safety = knowledge.safety
+        featurize = shared_features()  # both learn from the phrasings: featurised once
         self._danger = (
             Detector(
                 safety.danger,
                 [*safety.not_danger, *safety.general_legal, *ordinary, *knowledge.out_of_scope],
+                featurize,
             )
             if safety
             else None
@@ -73,6 +75,7 @@ class Reader:
             Detector(
                 safety.personal_legal,
                 [*safety.general_legal, *ordinary, *knowledge.out_of_scope, *safety.not_danger],
+                featurize,
             )
             if safety
             else None

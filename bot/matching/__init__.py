@@ -8,6 +8,7 @@ from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_
 from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
+from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
 from bot.matching.split import Part, part_of, select
 from bot.matching.thresholds import Thresholds
@@ -24,11 +25,13 @@ __all__ = [
     "Outcome",
     "Part",
     "Reason",
+    "SparseRows",
     "Thresholds",
     "ambiguity_warnings",
     "build_matcher",
     "calibration",
     "measure",
+    "minimize",
     "part_of",
     "recalibrated_matcher",
     "run",

@@ -10,8 +10,9 @@ The knowledge base's questions to decline (`out_of_scope.yaml`) are one more cla
 like them puts its probability there, not on the entry that happens to share a word with it.
 
 It is trained at index build, on the knowledge base only (never on evaluation questions), with
-scipy's L-BFGS for a fixed, small number of steps: stopping early keeps the weights small, which
-regularises like a stronger L2 penalty and keeps the build fast.
+L-BFGS (`bot.matching.learning`, the steps scipy's L-BFGS-B takes) for a fixed, small number of
+steps: stopping early keeps the weights small, which regularises like a stronger L2 penalty and
+keeps the build fast.
 
 Its weights grow with vocabulary times entries, so past `MAX_WEIGHTS` (a knowledge base of
 several hundred entries) none is trained and matching uses the other signals
@@ -25,8 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy.sparse import csr_array
 
+from bot.matching.learning import SparseRows, minimize
 from bot.matching.stopwords import STOP_WORDS
 from bot.matching.vectors import FloatArray, IntArray
 
@@ -78,7 +79,7 @@ class EntryClassifier:
         known = [t for t in values if t in self._columns]
         return [self._columns[t] for t in known], np.array([values[t] / norm for t in known])
 
-    def _features(self, phrasings: Sequence[Sequence[str]]) -> csr_array:
+    def _features(self, phrasings: Sequence[Sequence[str]]) -> SparseRows:
         rows: list[int] = []
         columns: list[int] = []
         values: list[FloatArray] = []
@@ -88,7 +89,7 @@ class EntryClassifier:
             columns.extend(found)
             values.append(scaled)
         data = np.concatenate(values) if values else np.zeros(0)
-        return csr_array((data, (rows, columns)), shape=(len(phrasings), len(self._columns)))
+        return SparseRows(rows, columns, data, (len(phrasings), len(self._columns)))
 
     def probabilities(self, tokens: Sequence[str]) -> FloatArray:
         """The probability of every entry, times the share of the question's informative words
@@ -108,26 +109,41 @@ def _softmax(logits: FloatArray) -> FloatArray:
     return result
 
 
-def _train(features: csr_array, labels: IntArray, classes: int) -> tuple[FloatArray, FloatArray]:
-    """Coefficients (token x class) and intercepts minimising cross-entropy plus L2."""
-    from scipy.optimize import minimize  # a third of a second to import: only when training
+def _train(features: SparseRows, labels: IntArray, classes: int) -> tuple[FloatArray, FloatArray]:
+    """Coefficients (token x class) and intercepts minimising cross-entropy plus L2.
 
+    The loss is `log_softmax`, the cross-entropy with one-hot targets and their gradients,
+    computed in arrays allocated once and written in place: the same operations on the same
+    numbers as the plain expressions, without their temporary copies. The one-hot targets are
+    never stored: subtracting a target of 0 changes nothing, and the cross-entropy sums an
+    array holding the label's log-probability in each row, zero elsewhere."""
     samples, columns = features.shape
-    targets = np.zeros((samples, classes))
-    targets[np.arange(samples), labels] = 1.0
-    transposed = features.T.tocsr()
+    rows = np.arange(samples)
+    logits = np.empty((samples, classes))
+    scratch = np.empty((samples, classes))
+    squares = np.empty((columns, classes))
 
     def loss(flat: FloatArray) -> tuple[float, FloatArray]:
         weights = flat.reshape(columns + 1, classes)
-        logits = features @ weights[:-1] + weights[-1]
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        log_probabilities = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        error = np.exp(log_probabilities) - targets
-        gradient = np.vstack([transposed @ error + PENALTY * weights[:-1], error.sum(axis=0)])
-        value = -(log_probabilities * targets).sum() + 0.5 * PENALTY * (weights[:-1] ** 2).sum()
-        return float(value), gradient.ravel()
+        features.dot(weights[:-1], out=logits)
+        np.add(logits, weights[-1], out=logits)
+        np.subtract(logits, logits.max(axis=1, keepdims=True), out=logits)  # shifted
+        np.exp(logits, out=scratch)
+        np.subtract(logits, np.log(scratch.sum(axis=1, keepdims=True)), out=logits)  # log-prob.
+        np.exp(logits, out=scratch)
+        scratch[rows, labels] -= 1.0  # the error: probabilities minus one-hot targets
+        gradient = np.empty(flat.size)
+        by_class = gradient.reshape(columns + 1, classes)
+        features.transposed_dot(scratch, out=by_class[:-1])
+        np.multiply(weights[:-1], PENALTY, out=squares)
+        by_class[:-1] += squares
+        by_class[-1] = scratch.sum(axis=0)
+        scratch[...] = 0.0
+        scratch[rows, labels] = logits[rows, labels]
+        np.square(weights[:-1], out=squares)
+        value = -scratch.sum() + 0.5 * PENALTY * squares.sum()
+        return float(value), gradient
 
     start = np.zeros((columns + 1) * classes)
-    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": TRAINING_STEPS})
-    weights = np.asarray(result.x).reshape(columns + 1, classes)
+    weights = minimize(loss, start, TRAINING_STEPS).reshape(columns + 1, classes)
     return weights[:-1], weights[-1]

@@ -92,15 +92,8 @@ class MatchIndex:
         self._entry_starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
 
         self._build_idf(token_sets)
-        self._build_overlap(token_sets)
-        self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
-        self._build_centroids(token_sets, owners)
-        self._subwords = CosineIndex(
-            [Counter(self.analyzer.subwords_of(words)) for words in word_lists], raw_count
-        )
-        self._answers = CosineIndex(
-            [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
-        )
+        # Training is the build's largest transient (docs/memory.md): done first, while little
+        # else is held, so the structures built next reuse the memory it gave back.
         self._classifier = (
             classifier.train(
                 token_lists,
@@ -111,6 +104,15 @@ class MatchIndex:
             )
             if learn
             else None
+        )
+        self._build_overlap(token_sets)
+        self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
+        self._build_centroids(token_sets, owners)
+        self._subwords = CosineIndex(
+            [Counter(self.analyzer.subwords_of(words)) for words in word_lists], raw_count
+        )
+        self._answers = CosineIndex(
+            [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
         )
 
     def position(self, entry_id: str) -> int | None:

@@ -27,7 +27,9 @@ def log_count(counts: FloatArray) -> FloatArray:
 class CosineIndex:
     def __init__(self, documents: Sequence[Counter[str]], term_frequency: TermFrequency) -> None:
         """Built with array operations over every (document, term) pair at once: a Python loop
-        over those pairs was a tenth of the matcher's start-up."""
+        over those pairs was a tenth of the matcher's start-up. The posting lists are kept as
+        spans of two arrays (a term's documents ascending, and its weights there), not as two
+        arrays per term: thousands of small arrays cost more than their numbers."""
         self.size = len(documents)
         self._term_frequency = term_frequency
         term_ids: dict[str, int] = {}
@@ -41,44 +43,41 @@ class CosineIndex:
         )
         document_frequency = np.bincount(pair_terms, minlength=len(term_ids))
         idf: FloatArray = np.log((self.size + 1) / (document_frequency + 1.0)) + 1.0
-        self._idf = dict(zip(term_ids, idf.tolist(), strict=True))
+        self._terms = term_ids
+        self._idf: FloatArray = idf
         self._unseen_idf = math.log(self.size + 1) + 1.0
 
         weights = term_frequency(pair_counts) * idf[pair_terms]
         squared = np.bincount(pair_documents, weights=weights * weights, minlength=self.size)
         self._norms: FloatArray = np.sqrt(squared) + 1e-12
         order = np.argsort(pair_terms, kind="stable")  # keeps documents ascending per term
-        bounds = np.cumsum(document_frequency)[:-1].tolist()
-        ids_per_term = np.split(pair_documents[order], bounds)
-        weights_per_term = np.split(weights[order], bounds)
-        self._postings: dict[str, tuple[IntArray, FloatArray]] = (
-            dict(zip(term_ids, zip(ids_per_term, weights_per_term, strict=True), strict=True))
-            if term_ids
-            else {}
-        )
+        self._starts: IntArray = np.r_[0, np.cumsum(document_frequency)]
+        self._documents: IntArray = pair_documents[order]
+        self._weights: FloatArray = weights[order]
 
     def cosine(self, query: Counter[str]) -> FloatArray:
         """Cosine between the query and every document; terms never seen weigh the most."""
         if not query:
             return np.zeros(self.size)
         terms = list(query)
+        found = [self._terms.get(term) for term in terms]
         counts = np.fromiter(query.values(), dtype=np.float64, count=len(terms))
         idf = np.fromiter(
-            (self._idf.get(term, self._unseen_idf) for term in terms),
+            (self._unseen_idf if term is None else self._idf[term] for term in found),
             dtype=np.float64,
             count=len(terms),
         )
         weights = self._term_frequency(counts) * idf
         norm = float(np.sqrt(weights @ weights))
         known = [
-            (term, weight)
-            for term, weight in zip(terms, weights.tolist(), strict=True)
-            if term in self._postings
+            (slice(self._starts[term], self._starts[term + 1]), weight)
+            for term, weight in zip(found, weights.tolist(), strict=True)
+            if term is not None
         ]
         if not known or norm == 0:
             return np.zeros(self.size)
-        ids = np.concatenate([self._postings[term][0] for term, _ in known])
-        products = np.concatenate([self._postings[term][1] * weight for term, weight in known])
+        ids = np.concatenate([self._documents[span] for span, _ in known])
+        products = np.concatenate([self._weights[span] * weight for span, weight in known])
         dot = np.bincount(ids, weights=products, minlength=self.size)
         result: FloatArray = dot / (norm * self._norms)
         return result
