@@ -22,6 +22,7 @@ CLARIFY_CHOICES = 3
 CONTEXT_WEIGHT = 0.2
 RELATED_BONUS = 0.1
 FOLLOW_UP_LEAD = 0.1
+NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
 
 
 class Decision(StrEnum):
@@ -117,7 +118,8 @@ class Matcher:
         """The decision for a message that follows the answer `previous` ("and at sea?"): its
         own scores, plus a share of those of the previous question and a bonus for the entries
         the previous one names as related; with `another` ("and the other protocol?") the
-        previous entry is no candidate. A follow-up is answered only with a clear lead."""
+        previous entry is no candidate. A follow-up is answered only with a clear lead, a
+        little less clear when the context itself points at the first candidate."""
         text = _folded(question)
         scores = self._scores(text)
         entry = self.index.knowledge.get(previous)
@@ -129,7 +131,10 @@ class Matcher:
                 scores[position] += RELATED_BONUS
         if another and (position := self.index.position(previous)) is not None:
             scores[position] = 0.0
-        return self._decide(text, scores, max(self.thresholds.lead, FOLLOW_UP_LEAD))
+        top = self._top(scores)
+        near = bool(top) and top[0].entry_id in {previous, *entry.related}
+        lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
+        return self._decide(text, scores, max(self.thresholds.lead, lead))
 
     def _context_scores(self, text: str) -> FloatArray:
         scores = self._scores(text)
