@@ -85,6 +85,13 @@ class Settings(BaseSettings):
         description="How long a reply Telegram refused for a passing reason (5xx, 429, no "
         "connection) is retried.",
     )
+    stop_grace_seconds: float = Field(
+        default=7,
+        ge=0,
+        le=60,
+        description="On SIGTERM, how long replies in progress may finish; the rest are kept "
+        "for the next start. Keep it below the container's stop timeout (docker: 10 s).",
+    )
     health_send_failure_seconds: float = Field(
         default=120,
         gt=0,

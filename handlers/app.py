@@ -242,7 +242,9 @@ def run(settings: Settings) -> int:
             logger.info("long polling mode")
             receive = functools.partial(running.poll, allowed_updates=ALLOWED_UPDATES)
         try:
-            asyncio.run(running.serve(application, intake, application.bot_data.pulse, receive))
+            pulse = application.bot_data.pulse
+            grace = settings.stop_grace_seconds
+            asyncio.run(running.serve(application, intake, pulse, receive, grace=grace))
         except InvalidToken:
             raise StartError(
                 "Telegram rejected TELEGRAM_BOT_TOKEN: check it with BotFather"

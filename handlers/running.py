@@ -3,8 +3,9 @@
 - Start-up waits for Telegram with backoff; only a rejected token ends it.
 - Polling confirms updates to Telegram (the next getUpdates offset) only after the inbox has
   recorded them (`handlers.intake`).
-- On SIGTERM or SIGINT it stops fetching, lets what it is answering finish for a few seconds,
-  keeps the rest recorded for the next start, and returns: `docker stop`'s 10 s are enough.
+- On SIGTERM or SIGINT it stops fetching, lets what it is answering finish for
+  `STOP_GRACE_SECONDS` (7), keeps the rest recorded for the next start, and returns: within
+  `docker stop`'s 10 s.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from handlers.intake import Intake
 logger = logging.getLogger(__name__)
 
 POLL_TIMEOUT_SECONDS = 10
-STOP_GRACE_SECONDS = 7.0
 MOST_BACKOFF_SECONDS = 30.0
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -38,8 +38,11 @@ async def serve(
     intake: Intake,
     pulse: PulseKeeper,
     receive: Callable[[AnyApplication, Intake, PulseKeeper, asyncio.Event], Awaitable[None]],
+    *,
+    grace: float,
 ) -> None:
-    """Start, receive updates with `receive` until a stop signal, stop cleanly."""
+    """Start, receive updates with `receive` until a stop signal, stop cleanly: what is being
+    answered may finish for `grace` seconds, the rest stays recorded."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -52,7 +55,7 @@ async def serve(
         await application.start()
         intake.replay()
         await receive(application, intake, pulse, stop)
-        await intake.drain(STOP_GRACE_SECONDS)
+        await intake.drain(grace)
         await application.stop()
         if application.post_stop is not None:
             await application.post_stop(application)
