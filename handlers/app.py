@@ -59,7 +59,7 @@ from handlers import (
     workshop,
 )
 from handlers.context import CONTEXT_TYPES, BotData
-from handlers.delivery import DeliveringRequest, PulseKeeper
+from handlers.delivery import DeliveringRequest, InFlight, PulseKeeper
 from handlers.intake import Intake
 from handlers.pacing import Pace
 
@@ -106,6 +106,7 @@ def build_application(
     kept (None: usage is not recorded, and rounds live in memory)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    in_flight = InFlight()
     pulse = PulseKeeper(
         settings.data_dir / PULSE_FILE, "webhook" if settings.webhook_url else "polling"
     )
@@ -126,7 +127,10 @@ def build_application(
         # handlers.running, which retries on its own and confirms only what was recorded
         .request(
             DeliveringRequest(
-                pulse, patience=settings.delivery_patience_seconds, connection_pool_size=64
+                pulse,
+                patience=settings.delivery_patience_seconds,
+                in_flight=in_flight,
+                connection_pool_size=64,
             )
         )
         .get_updates_request(
@@ -149,6 +153,7 @@ def build_application(
     application: TelegramApplication = limited.build()
     data = application.bot_data
     data.pulse = pulse
+    data.in_flight = in_flight
     data.pace = groups
     data.group_wait_seconds = settings.group_wait_seconds
     data.conversation = conversation
@@ -232,7 +237,8 @@ def run(settings: Settings) -> int:
         store = journal.store if isinstance(journal, Recorder) else None
         kept = SqliteWorkshops(store) if isinstance(store, SqliteStore) else None
         application = build_application(settings, conversation, store=store, workshops=kept)
-        intake = Intake(application, Inbox(store) if isinstance(store, SqliteStore) else None)
+        inbox = Inbox(store) if isinstance(store, SqliteStore) else None
+        intake = Intake(application, inbox, application.bot_data.in_flight)
         if settings.webhook_url:
             logger.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
             receive = functools.partial(

@@ -21,7 +21,7 @@ from bot.reloading import Reloader
 from bot.store import Store
 from bot.store.pseudonyms import Pseudonyms
 from bot.workshops import WorkshopStore
-from handlers.delivery import PulseKeeper
+from handlers.delivery import InFlight, PulseKeeper
 
 
 class BotData:
@@ -35,6 +35,7 @@ class BotData:
         self.open_questions = OpenQuestions()  # keyed by (chat id, message id), memory only
         self.chat_memory = ChatMemory()  # the last answer per conversation thread, memory only
         self._pulse: PulseKeeper | None = None
+        self.in_flight = InFlight()  # requests on the wire, so that a stop lets them land
         self.stop_watching = asyncio.Event()  # set when the application stops
         self.watcher: asyncio.Task[None] | None = None
         self.pseudonyms = Pseudonyms(b"")  # replaced by the data folder's keyed one

@@ -76,11 +76,28 @@ class PulseKeeper:
             self._written = now
 
 
+class InFlight:
+    """The tasks with a request on the wire right now: stopping cancels a task that is only
+    waiting, but lets one whose message may be arriving at Telegram finish (cancelled, its
+    update would be answered again at the next start)."""
+
+    def __init__(self) -> None:
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+
 class DeliveringRequest(HTTPXRequest):
-    def __init__(self, pulse: PulseKeeper | None, *, patience: float, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        pulse: PulseKeeper | None,
+        *,
+        patience: float,
+        in_flight: InFlight | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self._pulse = pulse
         self._patience = patience
+        self._in_flight = in_flight
 
     async def do_request(
         self, url: str, method: str, *args: Any, **kwargs: Any
@@ -91,7 +108,7 @@ class DeliveringRequest(HTTPXRequest):
         backoff = FIRST_BACKOFF_SECONDS
         while True:
             try:
-                status, body = await super().do_request(url, method, *args, **kwargs)
+                status, body = await self._on_the_wire(url, method, *args, **kwargs)
             except (TimedOut, NetworkError) as error:
                 sent = not isinstance(error.__cause__, _NOT_SENT)
                 if sent or loop.time() + backoff > deadline:
@@ -105,6 +122,16 @@ class DeliveringRequest(HTTPXRequest):
                 logger.info("%s answered %d: trying again in %.1f s", endpoint, status, backoff)
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, MOST_BACKOFF_SECONDS)
+
+    async def _on_the_wire(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        task = asyncio.current_task()
+        if self._in_flight is None or task is None:
+            return await super().do_request(*args, **kwargs)
+        self._in_flight.tasks.add(task)
+        try:
+            return await super().do_request(*args, **kwargs)
+        finally:
+            self._in_flight.tasks.discard(task)
 
     def _outcome(self, endpoint: str, status: int) -> None:
         if self._pulse is None:

@@ -20,24 +20,30 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.store.inbox import Inbox
+from handlers.delivery import InFlight
 
 logger = logging.getLogger(__name__)
 
+LANDING_SECONDS = 2.0  # after the grace, for requests already on the wire
 REMEMBERED_IDS = 10_000  # without an inbox: ids recognised as already received
 FORGET_AFTER = timedelta(days=1)  # Telegram redelivers an update for a day at most
 
 
 class Intake:
     def __init__(
-        self, application: Application[Any, Any, Any, Any, Any, Any], inbox: Inbox | None
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        inbox: Inbox | None,
+        in_flight: InFlight | None = None,
     ) -> None:
         self.application = application
         self.inbox = inbox
+        self.in_flight = in_flight or InFlight()
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
-    def in_flight(self) -> int:
+    def handling(self) -> int:
         return len(self._tasks)
 
     def next_offset(self) -> int | None:
@@ -67,17 +73,25 @@ class Intake:
                 self._spawn(update)
 
     async def drain(self, seconds: float) -> int:
-        """Let the updates being handled finish, for at most `seconds`; the rest stay recorded
-        and are answered at the next start. How many were left."""
-        if self._tasks:
-            _, left = await asyncio.wait(set(self._tasks), timeout=seconds)
-            for task in left:
+        """Let the updates being handled finish, for at most `seconds` (and a little more for
+        a message already on the wire); the rest stay recorded and are answered at the next
+        start. How many were left."""
+        if not self._tasks:
+            return 0
+        _, left = await asyncio.wait(set(self._tasks), timeout=seconds)
+        waiting = {task for task in left if task not in self.in_flight.tasks}
+        landing = left - waiting
+        for task in waiting:
+            task.cancel()
+        if landing:
+            _, late = await asyncio.wait(landing, timeout=LANDING_SECONDS)
+            for task in late:
                 task.cancel()
-            if left:
-                await asyncio.wait(left)
-                logger.info("%d updates kept for the next start", len(left))
-            return len(left)
-        return 0
+            waiting |= late
+        if waiting:
+            await asyncio.wait(waiting)
+            logger.info("%d updates kept for the next start", len(waiting))
+        return len(waiting)
 
     def _record(self, updates: Sequence[Update]) -> set[int]:
         if self.inbox is not None:

@@ -65,7 +65,7 @@ async def running(
         if post_init and application.post_init is not None:
             await application.post_init(application)
         await application.start()
-        intake = Intake(application, inbox)
+        intake = Intake(application, inbox, application.bot_data.in_flight)
         intake.replay()
         receiving = asyncio.create_task(
             poll(
