@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import wording
 from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, normalize
+from bot.languages import probable_languages
 from bot.matching import Decision, Match, Reason
 
 EXAMPLE_COUNT = 2
@@ -181,11 +182,26 @@ def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) 
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = f"{wording.DID_YOU_MEAN}\n\n{note}" if note else wording.DID_YOU_MEAN
         return Reply(ReplyKind.CLARIFY, body, choices=choices)
-    body = {
-        Reason.OTHER_SCRIPT: wording.NOT_ENGLISH,
-        Reason.OTHER_LANGUAGE: wording.NOT_ENGLISH,
-        Reason.NO_KNOWN_WORDS: wording.UNKNOWN_WORDS,
-        Reason.EMPTY: wording.EMPTY,
-    }.get(match.reason or Reason.OUT_OF_SCOPE, wording.OUT_OF_SCOPE)
+    unreadable = match.reason in (Reason.OTHER_SCRIPT, Reason.OTHER_LANGUAGE)
+    if unreadable or (match.reason is Reason.NO_KNOWN_WORDS and probable_languages(match.question)):
+        body = not_english(knowledge, match.question)
+    else:
+        body = {
+            Reason.NO_KNOWN_WORDS: wording.UNKNOWN_WORDS,
+            Reason.EMPTY: wording.EMPTY,
+        }.get(match.reason or Reason.OUT_OF_SCOPE, wording.OUT_OF_SCOPE)
     body = f"{body}\n\n{note}" if note else body
     return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
+
+
+def not_english(knowledge: KnowledgeBase, text: str) -> str:
+    """That the bot reads English only for now, and the safety note: in the message's language
+    first when it is one the knowledge base has words for, then in English. Until messages in
+    other languages can be read, the safety note goes with every one of them."""
+    translated = [
+        f"{translation.not_english}\n\n{translation.danger}"
+        for code in probable_languages(text)
+        if (translation := knowledge.translations.get(code)) is not None
+    ]
+    english = wording.NOT_ENGLISH if translated else f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
+    return "\n\n".join([*translated, english])

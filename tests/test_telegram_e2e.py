@@ -140,9 +140,12 @@ async def test_out_of_scope_is_declined_with_topics(bot: Bot, journal: Recording
 
 async def test_other_languages_are_told_english_only(bot: Bot) -> None:
     [reply] = await bot.send(bot.fake.message("Apa itu korupsi dalam penyelundupan manusia?"))
-    assert reply.params["text"] == answer_markup.to_html(wording.NOT_ENGLISH)
+    indonesian = shipped_engine().knowledge.translations["id"]
+    assert reply.params["text"].startswith(answer_markup.to_html(indonesian.not_english))
+    assert reply.params["text"].endswith(answer_markup.to_html(wording.NOT_ENGLISH))
     [reply] = await bot.send(bot.fake.message("什么是腐败"))
-    assert reply.params["text"] == answer_markup.to_html(wording.NOT_ENGLISH)
+    english = f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
+    assert reply.params["text"] == answer_markup.to_html(english)
 
 
 async def test_small_talk_and_danger(bot: Bot) -> None:

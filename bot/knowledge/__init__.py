@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    Translation,
 )
 from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
@@ -59,6 +60,7 @@ __all__ = [
     "SafetyPhrasings",
     "Severity",
     "Topic",
+    "Translation",
     "answer_markup",
     "check_knowledge",
     "export",

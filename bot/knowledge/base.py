@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, QuizItem, SafetyPhrasings, Topic
+from bot.knowledge.models import (
+    Entry,
+    Glossary,
+    LinkPolicy,
+    QuizItem,
+    SafetyPhrasings,
+    Topic,
+    Translation,
+)
 from bot.knowledge.problems import Location
 
 
@@ -25,6 +33,7 @@ class KnowledgeBase:
     out_of_scope: tuple[str, ...] = ()  # questions to decline, learnt by the matcher
     safety: SafetyPhrasings | None = None  # examples for the danger and legal detectors
     quiz: tuple[QuizItem, ...] = ()  # quiz questions, each on an entry's facts
+    translations: Mapping[str, Translation] = field(default_factory=dict)  # by language code
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    Translation,
 )
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
 from bot.knowledge.rules import (
@@ -38,6 +39,7 @@ from bot.knowledge.rules import (
     check_out_of_scope,
     check_quiz,
     check_topics,
+    check_translation,
 )
 from bot.knowledge.yaml_source import YamlDocument, YamlPath, YamlSyntaxError, parse_yaml
 
@@ -50,6 +52,7 @@ ENTRIES_DIR = "entries"
 OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 SAFETY_FILE = "safety.yaml"
 QUIZ_FILE = "quiz.yaml"
+I18N_DIR = "i18n"
 # the ids of a file that does not parse, read line by line, so references to them are no error
 _ID_LINE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
@@ -123,6 +126,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     topic_ids = {topic.id for topic, _ in topics}
     problems.extend(check_entries(placed, topic_ids, policy, root / LINKS_FILE, unread_ids=unread))
     quiz = _load_quiz(root / QUIZ_FILE, {p.entry.id for p in placed} | unread, topic_ids, problems)
+    translations = _load_translations(root / I18N_DIR, problems)
     if problems or policy is None or glossary is None:
         return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
     knowledge = KnowledgeBase(
@@ -135,6 +139,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         out_of_scope=tuple(declined.questions) if declined else (),
         safety=safety,
         quiz=tuple(quiz),
+        translations=translations,
     )
     return knowledge, []
 
@@ -253,6 +258,20 @@ def _load_quiz(
     items = _load_list(document, QuizItem, problems)
     problems.extend(check_quiz(items, document, entry_ids, topic_ids))
     return [item for item, _ in items]
+
+
+def _load_translations(folder: Path, problems: list[Problem]) -> dict[str, Translation]:
+    """`i18n/<language code>.yaml`: a language is added by adding a file."""
+    translations = {}
+    for file in sorted(folder.glob("*.yaml")):
+        document = _document(file, problems)
+        if document is None:
+            continue
+        translation = _validate(Translation, document.data, document, (), problems)
+        if translation is not None:
+            problems.extend(check_translation(translation, document))
+            translations[file.stem] = translation
+    return translations
 
 
 def _id_of(item: Any) -> str | None:

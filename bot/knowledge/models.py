@@ -264,6 +264,30 @@ class Quiz(RootModel[list[QuizItem]]):
     """`knowledge/quiz.yaml`: the questions quiz rounds are drawn from."""
 
 
+class BackTranslation(_Strict):
+    """The translation put back into English word for word, so that a reviewer without the
+    language can check the meaning."""
+
+    not_english: Text
+    danger: Text
+
+
+class Translation(_Strict):
+    """The bot's most needed words in one more language (`knowledge/i18n/<code>.yaml`), for
+    messages it cannot read yet: that it reads English only, and the safety note. Machine
+    translations until a native speaker reviews them (the file's header says which)."""
+
+    language: Text = Field(description="The language's own name, e.g. 'Bahasa Indonesia'.")
+    not_english: Text = Field(
+        description="'Sorry, I can only read questions in English for now...', with /topics."
+    )
+    danger: Text = Field(
+        description="The safety note: not a reporting channel; contact local emergency "
+        "services or the authorities. Never a number, service or organisation."
+    )
+    back_translation: BackTranslation
+
+
 # A fitted coefficient is a few units; the bound keeps a hand edit from making every
 # confidence 0 or 1 (or NaN) while staying far above anything a fit produces.
 Coefficient = Annotated[

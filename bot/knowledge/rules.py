@@ -11,7 +11,15 @@ from urllib.parse import urlsplit
 
 import bot.knowledge.answer_markup as answer_markup
 from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
-from bot.knowledge.models import Entry, Glossary, LinkPolicy, OutOfScope, QuizItem, Topic
+from bot.knowledge.models import (
+    Entry,
+    Glossary,
+    LinkPolicy,
+    OutOfScope,
+    QuizItem,
+    Topic,
+    Translation,
+)
 from bot.knowledge.normalize import normalize
 from bot.knowledge.problems import Location, Problem
 from bot.knowledge.yaml_source import YamlDocument
@@ -306,3 +314,30 @@ def check_quiz(
                 "use a topic id from knowledge/topics.yaml",
                 item.id,
             )
+
+
+_INVENTED = re.compile(r"\d|https?://|www\.|@\w")
+
+
+def check_translation(translation: Translation, document: YamlDocument) -> Iterator[Problem]:
+    """A translation keeps what the English says and adds nothing: the safety note names no
+    number, address or account (the bot must never invent one), keeps its bold "not a
+    reporting channel", and the English-only note still offers /topics."""
+    if _INVENTED.search(translation.danger):
+        yield Problem(
+            document.locate(("danger",)),
+            "the safety note has a number, address or account in it",
+            "translate the English note only: it names no number or service",
+        )
+    if translation.danger.count("**") != 2:
+        yield Problem(
+            document.locate(("danger",)),
+            "the safety note must keep one **bold** part ('not a reporting channel')",
+            "keep the ** markers of the English text",
+        )
+    if "/topics" not in translation.not_english:
+        yield Problem(
+            document.locate(("not_english",)),
+            "the English-only note must keep the /topics command",
+            "write /topics as it is",
+        )

@@ -21,6 +21,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    Translation,
 )
 from bot.knowledge.problems import Location, Problem
 
@@ -62,6 +63,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "quiz.schema.json": (
         "Quiz questions (knowledge/quiz.yaml)",
         TypeAdapter(list[QuizItem]),
+    ),
+    "i18n.schema.json": (
+        "The bot's words in one more language (knowledge/i18n/<code>.yaml)",
+        TypeAdapter(Translation),
     ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",

@@ -55,6 +55,7 @@ def write_knowledge(
         texts[f"entries/{topic}.yaml"] = yaml.safe_dump(items, sort_keys=False)
     texts.update(files)
     for name, text in texts.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         schema = _SCHEMAS.get(Path(name).parent.name if "/" in name else name)
         header = f"{SCHEMA_LINE}{'../' if '/' in name else ''}schema/{schema}\n" if schema else ""
         (root / name).write_text(header + text)
@@ -70,4 +71,5 @@ _SCHEMAS = {
     "calibration.yaml": "calibration.schema.json",
     "safety.yaml": "safety.schema.json",
     "quiz.yaml": "quiz.schema.json",
+    "i18n": "i18n.schema.json",
 }
