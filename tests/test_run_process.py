@@ -113,7 +113,7 @@ def _post(url: str, update: dict[str, object], secret: str | None) -> int:
         return error.code
 
 
-def test_webhook_rejects_missing_or_wrong_secret(fake: FakeTelegram, tmp_path: Path) -> None:
+def _start_webhook(fake: FakeTelegram, tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
     port = _free_port()
     process = start(
         fake,
@@ -123,6 +123,11 @@ def test_webhook_rejects_missing_or_wrong_secret(fake: FakeTelegram, tmp_path: P
         WEBHOOK_LISTEN="127.0.0.1",
         WEBHOOK_PORT=str(port),
     )
+    return process, port
+
+
+def test_webhook_rejects_missing_or_wrong_secret(fake: FakeTelegram, tmp_path: Path) -> None:
+    process, port = _start_webhook(fake, tmp_path)
     try:
         [registered] = fake.wait_for("setWebhook", timeout=30)
         _wait_until_listening(port)
@@ -249,15 +254,7 @@ def _raw_post(port: int, headers: dict[str, str], body: bytes) -> int:
 def test_webhook_refuses_early_and_answers_each_update_once(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
-    port = _free_port()
-    process = start(
-        fake,
-        tmp_path,
-        WEBHOOK_URL="https://bot.example.org/telegram-hook",
-        WEBHOOK_SECRET=SECRET,
-        WEBHOOK_LISTEN="127.0.0.1",
-        WEBHOOK_PORT=str(port),
-    )
+    process, port = _start_webhook(fake, tmp_path)
     secret = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     try:
         [registered] = fake.wait_for("setWebhook", timeout=30)

@@ -58,3 +58,12 @@ def summary(knowledge: KnowledgeBase) -> str:
         f"{len(knowledge.entries)} entries, {knowledge.question_count} questions, "
         f"{len(knowledge.topics)} topics"
     )
+
+
+def emit(text: str, output: Path | None) -> None:
+    """A report to standard output, or to `output` (saying so on standard error)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output}", file=sys.stderr)

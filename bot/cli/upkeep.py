@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, knowledge_argument, load
+from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, emit, knowledge_argument, load
 from bot.knowledge import KnowledgeBase
 from bot.settings import load_settings
 from bot.store import Store, StoreError, open_store
@@ -82,12 +82,7 @@ def report_command(args: argparse.Namespace) -> int:
     if usage is None:
         return EXIT_PROBLEMS
     summary = summarize(usage, _knowledge(args))
-    text = as_html(summary) if args.format == "html" else report_text(summary)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+    emit(as_html(summary) if args.format == "html" else report_text(summary), args.output)
     return EXIT_OK
 
 

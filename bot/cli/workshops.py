@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import workshops
-from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, knowledge_argument, load
+from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, emit, knowledge_argument, load
 from bot.deep_links import deep_link
 from bot.knowledge import answer_markup
 from bot.quiz import QuizMaster
@@ -78,12 +78,7 @@ def report_command(args: argparse.Namespace) -> int:
         lambda entry: deep_link(username, entry) if username else None,
     )
     out = PAGE.format(title=html.escape(session.title), body=answer_markup.to_html(text))
-    written = out if args.format == "html" else text + "\n"
-    if args.output is None:
-        sys.stdout.write(written)
-    else:
-        args.output.write_text(written, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+    emit(out if args.format == "html" else text + "\n", args.output)
     return EXIT_OK
 
 

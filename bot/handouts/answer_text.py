@@ -6,7 +6,6 @@ The markup is parsed by `answer_markup.parse` only; this module renders the pars
 from __future__ import annotations
 
 import re
-from html import escape
 
 from bot.knowledge import answer_markup
 
@@ -85,20 +84,7 @@ def inline_markdown(markup: str) -> str:
 
 
 def _spans_html(spans: tuple[Span, ...]) -> str:
-    return "".join(_span_html(span) for span in spans)
-
-
-def _span_html(span: Span) -> str:
-    text = escape(span.text, quote=False)
-    match span.style:
-        case Style.BOLD:
-            return f"<b>{text}</b>"
-        case Style.ITALIC:
-            return f"<i>{text}</i>"
-        case Style.LINK:
-            return f'<a href="{escape(span.url or "")}">{text}</a>'
-        case _:
-            return text
+    return "".join(answer_markup.span_html(span) for span in spans)
 
 
 def _spans_markdown(spans: tuple[Span, ...]) -> str:

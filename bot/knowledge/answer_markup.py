@@ -84,7 +84,7 @@ def _spans(text: str) -> tuple[Span, ...]:
 
 def to_html(markup: str) -> str:
     """Telegram's HTML subset: <b>, <i>, <a href>; everything else escaped."""
-    return _render(parse(markup), _html_span)
+    return _render(parse(markup), span_html)
 
 
 def to_plain(markup: str) -> str:
@@ -113,7 +113,8 @@ def _render(blocks: tuple[Block, ...], span_text: Callable[[Span], str]) -> str:
     )
 
 
-def _html_span(span: Span) -> str:
+def span_html(span: Span) -> str:
+    """One span in Telegram's HTML subset (also valid in any HTML page)."""
     text = escape(span.text, quote=False)
     match span.style:
         case Style.BOLD:
