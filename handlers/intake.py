@@ -2,8 +2,9 @@
 (`bot.store.inbox`) before Telegram is told it arrived, handled by the application, then marked
 answered. After a crash, what was recorded and not answered is answered at the next start.
 
-Without a store (it could not be opened) updates are still handled once per process: recent ids
-are remembered in memory.
+At most `IN_HAND` updates are in memory at once, oldest first; a backlog (a burst the pacing
+holds back) waits in the inbox, so memory does not grow with it. Without a store (it could not
+be opened) updates are still handled once per process, and a backlog waits in memory.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from handlers.delivery import InFlight
 
 logger = logging.getLogger(__name__)
 
+IN_HAND = 200  # updates being handled at once (the application runs 64 of them concurrently)
 LANDING_SECONDS = 2.0  # after the grace, for requests already on the wire
 REMEMBERED_IDS = 10_000  # without an inbox: ids recognised as already received
 FORGET_AFTER = timedelta(days=1)  # Telegram redelivers an update for a day at most
@@ -41,6 +43,10 @@ class Intake:
         self.in_flight = in_flight or InFlight()
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._handed = 0  # the newest update id taken out of the inbox
+        self._more_in_inbox = False  # updates recorded and not yet taken out
+        self._waiting: deque[Update] = deque()  # without an inbox, the backlog
+        self._stopping = False
 
     @property
     def handling(self) -> int:
@@ -57,25 +63,33 @@ class Intake:
         if self.inbox is None:
             return 0
         self.inbox.forget(datetime.now(UTC) - FORGET_AFTER)
-        pending = self.inbox.pending()
-        for _, body in pending:
-            self._spawn(Update.de_json(json.loads(body), self.application.bot))
-        if pending:
-            logger.info("answering %d updates received before the last stop", len(pending))
-        return len(pending)
+        waiting = self.inbox.waiting()
+        self._more_in_inbox = waiting > 0
+        self._refill()
+        if waiting:
+            logger.info("answering %d updates received before the last stop", waiting)
+        return waiting
 
     def take(self, updates: Sequence[Update]) -> None:
-        """Record new updates, then handle them; repeats of received ones are dropped. Returns
-        once they are recorded: only then may Telegram be told they arrived."""
+        """Record new updates, then handle them in order; repeats of received ones are
+        dropped. Returns once they are recorded: only then may Telegram be told they arrived."""
         fresh = self._record(updates)
         for update in updates:
-            if update.update_id in fresh:
+            if update.update_id not in fresh:
+                continue
+            if len(self._tasks) < IN_HAND and not self._more_in_inbox and not self._waiting:
                 self._spawn(update)
+                self._handed = max(self._handed, update.update_id)
+            elif self.inbox is not None:
+                self._more_in_inbox = True  # it is recorded: taken out when there is room
+            else:
+                self._waiting.append(update)
 
     async def drain(self, seconds: float) -> int:
         """Let the updates being handled finish, for at most `seconds` (and a little more for
         a message already on the wire); the rest stay recorded and are answered at the next
         start. How many were left."""
+        self._stopping = True  # what waits in the inbox stays there
         if not self._tasks:
             return 0
         _, left = await asyncio.wait(set(self._tasks), timeout=seconds)
@@ -107,7 +121,30 @@ class Intake:
     def _spawn(self, update: Update) -> None:
         task = asyncio.create_task(self._handle(update), name=f"update-{update.update_id}")
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not self._stopping:
+            self._refill()
+
+    def _refill(self) -> None:
+        """Take the oldest waiting updates into memory while there is room."""
+        room = IN_HAND - len(self._tasks)
+        if room <= 0:
+            return
+        if self.inbox is None:
+            while room and self._waiting:
+                self._spawn(self._waiting.popleft())
+                room -= 1
+            return
+        if not self._more_in_inbox:
+            return
+        taken = self.inbox.pending(after=self._handed, limit=room)
+        for update_id, body in taken:
+            self._spawn(Update.de_json(json.loads(body), self.application.bot))
+            self._handed = update_id
+        self._more_in_inbox = len(taken) == room
 
     async def _handle(self, update: Update) -> None:
         application = self.application

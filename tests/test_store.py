@@ -32,6 +32,7 @@ from bot.store import (
     redacted,
     store_path,
 )
+from bot.store.inbox import Inbox
 from bot.store.migrations import STEPS
 from bot.store.sqlite import SqliteStore, migrate, schema_version
 from bot.store.sqlite_workshops import SqliteWorkshops
@@ -350,3 +351,17 @@ def test_purge_forgets_old_rounds_and_sessions_with_all_that_is_theirs(
     assert kept.answers("old") == []
     assert [w.id for w in kept.workshops()] == ["w-new"]
     assert kept.answers("new") != []
+
+
+def test_the_inbox_hands_out_in_order_and_answers_once(store: SqliteStore) -> None:
+    inbox = Inbox(store)
+    assert inbox.receive([(5, "{}"), (6, "{}"), (7, "{}")], NOW) == {5, 6, 7}
+    assert inbox.receive([(6, "{}"), (8, "{}")], NOW) == {8}, "a repeat is not new"
+    assert [i for i, _ in inbox.pending(after=5, limit=2)] == [6, 7]
+    inbox.handled(6)
+    assert inbox.waiting() == 3
+    assert [i for i, _ in inbox.pending()] == [5, 7, 8]
+    assert inbox.last_id() == 8
+    body = sqlite3.connect(store.path).execute("SELECT body FROM inbox WHERE update_id = 6")
+    assert body.fetchone() == (None,), "an answered update's body is erased"
+    assert inbox.forget(NOW + timedelta(days=2)) == 1

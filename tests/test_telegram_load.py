@@ -5,6 +5,7 @@ gets an answer per message nor delays anyone else."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from bot.conversation import Conversation
 from bot.flood import FloodGate
 from bot.knowledge import answer_markup
 from bot.settings import Settings
+from bot.store.inbox import Inbox
+from bot.store.sqlite import SqliteStore
 from bot.wording import FrontEnd
+from handlers import intake
 from handlers.app import build_application
 from tests.support.fake_telegram import DEFAULT_GROUP_ID, FakeTelegram
 from tests.support.journal import RecordingJournal
@@ -85,3 +89,34 @@ async def test_one_person_flooding_is_slowed_and_nobody_else_waits(bot: Bot) -> 
     assert len(got) == 4, "three answers, one note, then silence"
     fake.push_update(fake.message("what is uncac", user_id=flooder))  # the window has passed
     assert await delivered_total(fake, [flooder], 5) == 5, "answered again"
+
+
+async def test_a_backlog_waits_in_the_inbox_not_in_memory(
+    fake: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "IN_HAND", 3)
+    settings = Settings(
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        data_dir=tmp_path,
+        _env_file=None,
+    )
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
+    application = build_application(settings, conversation)
+    inbox = Inbox(SqliteStore(tmp_path / "bot.sqlite3"))
+    askers = list(range(800_001, 800_021))
+    most_in_hand = 0
+    async with running(fake, application, inbox=inbox) as bot:
+        assert bot.intake is not None
+        for person in askers:
+            fake.push_update(fake.message("who funded the research?", user_id=person))
+        for _ in range(200):
+            most_in_hand = max(most_in_hand, bot.intake.handling)
+            if all(fake.delivered(person) for person in askers):
+                break
+            await asyncio.sleep(0.02)
+    assert all(len(fake.delivered(person)) == 1 for person in askers), "each answered once"
+    assert 1 <= most_in_hand <= 3, "the rest waited in the inbox"
+    assert inbox.waiting() == 0
+    handled = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT count(*) FROM inbox")
+    assert handled.fetchone() == (20,)

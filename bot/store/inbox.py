@@ -38,14 +38,20 @@ class Inbox:
                 "UPDATE inbox SET done = 1, body = NULL WHERE update_id = ?", (update_id,)
             )
 
-    def pending(self) -> list[tuple[int, str]]:
-        """Updates recorded but not handled (a crash, or a stop that could not wait), oldest
-        first."""
+    def pending(self, *, after: int = 0, limit: int = -1) -> list[tuple[int, str]]:
+        """Updates recorded but not handled, oldest first: after `after`, at most `limit`."""
         with self.store.reading() as connection:
             rows = connection.execute(
-                "SELECT update_id, body FROM inbox WHERE done = 0 ORDER BY update_id"
+                "SELECT update_id, body FROM inbox WHERE done = 0 AND update_id > ?"
+                " ORDER BY update_id LIMIT ?",
+                (after, limit),
             ).fetchall()
         return [(int(update_id), str(body)) for update_id, body in rows]
+
+    def waiting(self) -> int:
+        with self.store.reading() as connection:
+            (count,) = connection.execute("SELECT count(*) FROM inbox WHERE done = 0").fetchone()
+        return int(count)
 
     def last_id(self) -> int | None:
         with self.store.reading() as connection:

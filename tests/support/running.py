@@ -24,6 +24,7 @@ class Bot:
         self.fake = fake
         self.application = application
         self.errors: list[BaseException] = []
+        self.intake: Intake | None = None  # set once receiving
 
     async def send(
         self, update: dict[str, Any], method: str = "sendMessage", count: int = 1
@@ -66,6 +67,7 @@ async def running(
             await application.post_init(application)
         await application.start()
         intake = Intake(application, inbox, application.bot_data.in_flight)
+        bot.intake = intake
         intake.replay()
         receiving = asyncio.create_task(
             poll(
