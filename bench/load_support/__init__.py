@@ -1,0 +1,1 @@
+"""Helpers of `bench/load.py`: a timed fake Bot API, bot processes, and pairing replies."""
