@@ -419,7 +419,22 @@ def main() -> None:
     startup_runs = [] if args.skip_speed else startup()
     text = report(quality_rows, speed_rows, startup_runs)
     print(text)
-    args.output.write_text(text + "\n", encoding="utf-8")
+    args.output.write_text(with_other_sections(text, args.output), encoding="utf-8")
+
+
+def with_other_sections(text: str, path: Path) -> str:
+    """This run's report, followed by the sections other benchmarks wrote into the same file
+    (recording, webhook, load and faults), kept as they are."""
+    own = {line.strip() for line in text.splitlines() if line.startswith("## ")}
+    kept: list[str] = []
+    keeping = False
+    old = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    for line in old:
+        if line.startswith("## "):
+            keeping = line.strip() not in own
+        if keeping:
+            kept.append(line)
+    return "\n".join([text.rstrip("\n"), *(["", *kept] if kept else [])]) + "\n"
 
 
 if __name__ == "__main__":
