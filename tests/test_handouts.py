@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +24,7 @@ from bot.handouts.answer_text import blocks_markdown, short_answer
 from bot.knowledge import Entry, KnowledgeBase, answer_markup, load_knowledge
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.wording import DISCLAIMER
+from tests.support.printing import render_pdf
 
 BOT = "corruption_qa_bot"
 A4_POINTS = (595.28, 841.89)
@@ -57,16 +57,6 @@ def symbol_png(symbol: segno.QRCode) -> Image.Image:
     symbol.save(buffer, kind="png", scale=4)
     buffer.seek(0)
     return Image.open(buffer)
-
-
-def render_pdf(html: str) -> bytes:
-    """WeasyPrint's PDF of the page; its notice that a future version will need HarfBuzz's
-    subsetting library is not this project's concern, so it is not shown."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
-        import weasyprint  # type: ignore[import-untyped]
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
-    return pdf
 
 
 def in_browsing_order(knowledge: KnowledgeBase) -> list[Entry]:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pypdfium2  # type: ignore[import-untyped]
 import pytest
 import yaml
 
@@ -33,6 +34,7 @@ from bot.upkeep import (
     unanswered_brief,
 )
 from tests.support.kb import WriteKnowledge, entry
+from tests.support.printing import render_pdf
 from tests.support.store_rows import NOW, ago, answered, asked, fill, pressed
 
 BRIBES = "border-bribes"
@@ -477,3 +479,19 @@ def test_the_store_is_opened_read_only(store: Path, knowledge_root: Path) -> Non
     before = store.read_bytes()
     assert cli(store, knowledge_root, "report") == 0
     assert store.read_bytes() == before
+
+
+def test_the_html_report_renders_with_its_charts(
+    store: Path, knowledge_root: Path, tmp_path: Path
+) -> None:
+    """Rendered by a real HTML/CSS engine (WeasyPrint) to a page, as a maintainer would print
+    it; the charts are drawn, the question that looks like a tag is shown as text."""
+    target = tmp_path / "report.html"
+    assert cli(store, knowledge_root, "report", "--format", "html", "-o", str(target)) == 0
+    document = pypdfium2.PdfDocument(render_pdf(target.read_text(encoding="utf-8")))
+    text = "".join(page.get_textpage().get_text_range() for page in document)
+    assert 1 <= len(document) <= 4
+    assert SCRIPT in text.replace("\r\n", "\n")
+    assert "Answer rate" in text or "answer rate" in text.lower()
+    page = document[0].render(scale=1).to_pil().convert("L")
+    assert page.getextrema()[0] < 100, "something dark (the charts' bars) is drawn"
