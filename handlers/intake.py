@@ -43,7 +43,7 @@ class Intake:
         self.in_flight = in_flight or InFlight()
         self._seen: OrderedDict[int, None] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._handed = 0  # the newest update id taken out of the inbox
+        self._in_hand: set[int] = set()  # ids of the updates being handled
         self._more_in_inbox = False  # updates recorded and not yet taken out
         self._waiting: deque[Update] = deque()  # without an inbox, the backlog
         self._stopping = False
@@ -79,7 +79,6 @@ class Intake:
                 continue
             if len(self._tasks) < IN_HAND and not self._more_in_inbox and not self._waiting:
                 self._spawn(update)
-                self._handed = max(self._handed, update.update_id)
             elif self.inbox is not None:
                 self._more_in_inbox = True  # it is recorded: taken out when there is room
             else:
@@ -121,10 +120,12 @@ class Intake:
     def _spawn(self, update: Update) -> None:
         task = asyncio.create_task(self._handle(update), name=f"update-{update.update_id}")
         self._tasks.add(task)
-        task.add_done_callback(self._done)
+        self._in_hand.add(update.update_id)
+        task.add_done_callback(lambda done: self._done(done, update.update_id))
 
-    def _done(self, task: asyncio.Task[None]) -> None:
+    def _done(self, task: asyncio.Task[None], update_id: int) -> None:
         self._tasks.discard(task)
+        self._in_hand.discard(update_id)
         if not self._stopping:
             self._refill()
 
@@ -140,10 +141,9 @@ class Intake:
             return
         if not self._more_in_inbox:
             return
-        taken = self.inbox.pending(after=self._handed, limit=room)
-        for update_id, body in taken:
+        taken = self.inbox.pending(besides=self._in_hand, limit=room)
+        for _, body in taken:
             self._spawn(Update.de_json(json.loads(body), self.application.bot))
-            self._handed = update_id
         self._more_in_inbox = len(taken) == room
 
     async def _handle(self, update: Update) -> None:

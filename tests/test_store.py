@@ -357,7 +357,7 @@ def test_the_inbox_hands_out_in_order_and_answers_once(store: SqliteStore) -> No
     inbox = Inbox(store)
     assert inbox.receive([(5, "{}"), (6, "{}"), (7, "{}")], NOW) == {5, 6, 7}
     assert inbox.receive([(6, "{}"), (8, "{}")], NOW) == {8}, "a repeat is not new"
-    assert [i for i, _ in inbox.pending(after=5, limit=2)] == [6, 7]
+    assert [i for i, _ in inbox.pending(besides={5}, limit=2)] == [6, 7]
     inbox.handled(6)
     assert inbox.waiting() == 3
     assert [i for i, _ in inbox.pending()] == [5, 7, 8]

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from telegram import Update
 
 from bot import wording
 from bot.conversation import Conversation
@@ -120,3 +121,36 @@ async def test_a_backlog_waits_in_the_inbox_not_in_memory(
     assert inbox.waiting() == 0
     handled = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT count(*) FROM inbox")
     assert handled.fetchone() == (20,)
+
+
+async def test_updates_arriving_out_of_order_are_all_answered(
+    fake: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Webhook requests arrive concurrently, so ids come out of order; none may be left in the
+    inbox because a newer one was taken in first."""
+    monkeypatch.setattr(intake, "IN_HAND", 2)
+    settings = Settings(
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        data_dir=tmp_path,
+        _env_file=None,
+    )
+    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
+    application = build_application(settings, conversation)
+    inbox = Inbox(SqliteStore(tmp_path / "bot.sqlite3"))
+    askers = list(range(900_001, 900_013))
+    async with running(fake, application, inbox=inbox) as bot:
+        assert bot.intake is not None
+        updates = []
+        for number, person in enumerate(askers, 1):
+            raw = fake.message("who funded the research?", user_id=person)
+            raw["update_id"] = 10_000 + number
+            updates.append(Update.de_json(raw, application.bot))
+        for update in reversed(updates):  # the newest first, one request at a time
+            bot.intake.take([update])
+        for _ in range(300):
+            if all(fake.delivered(person) for person in askers):
+                break
+            await asyncio.sleep(0.02)
+    assert [len(fake.delivered(person)) for person in askers] == [1] * len(askers)
+    assert inbox.waiting() == 0

@@ -8,7 +8,7 @@ recognise a second delivery of the same update.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from bot.store.sqlite import SqliteStore, stored_time
@@ -38,13 +38,15 @@ class Inbox:
                 "UPDATE inbox SET done = 1, body = NULL WHERE update_id = ?", (update_id,)
             )
 
-    def pending(self, *, after: int = 0, limit: int = -1) -> list[tuple[int, str]]:
-        """Updates recorded but not handled, oldest first: after `after`, at most `limit`."""
+    def pending(self, *, besides: Collection[int] = (), limit: int = -1) -> list[tuple[int, str]]:
+        """Updates recorded but not handled, oldest first, leaving out `besides` (those being
+        handled already); at most `limit`."""
+        leave_out = ",".join("?" * len(besides))
         with self.store.reading() as connection:
             rows = connection.execute(
-                "SELECT update_id, body FROM inbox WHERE done = 0 AND update_id > ?"
-                " ORDER BY update_id LIMIT ?",
-                (after, limit),
+                "SELECT update_id, body FROM inbox WHERE done = 0"
+                f" AND update_id NOT IN ({leave_out}) ORDER BY update_id LIMIT ?",
+                (*besides, limit),
             ).fetchall()
         return [(int(update_id), str(body)) for update_id, body in rows]
 
