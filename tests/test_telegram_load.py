@@ -21,7 +21,7 @@ from bot.store.inbox import Inbox
 from bot.store.sqlite import SqliteStore
 from bot.wording import FrontEnd
 from handlers import intake
-from handlers.app import build_application
+from handlers.app import TelegramApplication, build_application
 from tests.support.fake_telegram import DEFAULT_GROUP_ID, FakeTelegram
 from tests.support.journal import RecordingJournal
 from tests.support.running import Bot, running
@@ -92,10 +92,8 @@ async def test_one_person_flooding_is_slowed_and_nobody_else_waits(bot: Bot) -> 
     assert await delivered_total(fake, [flooder], 5) == 5, "answered again"
 
 
-async def test_a_backlog_waits_in_the_inbox_not_in_memory(
-    fake: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(intake, "IN_HAND", 3)
+def with_inbox(fake: FakeTelegram, tmp_path: Path) -> tuple[TelegramApplication, Inbox]:
+    """The bot as `python -m bot run` builds it, with its inbox in a store of its own."""
     settings = Settings(
         telegram_bot_token=fake.token,
         telegram_api_base_url=fake.base_url,
@@ -103,8 +101,15 @@ async def test_a_backlog_waits_in_the_inbox_not_in_memory(
         _env_file=None,
     )
     conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation)
     inbox = Inbox(SqliteStore(tmp_path / "bot.sqlite3"))
+    return build_application(settings, conversation), inbox
+
+
+async def test_a_backlog_waits_in_the_inbox_not_in_memory(
+    fake: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "IN_HAND", 3)
+    application, inbox = with_inbox(fake, tmp_path)
     askers = list(range(800_001, 800_021))
     most_in_hand = 0
     async with running(fake, application, inbox=inbox) as bot:
@@ -129,15 +134,7 @@ async def test_updates_arriving_out_of_order_are_all_answered(
     """Webhook requests arrive concurrently, so ids come out of order; none may be left in the
     inbox because a newer one was taken in first."""
     monkeypatch.setattr(intake, "IN_HAND", 2)
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation)
-    inbox = Inbox(SqliteStore(tmp_path / "bot.sqlite3"))
+    application, inbox = with_inbox(fake, tmp_path)
     askers = list(range(900_001, 900_013))
     async with running(fake, application, inbox=inbox) as bot:
         assert bot.intake is not None
