@@ -16,6 +16,7 @@ from bot.engine import AnswerEngine
 from bot.followups import asks_for_more, depends_on_context, wants_another
 from bot.intents import Intent, without_greeting
 from bot.knowledge import answer_markup
+from bot.languages import unread
 from bot.matching import Decision, Match
 from bot.replies import Delivery, Reply
 from bot.store import Asked, Candidate, ChatKind, Journal, Pressed, PressKind, redacted
@@ -273,13 +274,13 @@ def _asked(
     chat: ChatKind,
     workshop: str | None = None,
 ) -> Asked:
-    """What is kept of a question: its text (masked; none at all from someone in danger) and
-    what it got."""
+    """What is kept of a question: its text (masked; none at all from someone in danger, or in
+    a language the bot cannot read, where that cannot be told) and what it got."""
     kept = found.candidates[:KEPT_CANDIDATES]
     return Asked(
         at=_now(),
         chat=chat,
-        text=None if intent is Intent.DANGER else redacted(found.question),
+        text=None if intent is Intent.DANGER or unread(found) else redacted(found.question),
         decision=found.decision.value,
         confidence=found.confidence,
         candidates=tuple(Candidate(c.entry_id, c.score) for c in kept),

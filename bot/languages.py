@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.matching import Match, Reason
+
 _SCRIPTS = {"THAI": "th", "KHMER": "km", "MYANMAR": "my"}
 # letters only Vietnamese uses among the region's Latin-script languages
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
@@ -44,3 +46,11 @@ def probable_languages(text: str) -> tuple[str, ...]:
     if malay:
         return ("id", "ms")
     return ()
+
+
+def unread(match: Match) -> bool:
+    """A message in a language the bot cannot read yet: the reply says so (with the safety
+    note), and its text is not kept, since nobody can tell whether its writer is in danger."""
+    if match.reason in (Reason.OTHER_SCRIPT, Reason.OTHER_LANGUAGE):
+        return True
+    return match.reason is Reason.NO_KNOWN_WORDS and bool(probable_languages(match.question))

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot import wording
 from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, normalize
-from bot.languages import probable_languages
+from bot.languages import probable_languages, unread
 from bot.matching import Decision, Match, Reason
 
 EXAMPLE_COUNT = 2
@@ -182,8 +182,7 @@ def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) 
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = f"{wording.DID_YOU_MEAN}\n\n{note}" if note else wording.DID_YOU_MEAN
         return Reply(ReplyKind.CLARIFY, body, choices=choices)
-    unreadable = match.reason in (Reason.OTHER_SCRIPT, Reason.OTHER_LANGUAGE)
-    if unreadable or (match.reason is Reason.NO_KNOWN_WORDS and probable_languages(match.question)):
+    if unread(match):
         body = not_english(knowledge, match.question)
     else:
         body = {

@@ -101,7 +101,8 @@ PRIVACY = (
     "each question: its text (e-mail addresses, @usernames, links and long numbers masked), "
     "when it was asked, whether in a private chat, a group or inline, and which answer or "
     'choices it got; and which answers were rated 👍 or 👎 and which "did you mean" choice '
-    "was taken. A message from someone who may be in danger is counted, never kept.\n\n"
+    "was taken. A message from someone who may be in danger is counted, never kept; so is a "
+    "message in a language I cannot read yet.\n\n"
     "For quiz rounds and workshop sessions I keep who answered what and which group a round "
     "runs in only as codes that cannot be turned back into anyone's id; the names on a "
     "leaderboard stay in memory.\n\n"

@@ -122,3 +122,15 @@ def test_inline_gives_the_safety_note_first(
     conversation.chosen_inline("they took my passport and I can't leave", SAFETY_RESULT)
     [kept] = journal.questions
     assert (kept.intent, kept.text) == ("danger", None)
+
+
+def test_a_message_the_bot_cannot_read_is_counted_not_kept(
+    conversation: Conversation, journal: RecordingJournal
+) -> None:
+    """In Thai, "my passport was seized": nobody can tell yet whether its writer is in danger."""
+    conversation.ask("หนังสือเดินทางของฉันถูกยึด")
+    conversation.ask("apa itu korupsi dan siapa yang menulis laporan ini")
+    assert [(q.text, q.reason) for q in journal.questions] == [
+        (None, "other_script"),
+        (None, "other_language"),
+    ]
