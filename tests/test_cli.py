@@ -170,6 +170,10 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert result["decision"] == "answer"
     assert result["answer_id"] == "uncac"
     assert 0 <= result["confidence"] <= 1
+    assert result["languages"] == []
+    assert main(["ask", "--json", "รายงานนี้เกี่ยวกับอะไร"]) == 0
+    thai = json.loads(capsys.readouterr().out)
+    assert (thai["languages"], thai["reason"]) == (["th"], "other_script")
     assert result["candidates"][0] == {"id": "uncac", "score": result["candidates"][0]["score"]}
     assert len(result["candidates"]) <= 5
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, knowledge_argument, knowledge_root
 from bot.conversation import Conversation, Turn
+from bot.languages import probable_languages
 from bot.matching import Match
 from bot.settings import load_settings
 from bot.startup import StartError, load_engine
@@ -64,6 +65,8 @@ def turn_json(turn: Turn) -> str:
         "intent": turn.intent.value if turn.intent else None,
         "reply": turn.reply.kind.value,
         "entry_id": turn.reply.entry_id,
+        # the region's languages the message is probably in ([] for English, or unknown)
+        "languages": list(probable_languages(turn.match.question)),
     }
     return json.dumps(match_fields(turn.match) | outcome, ensure_ascii=False)
 
