@@ -146,7 +146,8 @@ def build_application(
         .post_init(_post_init)
         .post_stop(live_reload.stop)
     )
-    # Telegram's limits: about 30 messages a second overall and 20 a minute in a group
+    # Telegram's limits: about 30 messages a second overall, 20 a minute in a group, one a
+    # second in a private chat (handlers.pacing)
     groups = group_book()
     pace = Pace(groups, chat_book(), patience=settings.delivery_patience_seconds)
     limited = builder.rate_limiter(pace) if rate_limiter else builder
