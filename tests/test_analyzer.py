@@ -76,3 +76,25 @@ def test_other_scripts_pass_through_without_error(analyzer: Analyzer) -> None:
 
 def test_very_long_text(analyzer: Analyzer) -> None:
     assert len(analyzer.tokens("corruption " * 10_000)) == 10_000
+
+
+def test_a_title_given_as_meaning_is_one_term() -> None:
+    """The words of a full title do not count one by one: "especially women and children" in a
+    convention's name is no answer to a question about women and children."""
+    title = "ASEAN Convention Against Trafficking in Persons, Especially Women and Children"
+    glossary = Glossary(
+        terms=[
+            GlossaryTerm(term="ACTIP", meaning=title, variants=["ASEAN trafficking convention"]),
+            GlossaryTerm(
+                term="facilitator",
+                meaning="in the report's title, what corruption is to smuggling: it enables them",
+                variants=["facilitators"],
+            ),
+        ]
+    )
+    analyzer = Analyzer(glossary, VOCABULARY)
+    assert analyzer.tokens(f"what is the {title}") == ["what", "is", "the", term("ACTIP")]
+    assert term("ACTIP") not in analyzer.tokens("are women and children especially affected")
+    # a meaning written as a definition is not a phrasing of the term
+    assert term("facilitator") not in analyzer.tokens("what corruption is to smuggling")
+    assert glossary.terms[1].forms == ("facilitator", "facilitators")

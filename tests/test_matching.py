@@ -94,6 +94,15 @@ def test_a_question_sharing_one_name_with_an_entry_gets_choices_not_an_answer() 
     assert "indonesia-roundtable-2022" in match.choices
 
 
+def test_words_of_a_treaty_title_do_not_answer_with_the_treaty() -> None:
+    """ACTIP's full title ends "Especially Women and Children": a question using those words
+    about something else is not answered with ACTIP, while the title itself still is."""
+    asked = matcher().match("are women and children especially affected")
+    assert asked.answer_id != "actip"
+    title = "ASEAN Convention Against Trafficking in Persons, Especially Women and Children"
+    assert matcher().match(f"what is the {title}").answer_id == "actip"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

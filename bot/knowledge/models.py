@@ -111,10 +111,13 @@ class Topic(_Strict):
 
 
 class GlossaryTerm(_Strict):
-    """Phrasings that mean the same thing; the matcher reads each variant as the term."""
+    """Phrasings that mean the same thing; the matcher reads each of its `forms` as the term."""
 
     term: Text = Field(description="The canonical form, e.g. 'trafficking in persons'.")
-    meaning: Text | None = Field(default=None, description="Expansion of an abbreviation.")
+    meaning: Text | None = Field(
+        default=None,
+        description="Expansion of an abbreviation; when it is a name, it is matched as the term.",
+    )
     variants: list[Text] = Field(min_length=1, description="Other forms and abbreviations.")
     entry: Slug | None = Field(
         default=None, description="The entry that explains the term, linked from /glossary."
@@ -124,6 +127,25 @@ class GlossaryTerm(_Strict):
     def shown(self) -> bool:
         """Whether /glossary lists it: a term with a meaning or an entry, not matching words."""
         return self.meaning is not None or self.entry is not None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every phrasing the matcher reads as the term: the term, its variants, and its meaning
+        when that is a name. A full title is one term, so its words do not count one by one
+        ("Especially Women and Children" in the title of a convention is not an answer to a
+        question about women and children)."""
+        named = (self.meaning,) if self.meaning and _is_name(self.meaning) else ()
+        return (self.term, *self.variants, *named)
+
+
+def _is_name(text: str) -> bool:
+    """Capitalised apart from short linking words: "Protocol against the Smuggling of Migrants by
+    Land, Sea and Air", not a definition in words."""
+    words = [w.strip(",.;:()'\"") for w in text.split()]
+    return len(words) > 1 and all(w[:1].isupper() or w in _LINKING_WORDS for w in words if w)
+
+
+_LINKING_WORDS = frozenset("a an and against by for in of on the to with".split())
 
 
 class Spelling(_Strict):

@@ -62,7 +62,7 @@ def check_topics(topics: list[tuple[Topic, int]], document: YamlDocument) -> Ite
 def check_glossary(glossary: Glossary, file: Path) -> Iterator[Problem]:
     owner: dict[str, str] = {}
     for term in glossary.terms:
-        for form in (term.term, *term.variants):
+        for form in term.forms:
             key = normalize(form)
             if key in owner and owner[key] != term.term:
                 yield Problem(

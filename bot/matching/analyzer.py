@@ -40,7 +40,7 @@ class Analyzer:
         self._spelling = {normalize(s.american): normalize(s.british) for s in glossary.spellings}
         counts = Counter(word for text in texts for word in normalize(text).split())
         for term in glossary.terms:
-            for form in (term.term, *term.variants):
+            for form in term.forms:
                 counts.update(normalize(form).split())
         counts.update(STOP_WORDS)
         # most frequent first, so a misspelling equally close to two words gets the common one
@@ -60,7 +60,7 @@ class Analyzer:
         self._words_as_terms: dict[str, str] = {}
         for term in glossary.terms:
             token = TERM_PREFIX + "_".join(normalize(term.term).split())
-            for form in (term.term, *term.variants):
+            for form in term.forms:
                 words = normalize(form).split()
                 if len(words) == 1 and self._stem_is_another_word(words[0]):
                     self._words_as_terms.update({words[0]: token, f"{words[0]}s": token})
