@@ -35,6 +35,7 @@ _REFERS_BACK = frozenset(
     "else former latter".split()
 )
 _OTHER = frozenset("other another else different rest".split())
+_THE_ONE = re.compile(r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b")
 _QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 _ALSO = frozenset("too also either".split())
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
@@ -61,8 +62,10 @@ def depends_on_context(text: str) -> bool:
 
 
 def wants_another(text: str) -> bool:
-    """ "and the other protocol?": the answer is not the entry already given."""
-    return bool(_OTHER.intersection(normalize(text).split()))
+    """ "and the other protocol?", "and the one on smuggling?": the answer is not the entry
+    already given."""
+    folded = normalize(text)
+    return bool(_OTHER.intersection(folded.split())) or bool(_THE_ONE.search(folded))
 
 
 class ChatMemory:

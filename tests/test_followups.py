@@ -39,7 +39,9 @@ def test_more_and_another() -> None:
     assert asks_for_more("Tell me more, please")
     assert not asks_for_more("tell me more about UNCAC's review mechanism and its history")
     assert wants_another("and the other one?")
+    assert wants_another("and the one on smuggling?")
     assert not wants_another("and at sea?")
+    assert not wants_another("is that the one?")
 
 
 def test_memory_is_per_key_and_forgets() -> None:
