@@ -242,6 +242,19 @@ def test_a_follow_up_is_read_with_the_previous_answer(conversation: Conversation
     assert then.reply.entry_id == "report-funding"
 
 
+def test_who_said_that_asks_about_the_person_the_answer_names(
+    conversation: Conversation,
+) -> None:
+    """The finding on bribery quotes Rebecca Miller; without the finding, "who said that?" names
+    nobody."""
+    knowledge = shipped_engine().knowledge
+    assert "Rebecca Miller" in knowledge.entry("bribery-of-officials").answer
+    then = conversation.ask("who said that?", follows="bribery-of-officials")
+    assert then.reply.entry_id == "rebecca-miller"
+    alone = conversation.ask("who said that?")
+    assert alone.reply.entry_id != "rebecca-miller"
+
+
 def test_a_message_that_stands_on_its_own_is_matched_on_its_own(
     conversation: Conversation,
 ) -> None:

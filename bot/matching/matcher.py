@@ -11,6 +11,7 @@ import numpy as np
 
 from bot.matching.focus import questions_in
 from bot.matching.index import MatchIndex
+from bot.matching.people import people_named
 from bot.matching.thresholds import Thresholds
 from bot.matching.vectors import FloatArray
 
@@ -23,6 +24,8 @@ CONTEXT_WEIGHT = 0.2
 RELATED_BONUS = 0.1
 FOLLOW_UP_LEAD = 0.1
 NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
+PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
+_ASKING_WHO = frozenset({"who", "whom", "whose"})
 
 
 class Decision(StrEnum):
@@ -104,6 +107,7 @@ class Matcher:
         self.index = index
         self.thresholds = thresholds or Thresholds()
         self.calibration = calibration or Calibration()
+        self._people = people_named(index.knowledge)
 
     def match(self, question: str) -> Match:
         """The decision for a question. A long message is matched whole and as each question
@@ -117,9 +121,10 @@ class Matcher:
     def follow_up(self, question: str, previous: str, *, another: bool = False) -> Match:
         """The decision for a message that follows the answer `previous` ("and at sea?"): its
         own scores, plus a share of those of the previous question and a bonus for the entries
-        the previous one names as related; with `another` ("and the other protocol?") the
-        previous entry is no candidate. A follow-up is answered only with a clear lead, a
-        little less clear when the context itself points at the first candidate."""
+        the previous one names as related, and, for a question asking who, for the people its
+        answer names; with `another` ("and the other protocol?") the previous entry is no
+        candidate. A follow-up is answered only with a clear lead, a little less clear when the
+        context itself points at the first candidate."""
         text = _folded(question)
         scores = self._scores(text)
         entry = self.index.knowledge.get(previous)
@@ -129,10 +134,15 @@ class Matcher:
         for related in entry.related:
             if (position := self.index.position(related)) is not None:
                 scores[position] += RELATED_BONUS
+        people = self._people.get(previous, ())
+        if _asks_who(text):
+            for person in people:
+                if (position := self.index.position(person)) is not None:
+                    scores[position] += PERSON_BONUS
         if another and (position := self.index.position(previous)) is not None:
             scores[position] = 0.0
         top = self._top(scores)
-        near = bool(top) and top[0].entry_id in {previous, *entry.related}
+        near = bool(top) and top[0].entry_id in {previous, *entry.related, *people}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
 
@@ -187,6 +197,11 @@ def _folded(text: str) -> str:
     """Spacing folded before the cut, so padding cannot hide a question; the cut text is what
     is matched and echoed."""
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def _asks_who(text: str) -> bool:
+    words = text.casefold().split()
+    return bool(words) and words[0].strip("?,.!") in _ASKING_WHO
 
 
 def _sureness(match: Match) -> tuple[int, float]:
