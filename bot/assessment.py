@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.conversation import Conversation, Turn
-from bot.intents import Intent
 from bot.knowledge import (
     DangerCase,
     DangerSet,
@@ -130,9 +129,7 @@ def detection(flags: Sequence[tuple[str, bool, bool]]) -> Detection:
 
 
 def danger(conversation: Conversation, cases: Sequence[DangerCase]) -> Detection:
-    return detection(
-        [(c.q, c.danger, conversation.ask(c.q).intent is Intent.DANGER) for c in cases]
-    )
+    return detection([(c.q, c.danger, conversation.ask(c.q).safety_first) for c in cases])
 
 
 def personal_legal(conversation: Conversation, cases: Sequence[LegalCase]) -> Detection:

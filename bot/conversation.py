@@ -38,6 +38,11 @@ class Turn:
     match: Match
     legal_note: bool = False  # the reply says it explains the treaties, not the asker's law
 
+    @property
+    def safety_first(self) -> bool:
+        """Whether the reply opens with the safety note."""
+        return self.intent in (Intent.DANGER, Intent.REGIONAL_LANGUAGE)
+
 
 @dataclass(frozen=True, slots=True)
 class InlineAnswer:
@@ -89,6 +94,11 @@ class Conversation:
         knowledge, reader = engine.knowledge, engine.reader
         text = without_greeting(question)
         found = engine.matcher.match(text)
+        if found.language is not None:
+            danger = reader.regional_danger(found.language, question)
+            reply = replies.in_language(knowledge, found, safety_first=danger is not False)
+            kind = {True: Intent.DANGER, None: Intent.REGIONAL_LANGUAGE}.get(danger)
+            return Turn(reply, kind, found)
         intent: Intent | None = None
         previous = knowledge.get(follows) if follows else None
         if previous is not None and depends_on_context(text):
@@ -236,8 +246,8 @@ class Conversation:
             answered = found.decision is Decision.ANSWER
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
-            if engine.reader.suspicion(query).is_danger(answered):
-                answers.append(_safety_result())
+            if self._endangered(query, found):
+                answers.append(_safety_result(self._safety_note(found)))
                 ids = ids[:1] if answered else []
         else:
             ids = [e.id for t in knowledge.topics for e in knowledge.in_topic(t.id)[:2]]
@@ -247,6 +257,20 @@ class Conversation:
             first_line = answer_markup.to_plain(entry.answer).split("\n", 1)[0]
             answers.append(InlineAnswer(entry_id, entry.question, first_line, reply))
         return answers
+
+    def _endangered(self, text: str, found: Match) -> bool:
+        """Whether the safety note goes first: for the region's languages, unless the
+        language's detector reads no danger."""
+        reader = self.engine.reader
+        if found.language is not None:
+            return reader.regional_danger(found.language, text) is not False
+        return reader.suspicion(text).is_danger(found.decision is Decision.ANSWER)
+
+    def _safety_note(self, found: Match) -> str:
+        """The safety note in the message's language."""
+        if found.language is None:
+            return wording.DANGER
+        return self.engine.knowledge.translations[found.language].danger
 
     def chosen_inline(self, query: str, result_id: str) -> None:
         """Record an inline result someone posted, as the question it answered."""
@@ -291,10 +315,9 @@ def _asked(
     )
 
 
-def _safety_result() -> InlineAnswer:
-    note = replies.fixed(wording.DANGER)
-    first_line = answer_markup.to_plain(wording.DANGER).split("\n", 1)[0]
-    return InlineAnswer(SAFETY_RESULT, wording.DANGER_TITLE, first_line, note)
+def _safety_result(note: str) -> InlineAnswer:
+    first_line = answer_markup.to_plain(note).split("\n", 1)[0]
+    return InlineAnswer(SAFETY_RESULT, wording.DANGER_TITLE, first_line, replies.fixed(note))
 
 
 def _in_place(reply: Reply) -> Reply:

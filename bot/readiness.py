@@ -52,6 +52,14 @@ def stale_calibration(knowledge: KnowledgeBase, limits: Thresholds) -> Problem |
             f"calibration is stale: a refit on the tuning questions gives {result.fitted}",
             f"run: {REFIT}",
         )
+    regional = calibration.load_regional_calibration(knowledge.root)
+    if calibration.stale(regional, result.regional):
+        return Problem(
+            where,
+            "calibration of the region's languages is stale: a refit on their tuning "
+            f"questions gives {result.regional}",
+            f"run: {REFIT}",
+        )
     return None
 
 

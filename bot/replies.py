@@ -193,6 +193,27 @@ def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) 
     return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
 
 
+def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -> Reply:
+    """The reply to a message matched on the phrasings of one of the region's languages
+    (`match.language`): the English answer after a line saying it is in English, or English
+    choices, or that nothing was found, in the message's language; with `safety_first`, its
+    safety note before all."""
+    words = knowledge.translations[match.language or ""]
+    answering = words.answering
+    if answering is None:  # the loader refuses phrasings without these words
+        raise ValueError(f"no words to answer in {match.language!r} with")
+    safety = [words.danger] if safety_first else []
+    if match.decision is Decision.ANSWER and match.answer_id is not None:
+        answered = answer(knowledge, match.answer_id)
+        return with_note("\n\n".join([*safety, answering.in_english]), answered, first=True)
+    if match.decision is Decision.CLARIFY:
+        choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
+        body = "\n\n".join([*safety, answering.did_you_mean])
+        return Reply(ReplyKind.CLARIFY, body, choices=choices)
+    body = "\n\n".join([answering.no_match, *safety])
+    return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
+
+
 def not_english(knowledge: KnowledgeBase, text: str) -> str:
     """That the bot reads English only for now, and the safety note: in the message's language
     first when it is one the knowledge base has words for, then in English. Until messages in

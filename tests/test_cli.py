@@ -170,10 +170,13 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert result["decision"] == "answer"
     assert result["answer_id"] == "uncac"
     assert 0 <= result["confidence"] <= 1
-    assert result["languages"] == []
+    assert (result["languages"], result["language"], result["safety_first"]) == ([], None, False)
     assert main(["ask", "--json", "รายงานนี้เกี่ยวกับอะไร"]) == 0
     thai = json.loads(capsys.readouterr().out)
-    assert (thai["languages"], thai["reason"]) == (["th"], "other_script")
+    assert (thai["languages"], thai["language"]) == (["th"], "th")
+    assert main(["ask", "--json", "什么是腐败?"]) == 0
+    chinese = json.loads(capsys.readouterr().out)
+    assert (chinese["language"], chinese["reason"]) == (None, "other_script")
     assert result["candidates"][0] == {"id": "uncac", "score": result["candidates"][0]["score"]}
     assert len(result["candidates"]) <= 5
 

@@ -1,6 +1,7 @@
-"""Messages the bot cannot read yet: in the region's languages, the reply says in the message's
-language that it reads English only for now, and gives the safety note; the translations add
-nothing the English does not say."""
+"""The region's languages: a message in Indonesian, Malay, Thai, Vietnamese, Filipino, Khmer or
+Burmese is matched on that language's phrasings and answered with the English entry, with the
+bot's words in the message's language; the safety note comes first whenever the writer may be
+in danger. The translations and phrasings add nothing the English does not say."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ import pytest
 
 from bot import wording
 from bot.conversation import Conversation
-from bot.knowledge import KnowledgeBase, check_knowledge
+from bot.engine import AnswerEngine
+from bot.intents import Intent
+from bot.knowledge import KnowledgeBase, check_knowledge, fold
 from bot.languages import probable_languages
+from bot.matching.regional import RegionalIndex
+from bot.replies import ReplyKind
 from bot.store import DiscardJournal
 from bot.wording import FrontEnd
+from tests.support.journal import RecordingJournal
 from tests.support.kb import WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
 
@@ -23,6 +29,10 @@ def knowledge() -> KnowledgeBase:
     return shipped_engine().knowledge
 
 
+def conversation() -> Conversation:
+    return Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
+
+
 @pytest.mark.parametrize(
     ("message", "languages"),
     [
@@ -30,8 +40,11 @@ def knowledge() -> KnowledgeBase:
         ("នរណាជាអ្នកផ្តល់មូលនិធិ", ("km",)),
         ("ဒီအစီရင်ခံစာက ဘာအကြောင်းလဲ", ("my",)),
         ("Báo cáo này nói về điều gì?", ("vi",)),
+        ("bao cao nay noi ve dieu gi", ("vi",)),  # typed without tones
         ("apa itu UNCAC dan siapa yang menulis laporan ini", ("id", "ms")),
+        ("laporan ni cakap pasal apa, tak faham", ("ms", "id")),
         ("ano ang UNCAC at bakit mahalaga ito", ("fil",)),
+        ("my majikan took my passport and has not paid me", ()),  # English with a Malay word
         ("who funded the research", ()),
         ("Was ist das?", ()),
     ],
@@ -40,42 +53,151 @@ def test_the_regions_languages_are_recognised(message: str, languages: tuple[str
     assert probable_languages(message) == languages
 
 
-def test_every_served_language_has_the_safety_note(knowledge: KnowledgeBase) -> None:
+def test_folding_keeps_the_vowels_of_thai_and_drops_the_tones_of_vietnamese() -> None:
+    assert fold("รายงานนี้เกี่ยวกับอะไร?") == "รายงานนี้เกี่ยวกับอะไร"
+    assert fold("Báo cáo này nói về gì? Đúng!") == "bao cao nay noi ve gi dung"
+
+
+def test_every_served_language_has_its_words_and_phrasings(knowledge: KnowledgeBase) -> None:
     assert set(knowledge.translations) == set(SERVED)
-    for translation in knowledge.translations.values():
-        assert "**" in translation.danger
-        assert "/topics" in translation.not_english
+    assert set(knowledge.phrasings) == set(SERVED)
+    entry_ids = {e.id for e in knowledge.entries}
+    for code in SERVED:
+        words = knowledge.translations[code]
+        assert words.answering is not None, code
+        assert "**" in words.danger
+        assert "/topics" in words.answering.no_match
+        phrasings = knowledge.phrasings[code]
+        assert set(phrasings) == entry_ids, code
+        assert min(len(texts) for texts in phrasings.values()) >= 3, code
 
 
-@pytest.mark.parametrize("code", ["th", "km", "my", "vi"])
-def test_a_message_in_the_regions_languages_gets_its_language_and_the_note(
-    knowledge: KnowledgeBase, code: str
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("fil", "sino ang nagpondo sa pananaliksik?"),
+        ("vi", "ai tài trợ cho báo cáo này?"),
+        ("vi", "ai tai tro cho bao cao nay"),
+        ("my", "ဒီအစီရင်ခံစာကို ဘယ်သူ ငွေကြေးထောက်ပံ့ခဲ့လဲ"),
+    ],
+)
+def test_a_question_in_the_regions_languages_gets_the_english_answer_said_so(
+    knowledge: KnowledgeBase, code: str, message: str
 ) -> None:
-    message = {
-        "th": "หนังสือเดินทางของฉันถูกยึดไป ช่วยด้วย",
-        "km": "គេយកលិខិតឆ្លងដែនរបស់ខ្ញុំ",
-        "my": "ကျွန်တော့် နိုင်ငံကူးလက်မှတ်ကို သူတို့ယူသွားတယ်",
-        "vi": "Họ đã lấy hộ chiếu của tôi",
-    }[code]
-    conversation = Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
-    body = conversation.ask(message).reply.body
-    translation = knowledge.translations[code]
-    assert body.startswith(translation.not_english)
-    assert translation.danger in body
-    assert body.endswith(wording.NOT_ENGLISH), "then in English"
+    turn = conversation().ask(message)
+    assert turn.match.language == code
+    assert turn.reply.kind is ReplyKind.ANSWER
+    assert turn.reply.entry_id == "report-funding"
+    answering = knowledge.translations[code].answering
+    assert answering is not None
+    assert answering.in_english in turn.reply.body
+    assert turn.reply.body.endswith(knowledge.entry("report-funding").answer)
 
 
-def test_indonesian_and_malay_are_both_given(knowledge: KnowledgeBase) -> None:
-    conversation = Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
-    body = conversation.ask("apa itu korupsi dan siapa yang menulis laporan ini").reply.body
-    assert knowledge.translations["id"].danger in body
-    assert knowledge.translations["ms"].danger in body
+def test_an_unsure_question_gets_choices_in_its_language(knowledge: KnowledgeBase) -> None:
+    turn = conversation().ask("siapa yang mendanai laporan ini?")
+    answering = knowledge.translations["id"].answering
+    assert answering is not None
+    assert turn.reply.kind is ReplyKind.CLARIFY
+    assert answering.did_you_mean in turn.reply.body
+    assert "report-funding" in [choice.entry_id for choice in turn.reply.choices]
+
+
+def test_an_out_of_scope_question_is_declined_in_its_language(knowledge: KnowledgeBase) -> None:
+    turn = conversation().ask("Berapa harga tiket pesawat Jakarta ke Denpasar hari ini?")
+    answering = knowledge.translations["id"].answering
+    assert answering is not None
+    assert turn.reply.kind is ReplyKind.NONE
+    assert turn.reply.body.startswith(answering.no_match)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("ms", "paspor saya ditahan majikan, saya tidak boleh keluar rumah, tolong"),
+        ("fil", "kinuha ng amo ko ang passport ko at ayaw ibalik"),
+        ("vi", "họ giữ hộ chiếu của tôi và không cho tôi về nhà"),
+    ],
+)
+def test_a_person_in_danger_gets_the_safety_note_first_in_their_language(
+    knowledge: KnowledgeBase, code: str, message: str
+) -> None:
+    turn = conversation().ask(message)
+    assert turn.intent is Intent.DANGER
+    assert knowledge.translations[code].danger in turn.reply.body
+    if turn.reply.kind is not ReplyKind.NONE:
+        assert turn.reply.body.startswith(knowledge.translations[code].danger)
+
+
+def test_a_language_without_danger_examples_gets_the_note_with_every_message(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    words = WORDS + ANSWERING.format(no_match="Wala: /topics") + BACK + BACK_ANSWERING
+    phrasings = (
+        "language: fil\nphrasings:\n"
+        "  alpha: [sino ang sumulat ng ulat, sino ang may akda, ano ang alpha]\n"
+    )
+    root = write_knowledge(
+        [entry("alpha")], **{"i18n/fil.yaml": words, "phrasings/fil.yaml": phrasings}
+    )
+    turn = Conversation(AnswerEngine.load(root), DiscardJournal(), FrontEnd.TELEGRAM).ask(
+        "sino ang sumulat ng ulat?"
+    )
+    assert turn.match.language == "fil"
+    assert turn.intent is Intent.REGIONAL_LANGUAGE
+    assert turn.safety_first
+    assert turn.reply.body.startswith("**Not a reporting channel.**")
+
+
+def test_an_ordinary_question_does_not_get_the_safety_note(knowledge: KnowledgeBase) -> None:
+    turn = conversation().ask("ai tài trợ cho báo cáo này?")
+    assert not turn.safety_first
+    assert knowledge.translations["vi"].danger not in turn.reply.body
+
+
+def test_the_text_of_a_message_in_the_regions_languages_is_not_kept() -> None:
+    journal = RecordingJournal()
+    Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM).ask("ai tài trợ cho báo cáo này?")
+    (asked,) = journal.questions
+    assert asked.text is None
+    assert asked.entry_id == "report-funding"
 
 
 def test_a_language_without_words_gets_english_and_the_safety_note() -> None:
-    conversation = Conversation(shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM)
-    body = conversation.ask("什么是腐败?").reply.body
+    body = conversation().ask("什么是腐败?").reply.body
     assert body == f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
+
+
+def test_phrasings_match_without_spaces_tones_or_the_same_words() -> None:
+    index = RegionalIndex(
+        {
+            "funding": ["ใครเป็นผู้ให้ทุนรายงานนี้", "ai tài trợ cho báo cáo này"],
+            "authors": ["ใครเขียนรายงานนี้", "ai viết báo cáo này"],
+        },
+        ["funding", "authors"],
+    )
+    assert index.entry_scores("ผู้ให้ทุนของรายงาน").argmax() == 0
+    assert index.entry_scores("ai viet bao cao").argmax() == 1
+
+
+# --- what validation refuses -----------------------------------------------------------------
+
+WORDS = (
+    'language: "Test"\nnot_english: "English only: /topics"\n'
+    'danger: "**Not a reporting channel.**"\n'
+)
+ANSWERING = (
+    'answering:\n  in_english: "In English:"\n  no_match: "{no_match}"\n  did_you_mean: "Or?"\n'
+)
+BACK = 'back_translation:\n  not_english: "x"\n  danger: "y"\n'
+BACK_ANSWERING = '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
+
+
+def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
+    root = write_knowledge([entry("alpha"), entry("beta")], **files)
+    knowledge, problems = check_knowledge(root)
+    assert knowledge is None
+    return [f"{p.location.file.name}:{p.location.line}: {p.message}" for p in problems]
 
 
 @pytest.mark.parametrize(
@@ -90,11 +212,57 @@ def test_a_language_without_words_gets_english_and_the_safety_note() -> None:
 def test_a_translation_adds_nothing(
     write_knowledge: WriteKnowledge, danger: str, not_english: str, problem: str
 ) -> None:
-    text = (
-        f'language: "Test"\nnot_english: "{not_english}"\ndanger: "{danger}"\n'
-        'back_translation:\n  not_english: "x"\n  danger: "y"\n'
+    text = f'language: "Test"\nnot_english: "{not_english}"\ndanger: "{danger}"\n{BACK}'
+    problems = _problems(write_knowledge, **{"i18n/xx.yaml": text})
+    assert any(problem in p for p in problems), problems
+
+
+def test_the_words_of_answering_keep_topics_and_have_a_back_translation(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    text = WORDS + ANSWERING.format(no_match="Nothing found.") + BACK
+    problems = _problems(write_knowledge, **{"i18n/xx.yaml": text})
+    assert any("no_match must keep the /topics command" in p for p in problems), problems
+    assert any("answering has no back-translation" in p for p in problems), problems
+
+
+# (each file gets a schema line first, so "language" is on line 2)
+PHRASINGS = """language: xx
+phrasings:
+  alpha: ["alpha satu", "alpha dua", "alpha tiga"]
+  gamma: ["gamma satu", "gamma dua", "gamma tiga"]
+  beta: ["beta satu", "alpha dua"]
+"""
+
+
+def test_phrasings_name_known_entries_at_least_three_each_and_none_twice(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    problems = _problems(
+        write_knowledge, **{"i18n/xx.yaml": WORDS + BACK, "phrasings/xx.yaml": PHRASINGS}
     )
-    root = write_knowledge([entry("alpha")], **{"i18n/xx.yaml": text})
+    assert "xx.yaml:2: no words to answer in 'xx' with" in problems
+    assert "xx.yaml:5: unknown entry 'gamma'" in problems
+    assert "xx.yaml:6: only 2 phrasings for 'beta'" in problems
+    assert "xx.yaml:6: 'alpha dua' is also a phrasing of 'alpha'" in problems
+
+
+def test_a_language_with_its_words_and_phrasings_loads(write_knowledge: WriteKnowledge) -> None:
+    words = WORDS + ANSWERING.format(no_match="Nothing: /topics") + BACK + BACK_ANSWERING
+    phrasings = "language: xx\nphrasings:\n  alpha: [alpha satu, alpha dua, alpha tiga]\n"
+    safety = 'language: xx\ndanger: ["tolong saya"]\nnot_danger: ["apa itu alpha"]\n'
+    root = write_knowledge(
+        [entry("alpha"), entry("beta")],
+        **{"i18n/xx.yaml": words, "phrasings/xx.yaml": phrasings, "safety/xx.yaml": safety},
+    )
     knowledge, problems = check_knowledge(root)
-    assert knowledge is None
-    assert any(problem in p.message for p in problems), problems
+    assert problems == []
+    assert knowledge is not None
+    assert knowledge.phrasings["xx"]["alpha"] == ("alpha satu", "alpha dua", "alpha tiga")
+    assert knowledge.regional_safety["xx"].danger == ["tolong saya"]
+
+
+def test_danger_examples_need_the_languages_phrasings(write_knowledge: WriteKnowledge) -> None:
+    safety = 'language: yy\ndanger: ["tolong"]\nnot_danger: ["apa"]\n'
+    problems = _problems(write_knowledge, **{"safety/yy.yaml": safety})
+    assert any("language 'yy' in yy.yaml has no phrasings" in p for p in problems), problems

@@ -124,13 +124,14 @@ def test_inline_gives_the_safety_note_first(
     assert (kept.intent, kept.text) == ("danger", None)
 
 
-def test_a_message_the_bot_cannot_read_is_counted_not_kept(
+def test_a_message_in_another_language_is_counted_not_kept(
     conversation: Conversation, journal: RecordingJournal
 ) -> None:
-    """In Thai, "my passport was seized": nobody can tell yet whether its writer is in danger."""
+    """In Thai, "my passport was seized"; in Indonesian, who wrote the report; in Chinese, what
+    corruption is: whether their writers are in danger cannot be told as surely as in English,
+    or at all."""
     conversation.ask("หนังสือเดินทางของฉันถูกยึด")
     conversation.ask("apa itu korupsi dan siapa yang menulis laporan ini")
-    assert [(q.text, q.reason) for q in journal.questions] == [
-        (None, "other_script"),
-        (None, "other_language"),
-    ]
+    conversation.ask("什么是腐败")
+    assert [q.text for q in journal.questions] == [None, None, None]
+    assert [q.reason for q in journal.questions][-1] == "other_script"

@@ -138,11 +138,14 @@ async def test_out_of_scope_is_declined_with_topics(bot: Bot, journal: Recording
     assert journal.unanswered == ["who won the football world cup"]
 
 
-async def test_other_languages_are_told_english_only(bot: Bot) -> None:
-    [reply] = await bot.send(bot.fake.message("Apa itu korupsi dalam penyelundupan manusia?"))
-    indonesian = shipped_engine().knowledge.translations["id"]
-    assert reply.params["text"].startswith(answer_markup.to_html(indonesian.not_english))
-    assert reply.params["text"].endswith(answer_markup.to_html(wording.NOT_ENGLISH))
+async def test_the_regions_languages_are_answered_and_others_told_english_only(
+    bot: Bot,
+) -> None:
+    [reply] = await bot.send(bot.fake.message("ai tài trợ cho báo cáo này?"))
+    answering = shipped_engine().knowledge.translations["vi"].answering
+    assert answering is not None
+    assert reply.params["text"].startswith(answer_markup.to_html(answering.in_english))
+    assert "Department of Home Affairs" in reply.params["text"]
     [reply] = await bot.send(bot.fake.message("什么是腐败"))
     english = f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
     assert reply.params["text"] == answer_markup.to_html(english)

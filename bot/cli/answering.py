@@ -56,6 +56,7 @@ def match_fields(match: Match) -> dict[str, Any]:
         "confidence": round(match.confidence, 4),
         "candidates": [{"id": c.entry_id, "score": c.score} for c in match.candidates],
         "reason": match.reason.value if match.reason else None,
+        "language": match.language,  # matched on this language's phrasings; null for English
     }
 
 
@@ -65,6 +66,7 @@ def turn_json(turn: Turn) -> str:
         "intent": turn.intent.value if turn.intent else None,
         "reply": turn.reply.kind.value,
         "entry_id": turn.reply.entry_id,
+        "safety_first": turn.safety_first,
         # the region's languages the message is probably in ([] for English, or unknown)
         "languages": list(probable_languages(turn.match.question)),
     }

@@ -201,7 +201,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     knowledge = load(args)
     if knowledge is None:
         return EXIT_PROBLEMS
-    files = sorted((knowledge.root / EVAL_DIR).glob("*.yaml"))  # the split sets, not sub-folders
+    files = calibration.tuning_files(knowledge.root)  # the split question sets
     try:
         sets = _load_sets(files, knowledge)
     except KnowledgeBaseError as error:
@@ -224,9 +224,13 @@ def calibrate_command(args: argparse.Namespace) -> int:
     confidence = [fitted.confidence(t, g) for t, g in zip(top, lead, strict=True)]
     if args.write:  # before printing, so a reader that stops early (`| head`) loses nothing
         path = knowledge.root / calibration.CALIBRATION_FILE
-        path.write_text(calibration.calibration_text(fitted, len(tuning)), encoding="utf-8")
+        text = calibration.calibration_text(
+            fitted, len(result.outcomes), result.regional, len(result.regional_outcomes)
+        )
+        path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
-    print(f"fitted on {len(tuning)} tuning questions: {fitted}")
+    print(f"fitted on {len(result.outcomes)} tuning questions in English: {fitted}")
+    print(f"fitted on {len(result.regional_outcomes)} in the region's languages: {result.regional}")
     print("\n| confidence | questions | top candidate right | accuracy |")
     print("|---|---|---|---|")
     for band in calibration.bands(confidence, right):

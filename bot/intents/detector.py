@@ -76,9 +76,13 @@ class Detector:
         positives: Sequence[str],
         negatives: Sequence[str],
         featurize: Callable[[str], Collection[str]] = features,
+        *,
+        read: Callable[[str], Collection[str]] = features,
     ) -> None:
         """`featurize` is `features`, or `shared_features()` when several detectors learn from
-        the same examples (`bot.intents.reading.Reader`)."""
+        the same examples (`bot.intents.reading.Reader`); `read` makes the features of a
+        message to judge, the same as `featurize` but remembering nothing."""
+        self._read = read
         rows = [featurize(text) for text in (*positives, *negatives)]
         # a feature seen once teaches nothing beyond its one example, and costs training time
         counts = Counter(f for row in rows for f in row)
@@ -90,7 +94,7 @@ class Detector:
         self._coefficients, self._intercept = _train(self._matrix(rows), labels, weights)
 
     def probability(self, text: str) -> float:
-        known = [f for f in features(text) if f in self._columns]
+        known = [f for f in self._read(text) if f in self._columns]
         z = sum(self._coefficients[self._columns[f]] * _value(f) for f in known) + self._intercept
         return float(1.0 / (1.0 + np.exp(-z))) if z >= 0 else float(np.exp(z) / (1.0 + np.exp(z)))
 

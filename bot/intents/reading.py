@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from bot.intents.cues import about_the_law, situations
 from bot.intents.detector import Detector, shared_features
+from bot.intents.regional import RegionalDanger
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase
 
@@ -30,6 +31,8 @@ class Intent(StrEnum):
     """What the conversation recognised in a message, the most pressing first."""
 
     DANGER = "danger"
+    # in one of the region's languages, where danger cannot be told yet: the safety note first
+    REGIONAL_LANGUAGE = "regional_language"
     GREETING = SmallTalk.GREETING.value
     THANKS = SmallTalk.THANKS.value
     CAPABILITIES = SmallTalk.CAPABILITIES.value
@@ -71,6 +74,7 @@ class Reader:
             if safety
             else None
         )
+        self._regional = RegionalDanger(knowledge)
         self._legal = (
             Detector(
                 safety.personal_legal,
@@ -80,6 +84,11 @@ class Reader:
             if safety
             else None
         )
+
+    def regional_danger(self, language: str, text: str) -> bool | None:
+        """Whether a message in one of the region's languages is from or about someone in
+        danger; None when that language has no detector yet."""
+        return self._regional.is_danger(language, text)
 
     def small_talk(self, text: str) -> Intent | None:
         kind = small_talk(text)

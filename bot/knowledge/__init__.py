@@ -11,6 +11,7 @@ from bot.knowledge.lint import lint, required_rules
 from bot.knowledge.loader import check_knowledge, load_file, load_knowledge, load_located
 from bot.knowledge.models import (
     SLUG_PATTERN,
+    AnsweringWords,
     CalibrationCoefficients,
     DangerCase,
     DangerSet,
@@ -22,6 +23,8 @@ from bot.knowledge.models import (
     FollowUpSet,
     Glossary,
     GlossaryTerm,
+    LanguagePhrasings,
+    LanguageSafety,
     LegalCase,
     LegalSet,
     Link,
@@ -30,7 +33,7 @@ from bot.knowledge.models import (
     Topic,
     Translation,
 )
-from bot.knowledge.normalize import normalize
+from bot.knowledge.normalize import fold, normalize
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
 from bot.knowledge.schema import missing_headers, stale_schemas, write_schemas
 
@@ -38,6 +41,7 @@ __all__ = [
     "CALLBACK_DATA_LIMIT",
     "SLUG_PATTERN",
     "TELEGRAM_TEXT_LIMIT",
+    "AnsweringWords",
     "CalibrationCoefficients",
     "DangerCase",
     "DangerSet",
@@ -51,6 +55,8 @@ __all__ = [
     "GlossaryTerm",
     "KnowledgeBase",
     "KnowledgeBaseError",
+    "LanguagePhrasings",
+    "LanguageSafety",
     "LegalCase",
     "LegalSet",
     "Link",
@@ -64,6 +70,7 @@ __all__ = [
     "answer_markup",
     "check_knowledge",
     "export",
+    "fold",
     "lint",
     "load_file",
     "load_knowledge",

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from bot.knowledge.models import (
     Entry,
     Glossary,
+    LanguageSafety,
     LinkPolicy,
     QuizItem,
     SafetyPhrasings,
@@ -34,6 +35,9 @@ class KnowledgeBase:
     safety: SafetyPhrasings | None = None  # examples for the danger and legal detectors
     quiz: tuple[QuizItem, ...] = ()  # quiz questions, each on an entry's facts
     translations: Mapping[str, Translation] = field(default_factory=dict)  # by language code
+    # per language code, per entry id: how people ask it in that language
+    phrasings: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    regional_safety: Mapping[str, LanguageSafety] = field(default_factory=dict)  # by code
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

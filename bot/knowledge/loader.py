@@ -23,6 +23,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
     Entry,
     Glossary,
+    LanguagePhrasings,
+    LanguageSafety,
     LinkPolicy,
     OutOfScope,
     QuizItem,
@@ -37,6 +39,7 @@ from bot.knowledge.rules import (
     check_glossary,
     check_glossary_entries,
     check_out_of_scope,
+    check_phrasings,
     check_quiz,
     check_topics,
     check_translation,
@@ -53,6 +56,8 @@ OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 SAFETY_FILE = "safety.yaml"
 QUIZ_FILE = "quiz.yaml"
 I18N_DIR = "i18n"
+PHRASINGS_DIR = "phrasings"
+SAFETY_DIR = "safety"
 # the ids of a file that does not parse, read line by line, so references to them are no error
 _ID_LINE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
@@ -127,6 +132,10 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     problems.extend(check_entries(placed, topic_ids, policy, root / LINKS_FILE, unread_ids=unread))
     quiz = _load_quiz(root / QUIZ_FILE, {p.entry.id for p in placed} | unread, topic_ids, problems)
     translations = _load_translations(root / I18N_DIR, problems)
+    phrasings = _load_phrasings(
+        root / PHRASINGS_DIR, {p.entry.id for p in placed} | unread, translations, problems
+    )
+    regional_safety = _load_regional_safety(root / SAFETY_DIR, phrasings, problems)
     if problems or policy is None or glossary is None:
         return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
     knowledge = KnowledgeBase(
@@ -140,6 +149,8 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         safety=safety,
         quiz=tuple(quiz),
         translations=translations,
+        phrasings=phrasings,
+        regional_safety=regional_safety,
     )
     return knowledge, []
 
@@ -272,6 +283,51 @@ def _load_translations(folder: Path, problems: list[Problem]) -> dict[str, Trans
             problems.extend(check_translation(translation, document))
             translations[file.stem] = translation
     return translations
+
+
+def _load_phrasings(
+    folder: Path,
+    entry_ids: set[str],
+    translations: dict[str, Translation],
+    problems: list[Problem],
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """`phrasings/<language code>.yaml`: questions in that language, per entry."""
+    found = {}
+    for file in sorted(folder.glob("*.yaml")):
+        document = _document(file, problems)
+        if document is None:
+            continue
+        loaded = _validate(LanguagePhrasings, document.data, document, (), problems)
+        if loaded is not None:
+            translation = translations.get(loaded.language)
+            problems.extend(check_phrasings(loaded, document, entry_ids, translation))
+            found[loaded.language] = {i: tuple(texts) for i, texts in loaded.phrasings.items()}
+    return found
+
+
+def _load_regional_safety(
+    folder: Path, phrasings: dict[str, dict[str, tuple[str, ...]]], problems: list[Problem]
+) -> dict[str, LanguageSafety]:
+    """`safety/<language code>.yaml`: danger examples for a language that has phrasings."""
+    found = {}
+    for file in sorted(folder.glob("*.yaml")):
+        document = _document(file, problems)
+        if document is None:
+            continue
+        loaded = _validate(LanguageSafety, document.data, document, (), problems)
+        if loaded is None:
+            continue
+        if loaded.language != file.stem or loaded.language not in phrasings:
+            problems.append(
+                Problem(
+                    document.locate(("language",)),
+                    f"language '{loaded.language}' in {file.name} has no phrasings",
+                    "name the file safety/<code>.yaml after a phrasings/<code>.yaml",
+                )
+            )
+            continue
+        found[loaded.language] = loaded
+    return found
 
 
 def _id_of(item: Any) -> str | None:

@@ -286,12 +286,23 @@ class Quiz(RootModel[list[QuizItem]]):
     """`knowledge/quiz.yaml`: the questions quiz rounds are drawn from."""
 
 
+class AnsweringWords(_Strict):
+    """What the bot says around an English answer to a question asked in another language."""
+
+    in_english: Text = Field(
+        description="Before the English answer: that the report and the answers are in English."
+    )
+    no_match: Text = Field(description="'I could not find an answer to that...', with /topics.")
+    did_you_mean: Text = Field(description="'Did you mean one of these?' above English choices.")
+
+
 class BackTranslation(_Strict):
     """The translation put back into English word for word, so that a reviewer without the
     language can check the meaning."""
 
     not_english: Text
     danger: Text
+    answering: AnsweringWords | None = None
 
 
 class Translation(_Strict):
@@ -307,7 +318,37 @@ class Translation(_Strict):
         description="The safety note: not a reporting channel; contact local emergency "
         "services or the authorities. Never a number, service or organisation."
     )
+    answering: AnsweringWords | None = Field(
+        default=None,
+        description="The words answering in this language needs; required once the language "
+        "has phrasings (knowledge/phrasings/<code>.yaml).",
+    )
     back_translation: BackTranslation
+
+
+class LanguageSafety(_Strict):
+    """Examples the danger detector of one of the region's languages learns from
+    (`knowledge/safety/<code>.yaml`); the language's phrasings count as ordinary questions too."""
+
+    language: Slug = Field(description="The language code, as its `knowledge/i18n/` file is named.")
+    danger: list[Text] = Field(
+        min_length=1, description="Messages from or about someone in danger, in the language."
+    )
+    not_danger: list[Text] = Field(
+        min_length=1, description="Ordinary messages in the language that share their words."
+    )
+
+
+class LanguagePhrasings(_Strict):
+    """How people ask each entry's question in one of the region's languages
+    (`knowledge/phrasings/<code>.yaml`): the matcher reads them with character n-grams, so a
+    question in that language finds the English entry."""
+
+    language: Slug = Field(description="The language code, as its `knowledge/i18n/` file is named.")
+    phrasings: dict[Slug, list[Text]] = Field(
+        description="Per entry id, at least 3 phrasings written as people type them in the "
+        "language, not word-for-word translations of the English question."
+    )
 
 
 # A fitted coefficient is a few units; the bound keeps a hand edit from making every
@@ -318,13 +359,20 @@ Coefficient = Annotated[
 ]
 
 
-class CalibrationCoefficients(_Strict):
-    """Platt scaling of match scores (`knowledge/calibration.yaml`, written by `calibrate`):
-    confidence = 1 / (1 + exp(-(bias + score * top_score + lead * lead_over_runner_up)))."""
+class PlattCoefficients(_Strict):
+    """confidence = 1 / (1 + exp(-(bias + score * top_score + lead * lead_over_runner_up)))."""
 
     bias: Coefficient
     score: Coefficient
     lead: Coefficient
+
+
+class CalibrationCoefficients(PlattCoefficients):
+    """Platt scaling of match scores (`knowledge/calibration.yaml`, written by `calibrate`),
+    of English questions and, under `regional`, of questions matched on the phrasings of the
+    region's languages, whose scores are of another kind."""
+
+    regional: PlattCoefficients | None = None
 
 
 class EvalQuestion(_Strict):

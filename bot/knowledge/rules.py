@@ -12,15 +12,17 @@ from urllib.parse import urlsplit
 import bot.knowledge.answer_markup as answer_markup
 from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
 from bot.knowledge.models import (
+    AnsweringWords,
     Entry,
     Glossary,
+    LanguagePhrasings,
     LinkPolicy,
     OutOfScope,
     QuizItem,
     Topic,
     Translation,
 )
-from bot.knowledge.normalize import normalize
+from bot.knowledge.normalize import fold, normalize
 from bot.knowledge.problems import Location, Problem
 from bot.knowledge.yaml_source import YamlDocument
 
@@ -341,3 +343,82 @@ def check_translation(translation: Translation, document: YamlDocument) -> Itera
             "the English-only note must keep the /topics command",
             "write /topics as it is",
         )
+    if translation.answering is not None:
+        back = translation.back_translation.answering
+        yield from _check_answering(translation.answering, back, document)
+
+
+def _check_answering(
+    words: AnsweringWords, back: AnsweringWords | None, document: YamlDocument
+) -> Iterator[Problem]:
+    if "/topics" not in words.no_match:
+        yield Problem(
+            document.locate(("answering", "no_match")),
+            "no_match must keep the /topics command",
+            "write /topics as it is",
+        )
+    for key in ("in_english", "no_match", "did_you_mean"):
+        if _INVENTED.search(getattr(words, key)):
+            yield Problem(
+                document.locate(("answering", key)),
+                f"answering.{key} has a number, address or account in it",
+                "translate the English words only",
+            )
+    if back is None:
+        yield Problem(
+            document.locate(("back_translation",)),
+            "answering has no back-translation",
+            "add back_translation.answering: its words put back into English",
+        )
+
+
+MIN_PHRASINGS = 3
+
+
+def check_phrasings(
+    phrasings: LanguagePhrasings,
+    document: YamlDocument,
+    entry_ids: set[str],
+    translation: Translation | None,
+) -> Iterator[Problem]:
+    """A language's phrasings name known entries, at least 3 each and none twice, and the
+    language has the words an answer in it needs (`knowledge/i18n/<code>.yaml`)."""
+    code = phrasings.language
+    if document.file.stem != code:
+        yield Problem(
+            document.locate(("language",)),
+            f"language '{code}' is kept in {document.file.name}",
+            f"name the file phrasings/{code}.yaml",
+        )
+    if translation is None or translation.answering is None:
+        yield Problem(
+            document.locate(("language",)),
+            f"no words to answer in '{code}' with",
+            f"add answering (in_english, no_match, did_you_mean) to i18n/{code}.yaml",
+        )
+    owner: dict[str, str] = {}
+    for entry_id, texts in phrasings.phrasings.items():
+        where = ("phrasings", entry_id)
+        if entry_id not in entry_ids:
+            yield Problem(
+                document.locate(where, key=True),
+                f"unknown entry '{entry_id}'",
+                "use an id from knowledge/entries",
+            )
+        if len(texts) < MIN_PHRASINGS:
+            yield Problem(
+                document.locate(where, key=True),
+                f"only {len(texts)} phrasings for '{entry_id}'",
+                f"write at least {MIN_PHRASINGS}, as people would ask",
+                entry_id,
+            )
+        for position, text in enumerate(texts):
+            key = fold(text)
+            if key in owner:
+                yield Problem(
+                    document.locate((*where, position)),
+                    f"'{text}' is also a phrasing of '{owner[key]}'",
+                    "a phrasing may stand for one entry only",
+                    entry_id,
+                )
+            owner.setdefault(key, entry_id)

@@ -15,6 +15,8 @@ from bot.knowledge.models import (
     EvalQuestion,
     FollowUpCase,
     Glossary,
+    LanguagePhrasings,
+    LanguageSafety,
     LegalCase,
     LinkPolicy,
     OutOfScope,
@@ -67,6 +69,14 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "i18n.schema.json": (
         "The bot's words in one more language (knowledge/i18n/<code>.yaml)",
         TypeAdapter(Translation),
+    ),
+    "phrasings.schema.json": (
+        "Questions in one of the region's languages, per entry (knowledge/phrasings/<code>.yaml)",
+        TypeAdapter(LanguagePhrasings),
+    ),
+    "regional_safety.schema.json": (
+        "Danger examples in one of the region's languages (knowledge/safety/<code>.yaml)",
+        TypeAdapter(LanguageSafety),
     ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",

@@ -8,6 +8,7 @@ from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_
 from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
+from bot.matching.language_id import probable_languages
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
 from bot.matching.split import Part, part_of, select
@@ -33,6 +34,7 @@ __all__ = [
     "measure",
     "minimize",
     "part_of",
+    "probable_languages",
     "recalibrated_matcher",
     "run",
     "select",

@@ -10,7 +10,13 @@ from bot.matching.thresholds import Thresholds
 
 
 def build_matcher(knowledge: KnowledgeBase, thresholds: Thresholds | None = None) -> Matcher:
-    return Matcher(MatchIndex(knowledge), thresholds, calibration.load_calibration(knowledge.root))
+    root = knowledge.root
+    return Matcher(
+        MatchIndex(knowledge),
+        thresholds,
+        calibration.load_calibration(root),
+        calibration.load_regional_calibration(root),
+    )
 
 
 def recalibrated_matcher(
@@ -28,12 +34,16 @@ def recalibrated_matcher(
     except KnowledgeBaseError as error:
         unchecked = f"calibration not checked, the evaluation questions have problems: {error}"
         return build_matcher(knowledge, thresholds), unchecked
+    committed_regional = calibration.load_regional_calibration(root)
     result = calibration.refit(knowledge, thresholds, questions)
     index = result.matcher.index
-    if result.fitted is None or not calibration.stale(committed, result.fitted):
-        return Matcher(index, thresholds, committed), None
+    english_stale = result.fitted is not None and calibration.stale(committed, result.fitted)
+    regional_stale = calibration.stale(committed_regional, result.regional)
+    if not english_stale and not regional_stale:
+        return Matcher(index, thresholds, committed, committed_regional), None
+    fitted = result.fitted if english_stale and result.fitted is not None else committed
     warning = (
-        f"the calibration was stale and is refitted in memory ({result.fitted}); "
-        f"commit it with: python -m bot calibrate --write"
+        f"the calibration was stale and is refitted in memory ({fitted}, in the region's "
+        f"languages {result.regional}); commit it with: python -m bot calibrate --write"
     )
-    return Matcher(index, thresholds, result.fitted), warning
+    return Matcher(index, thresholds, fitted, result.regional), warning

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 import bot.matching.classifier as classifier
 from bot.knowledge import KnowledgeBase, normalize
 from bot.matching.analyzer import Analyzer
+from bot.matching.regional import RegionalIndex
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
 
@@ -114,6 +115,10 @@ class MatchIndex:
         self._answers = CosineIndex(
             [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
         )
+        self.regional = {
+            code: RegionalIndex(phrasings, self.entry_ids)
+            for code, phrasings in knowledge.phrasings.items()
+        }
 
     def position(self, entry_id: str) -> int | None:
         """Where an entry's score stands in `entry_scores`."""

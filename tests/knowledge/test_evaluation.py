@@ -18,9 +18,15 @@ from rapidfuzz import fuzz, process
 from bot import assessment
 from bot.assessment import Detection, Dialogues, SetKind, ask_all, kind_of, load_cases
 from bot.conversation import Conversation
-from bot.knowledge import EvalQuestion, KnowledgeBaseError, normalize
-from bot.matching import Metrics, Part, measure, part_of, run, select
-from bot.matching.calibration import bands, fit, load_calibration, unfit_reason
+from bot.knowledge import EvalQuestion, KnowledgeBaseError, fold, normalize
+from bot.matching import Metrics, Part, measure, part_of, probable_languages, run, select
+from bot.matching.calibration import (
+    bands,
+    fit,
+    load_calibration,
+    load_regional_calibration,
+    unfit_reason,
+)
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.store import DiscardJournal
 from bot.wording import FrontEnd
@@ -36,6 +42,11 @@ FOLLOW_UPS = EVAL / "followups" / "dialogues.yaml"
 BLIND_OLD = EVAL / "blind" / "2026-11-29.yaml"
 BLIND_NEW = EVAL / "blind" / "2026-11-30.yaml"
 EVERY_SET = sorted(EVAL.rglob("*.yaml"))
+# issue 17: the region's languages, each with its questions, danger messages and blind set
+LANGUAGES = ("id", "ms", "th", "vi", "fil", "km", "my")
+IN_LANGUAGE = {code: EVAL / "languages" / f"{code}.yaml" for code in LANGUAGES}
+DANGER_IN = {code: EVAL / "danger" / f"{code}.yaml" for code in LANGUAGES}
+BLIND_IN = {code: EVAL / "blind" / f"2026-11-30-{code}.yaml" for code in LANGUAGES}
 
 
 def conversation() -> Conversation:
@@ -68,6 +79,14 @@ def test_evaluation_sets_are_large_enough() -> None:
     assert len(cases(FOLLOW_UPS)) >= 60
     assert len(cases(LEGAL)) >= 40
     assert len(cases(BLIND_NEW)) >= 150
+    for code in LANGUAGES:
+        questions = cases(IN_LANGUAGE[code])
+        assert sum(q.expect is not None for q in questions) >= 40, code
+        assert sum(q.expect is None for q in questions) >= 10, code
+        messages = cases(DANGER_IN[code])
+        assert sum(c.danger for c in messages) >= 40, code
+        assert sum(not c.danger for c in messages) >= 40, code
+        assert len(cases(BLIND_IN[code])) >= 30, code
 
 
 @pytest.mark.parametrize("file", EVERY_SET, ids=lambda f: str(f.relative_to(EVAL)))
@@ -77,7 +96,7 @@ def test_no_message_is_listed_twice(file: Path) -> None:
 
 
 def test_split_is_fixed_and_both_parts_are_used() -> None:
-    for file in (*SPLIT, LONG, DANGER, LEGAL, FOLLOW_UPS):
+    for file in (*SPLIT, LONG, DANGER, LEGAL, FOLLOW_UPS, *IN_LANGUAGE.values()):
         every = cases(file)
         assert 0.3 < len(select(every, Part.TEST)) / len(every) < 0.7, file
     assert part_of("what's the report about") is part_of("  What's the REPORT about?  ")
@@ -199,14 +218,90 @@ def dialogues(part: Part | None) -> Dialogues:
 
 def test_follow_ups_hold_where_they_stand() -> None:
     """The target (85% right, at most 5% wrong) is missed: first measured on the test part at
-    0.578 right, 0.111 wrong, 0.800 within one tap. Held there."""
+    0.578 right, 0.111 wrong, 0.800 within one tap; 0.644 right since "who said that?" asks
+    about the people the previous answer names. Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.57
+    assert result.right >= 0.64
     assert result.wrong is not None
     assert result.wrong <= 0.12
     assert result.within_one_tap is not None
     assert result.within_one_tap >= 0.79
+
+
+# --- the region's languages (issue 17) ----------------------------------------------------------
+
+# Targets per language on the test part: accuracy, wrong answers, out of scope answered; the
+# safety note's recall and false alarms.
+LANGUAGE_TARGETS = {"accuracy": 0.85, "wrong": 0.03, "oos": 0.05, "recall": 0.95, "false": 0.03}
+# Where a language misses one, it is held where first measured (2026-11-30), so that it cannot
+# get worse unnoticed; the README lists them. (Numbers only: the failures are not read.)
+HELD = {
+    ("id", "wrong"): 0.032,  # 1 of 32
+    ("ms", "wrong"): 0.07,  # 2 of 29
+    ("th", "wrong"): 0.038,  # 1 of 27
+    ("vi", "wrong"): 0.039,  # 1 of 26
+    ("fil", "wrong"): 0.041,  # 1 of 25
+    ("th", "oos"): 0.34,  # 2 of 6
+    ("ms", "false"): 0.1,  # 2 of 21
+    ("th", "false"): 0.038,  # 1 of 27
+    ("vi", "false"): 0.134,  # 2 of 15
+    ("fil", "false"): 0.1,  # 2 of 21
+    ("km", "recall"): 0.83,  # 15 of 18
+}
+
+
+def _limit(code: str, measure: str) -> float:
+    target = LANGUAGE_TARGETS[measure]
+    held = HELD.get((code, measure))
+    if held is None:
+        return target
+    return min(target, held) if measure in ("accuracy", "recall") else max(target, held)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_questions_in_the_regions_languages_meet_the_targets(code: str) -> None:
+    result = metrics(Part.TEST, IN_LANGUAGE[code])
+    report = f"{code}: {result.as_dict()}"
+    assert result.accuracy is not None
+    assert result.accuracy >= _limit(code, "accuracy"), report
+    assert result.wrong_answer_rate is not None
+    assert result.wrong_answer_rate <= _limit(code, "wrong"), report
+    assert result.oos_false_answer_rate is not None
+    assert result.oos_false_answer_rate <= _limit(code, "oos"), report
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_people_in_danger_get_the_safety_note_in_the_regions_languages(code: str) -> None:
+    result = detection(DANGER_IN[code], Part.TEST)
+    report = f"{code}: {result.as_dict()}"
+    assert result.recall is not None
+    assert result.recall >= _limit(code, "recall"), report
+    assert result.false_alarms is not None
+    assert result.false_alarms <= _limit(code, "false"), report
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_blind_set_of_each_language_holds_where_it_stands(code: str) -> None:
+    """Measured only (0.864 to 0.955 accuracy, at most 1 wrong answer and 1 out-of-scope
+    answer in each, when first measured): held there."""
+    result = metrics(None, BLIND_IN[code])
+    report = f"{code}: {result.as_dict()}"
+    assert result.accuracy is not None
+    assert result.accuracy >= 0.86, report
+    assert result.wrong_answer_rate is not None
+    assert result.wrong_answer_rate <= 0.05, report
+    assert result.oos_false_answer_rate is not None
+    assert result.oos_false_answer_rate <= 0.13, report
+
+
+def test_english_is_not_answered_as_another_language() -> None:
+    """The English sets' questions are read as English, but for the few written in another
+    language (which are out of scope)."""
+    english = [q for file in (*SPLIT, LONG, BLIND_OLD, BLIND_NEW) for q in cases(file)]
+    elsewhere = [q for q in english if probable_languages(q.q)]
+    assert all(q.expect is None for q in elsewhere), [q.q for q in elsewhere]
+    assert len(elsewhere) <= 10
 
 
 # --- honest sets --------------------------------------------------------------------------------
@@ -234,6 +329,24 @@ def test_no_phrasing_is_a_near_copy_of_a_test_question() -> None:
     assert near_copies(phrasings, (*SPLIT, LONG)) == []
 
 
+def test_no_phrasing_in_the_regions_languages_is_a_near_copy_of_a_test_question() -> None:
+    knowledge = shipped_engine().knowledge
+    found = []
+    for code in LANGUAGES:
+        tested = [fold(c.q) for c in select(cases(IN_LANGUAGE[code]), Part.TEST)]
+        tested += [fold(c.q) for c in select(cases(DANGER_IN[code]), Part.TEST)]
+        texts = [t for texts in knowledge.phrasings[code].values() for t in texts]
+        examples = knowledge.regional_safety.get(code)
+        if examples is not None:
+            texts += [*examples.danger, *examples.not_danger]
+        found += [
+            f"{code}: {text!r} ~ {near[0]!r}"
+            for text in texts
+            if (near := process.extractOne(fold(text), tested, scorer=fuzz.ratio, score_cutoff=90))
+        ]
+    assert found == []
+
+
 def test_no_detector_example_is_a_near_copy_of_a_test_message() -> None:
     safety = shipped_engine().knowledge.safety
     assert safety is not None
@@ -249,18 +362,27 @@ def test_no_detector_example_is_a_near_copy_of_a_test_message() -> None:
 
 
 def test_committed_calibration_is_the_fit_on_the_tuning_part() -> None:
+    """Of the questions matched in English, and apart, of those matched in the region's
+    languages."""
     matcher = shipped_engine().matcher
-    tuning = [q for file in SPLIT for q in select(cases(file), Part.TUNE)]
-    outcomes = run(matcher, tuning)
-    refit = fit(
-        [o.match.top_score for o in outcomes],
-        [o.match.lead for o in outcomes],
-        [o.top_is_right for o in outcomes],
-    )
-    committed = load_calibration(SHIPPED_KNOWLEDGE)
-    assert (committed.bias, committed.score, committed.lead) == pytest.approx(
-        (refit.bias, refit.score, refit.lead), abs=1e-3
-    ), "run: python -m bot calibrate --write"
+    files = (*SPLIT, *IN_LANGUAGE.values())
+    every = run(matcher, [q for file in files for q in select(cases(file), Part.TUNE)])
+    for outcomes, committed in (
+        ([o for o in every if o.match.language is None], load_calibration(SHIPPED_KNOWLEDGE)),
+        (
+            [o for o in every if o.match.language is not None],
+            load_regional_calibration(SHIPPED_KNOWLEDGE),
+        ),
+    ):
+        refit = fit(
+            [o.match.top_score for o in outcomes],
+            [o.match.lead for o in outcomes],
+            [o.top_is_right for o in outcomes],
+        )
+        assert committed is not None
+        assert (committed.bias, committed.score, committed.lead) == pytest.approx(
+            (refit.bias, refit.score, refit.lead), abs=1e-3
+        ), "run: python -m bot calibrate --write"
 
 
 def test_fit_recovers_a_clear_relation_and_bands_count_every_question() -> None:

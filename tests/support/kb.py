@@ -72,4 +72,6 @@ _SCHEMAS = {
     "safety.yaml": "safety.schema.json",
     "quiz.yaml": "quiz.schema.json",
     "i18n": "i18n.schema.json",
+    "phrasings": "phrasings.schema.json",
+    "safety": "regional_safety.schema.json",
 }

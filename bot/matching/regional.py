@@ -1,0 +1,58 @@
+"""Questions in the region's languages, matched on the phrasings of `knowledge/phrasings/`.
+
+No English stemmer or glossary applies to them: text is compared by character n-grams, which
+need no word boundaries (Thai, Khmer and Burmese write none between words) and relate the forms
+of a word without a stemmer for each language. Latin letters are compared without their marks,
+so Vietnamese typed without tones finds phrasings written with them. An entry takes its best
+phrasing, and a little of its phrasings taken together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from bot.knowledge import fold
+from bot.matching.vectors import CosineIndex, FloatArray, log_count
+
+GRAM_SIZES = (2, 3, 4)
+# How an entry's score is made, and where answering starts; read off the tuning parts of
+# knowledge/eval/languages/ (docs/languages.md).
+BEST_WEIGHT = 0.4
+ALL_WEIGHT = 0.6
+
+
+def grams(text: str) -> Counter[str]:
+    """Character n-grams of the folded text, spaces marking word edges, and its words."""
+    words = fold(text).split()
+    marked = f" {' '.join(words)} "
+    found: Counter[str] = Counter(words)
+    for size in GRAM_SIZES:
+        found.update(marked[i : i + size] for i in range(len(marked) - size + 1))
+    return found
+
+
+class RegionalIndex:
+    """The phrasings of one language; read-only after construction."""
+
+    def __init__(self, phrasings: Mapping[str, Sequence[str]], entry_ids: Sequence[str]) -> None:
+        positions = {entry_id: i for i, entry_id in enumerate(entry_ids)}
+        listed = [(positions[i], text) for i, texts in phrasings.items() for text in texts]
+        self._size = len(entry_ids)
+        self._owners = np.array([owner for owner, _ in listed], dtype=np.int64)
+        self._phrasings = CosineIndex([grams(text) for _, text in listed], log_count)
+        together: list[Counter[str]] = [Counter() for _ in entry_ids]
+        for owner, text in listed:
+            together[owner].update(grams(text))
+        self._entries = CosineIndex(together, log_count)
+
+    def entry_scores(self, text: str) -> FloatArray:
+        """Score 0-1 of every entry, in the order of the entry ids given."""
+        query = grams(text)
+        best = np.zeros(self._size)
+        if len(self._owners):
+            np.maximum.at(best, self._owners, self._phrasings.cosine(query))
+        scores: FloatArray = BEST_WEIGHT * best + ALL_WEIGHT * self._entries.cosine(query)
+        return scores
