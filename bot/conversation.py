@@ -312,6 +312,7 @@ def _asked(
         entry_id=entry_id,
         reason=found.reason.value if found.reason else None,
         workshop=workshop,
+        language=found.language,
     )
 
 

@@ -13,8 +13,9 @@ from bot.engine import AnswerEngine
 from bot.intents import Intent
 from bot.knowledge import KnowledgeBase, check_knowledge, fold
 from bot.languages import probable_languages
+from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
-from bot.replies import ReplyKind
+from bot.replies import ReplyKind, in_language
 from bot.store import DiscardJournal
 from bot.wording import FrontEnd
 from tests.support.journal import RecordingJournal
@@ -94,13 +95,17 @@ def test_a_question_in_the_regions_languages_gets_the_english_answer_said_so(
     assert turn.reply.body.endswith(knowledge.entry("report-funding").answer)
 
 
-def test_an_unsure_question_gets_choices_in_its_language(knowledge: KnowledgeBase) -> None:
-    turn = conversation().ask("siapa yang mendanai laporan ini?")
+def test_an_unsure_match_offers_choices_in_its_language(knowledge: KnowledgeBase) -> None:
+    candidates = (Candidate("report-funding", 0.4), Candidate("report-authors", 0.38))
+    unsure = Match("siapa yang membayar?", Decision.CLARIFY, 0.4, candidates, language="id")
+    reply = in_language(knowledge, unsure, safety_first=False)
     answering = knowledge.translations["id"].answering
     assert answering is not None
-    assert turn.reply.kind is ReplyKind.CLARIFY
-    assert answering.did_you_mean in turn.reply.body
-    assert "report-funding" in [choice.entry_id for choice in turn.reply.choices]
+    assert reply.kind is ReplyKind.CLARIFY
+    assert reply.body == answering.did_you_mean
+    assert [choice.entry_id for choice in reply.choices] == ["report-funding", "report-authors"]
+    noted = in_language(knowledge, unsure, safety_first=True)
+    assert noted.body == f"{knowledge.translations['id'].danger}\n\n{answering.did_you_mean}"
 
 
 def test_an_out_of_scope_question_is_declined_in_its_language(knowledge: KnowledgeBase) -> None:

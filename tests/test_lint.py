@@ -65,3 +65,22 @@ def test_entry_in_another_topics_file(write_knowledge: WriteKnowledge) -> None:
     (root / "entries" / "basics.yaml").write_text(text.replace("topic: basics", "topic: other", 1))
     messages = [w.message for w in lint(load_knowledge(root))]
     assert messages == ["topic 'other' is kept in basics.yaml"]
+
+
+def test_an_entry_without_phrasings_in_a_language_is_named(write_knowledge: WriteKnowledge) -> None:
+    words = (
+        'language: "Test"\nnot_english: "English only: /topics"\n'
+        'danger: "**Not a reporting channel.**"\n'
+        'answering:\n  in_english: "In English:"\n  no_match: "None: /topics"\n'
+        '  did_you_mean: "Or?"\n'
+        'back_translation:\n  not_english: "x"\n  danger: "y"\n'
+        '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
+    )
+    phrasings = "language: th\nphrasings:\n  alpha: [หนึ่ง, สอง, สาม]\n"
+    root = write_knowledge(
+        [entry("alpha"), entry("beta")], **{"i18n/th.yaml": words, "phrasings/th.yaml": phrasings}
+    )
+    messages = {(p.entry_id, p.message) for p in lint(load_knowledge(root))}
+    missing = "no phrasings in th: questions in those languages cannot find it"
+    assert ("beta", missing) in messages
+    assert ("alpha", missing) not in messages

@@ -68,8 +68,9 @@ def store(tmp_path: Path) -> SqliteStore:
 
 
 def test_events_round_trip(store: SqliteStore) -> None:
-    store.write([question(), press(), question(None)])
-    assert store.questions(NOW) == [question(), question(None)]
+    thai = replace(question(None), language="th")
+    store.write([question(), press(), question(None), thai])
+    assert store.questions(NOW) == [question(), question(None), thai]
     assert store.presses(NOW) == [press()]
     assert store.questions(NOW + timedelta(seconds=1)) == []
 

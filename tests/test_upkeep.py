@@ -7,6 +7,7 @@ import csv
 import io
 import random
 import string
+from dataclasses import replace
 from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +30,7 @@ from bot.upkeep import (
     grouping,
     parse_period,
     read,
+    report_text,
     stats_brief,
     summarize,
     unanswered_brief,
@@ -223,6 +225,19 @@ def test_every_day_of_the_period_has_its_answer_rate(store: Path) -> None:
     assert sum(d.questions for d in days) == 22
     assert days[-1].day == NOW.date()
     assert [d.answer_rate for d in days[:3]] == [None, None, None]
+
+
+def test_questions_in_the_regions_languages_are_counted_per_language() -> None:
+    questions = [
+        replace(answered("uncac", "x"), text=None, language="th"),
+        replace(asked(None), language="th"),
+        replace(answered("uncac", "x"), text=None, language="vi"),
+        answered("uncac", "what is uncac"),
+    ]
+    summary = summarize(Usage(NOW - timedelta(days=1), NOW, tuple(questions), ()), None)
+    assert summary.by_language == (("th", 2, 1), ("vi", 1, 1))
+    assert "In the region's languages (answered): th 2 (1), vi 1 (1)" in report_text(summary)
+    assert '<td>th</td><td class="n">2</td><td class="n">1</td>' in as_html(summary)
 
 
 def test_report_text_through_the_command_line(

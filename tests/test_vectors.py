@@ -64,3 +64,40 @@ def test_no_documents_and_empty_query_give_empty_or_zero_scores() -> None:
     index = CosineIndex([Counter(), Counter(["visa"])], raw_count)
     assert index.cosine(Counter()).tolist() == [0.0, 0.0]
     assert index.cosine(Counter(["unseen"])).tolist() == [0.0, 0.0]
+
+
+def tf_idf(
+    documents: list[Counter[str]], counts: Counter[str], frequency: TermFrequency
+) -> dict[str, float]:
+    """A text's weights by the definition: smoothed idf, unseen terms weighted as df 0."""
+    size = len(documents)
+    weights = {}
+    for term, count in counts.items():
+        df = sum(1 for document in documents if term in document)
+        idf = math.log((size + 1) / (df + 1)) + 1.0
+        weights[term] = float(frequency(np.array([float(count)]))[0]) * idf
+    return weights
+
+
+@given(DOCUMENTS.filter(lambda documents: len(documents) >= 2), QUERIES)
+def test_a_groups_centroid_cosine_follows_from_its_documents(
+    documents: list[Counter[str]], query: Counter[str]
+) -> None:
+    """`summed_norms` with `norms`: the cosine against the sum of a group's document vectors,
+    worked out from the cosines against each (as `RegionalIndex` does), equals the dense one."""
+    groups = np.array([i % 2 for i in range(len(documents))], dtype=np.int64)
+    index = CosineIndex(documents, log_count)
+    dots = np.bincount(groups, index.cosine(query) * index.norms, minlength=2)
+    derived = dots / index.summed_norms(groups, 2)
+
+    query_weights = tf_idf(documents, query, log_count)
+    query_norm = math.sqrt(sum(w * w for w in query_weights.values()))
+    for group in (0, 1):
+        summed: Counter[str] = Counter()
+        for document, member in zip(documents, groups.tolist(), strict=True):
+            if member == group:
+                summed.update(tf_idf(documents, document, log_count))
+        norm = math.sqrt(sum(w * w for w in summed.values()))
+        dot = sum(w * summed.get(t, 0.0) for t, w in query_weights.items())
+        expected = dot / (query_norm * norm) if query_norm and norm else 0.0
+        assert math.isclose(derived[group], expected, abs_tol=1e-9)

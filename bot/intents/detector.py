@@ -88,24 +88,36 @@ class Detector:
         counts = Counter(f for row in rows for f in row)
         kept = sorted(f for f, n in counts.items() if n >= MIN_EXAMPLES)
         del counts
-        self._columns = {f: i for i, f in enumerate(kept)}
+        columns = {f: i for i, f in enumerate(kept)}
         labels = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
         weights = np.ones(len(rows))
-        self._coefficients, self._intercept = _train(self._matrix(rows), labels, weights)
+        coefficients, self._intercept = _train(_matrix(rows, columns), labels, weights)
+        # Kept as each feature's hash and weight (its value folded in), sorted by hash: the
+        # feature strings themselves cost more than all the numbers.
+        hashes = np.fromiter((hash(f) for f in kept), dtype=np.int64, count=len(kept))
+        order = np.argsort(hashes)
+        self._hashes = hashes[order]
+        values = np.fromiter((_value(f) for f in kept), dtype=np.float64, count=len(kept))
+        self._weights = (coefficients * values)[order]
 
     def probability(self, text: str) -> float:
-        known = [f for f in self._read(text) if f in self._columns]
-        z = sum(self._coefficients[self._columns[f]] * _value(f) for f in known) + self._intercept
+        found = list(self._read(text))
+        hashes = np.fromiter((hash(f) for f in found), dtype=np.int64, count=len(found))
+        z = self._intercept
+        if len(self._hashes) and len(hashes):
+            where = np.minimum(np.searchsorted(self._hashes, hashes), len(self._hashes) - 1)
+            seen = self._hashes[where] == hashes
+            z += float(self._weights[where[seen]].sum())
         return float(1.0 / (1.0 + np.exp(-z))) if z >= 0 else float(np.exp(z) / (1.0 + np.exp(z)))
 
-    def _matrix(self, rows: Sequence[Collection[str]]) -> SparseRows:
-        """One row per example, of its features that were kept."""
-        columns = self._columns
-        kept = [[f for f in row if f in columns] for row in rows]
-        row_ids = np.repeat(np.arange(len(kept)), [len(row) for row in kept])
-        indices = [columns[f] for row in kept for f in row]
-        data = [_value(f) for row in kept for f in row]
-        return SparseRows(row_ids, indices, data, (len(rows), len(columns)))
+
+def _matrix(rows: Sequence[Collection[str]], columns: dict[str, int]) -> SparseRows:
+    """One row per example, of its features that were kept."""
+    kept = [[f for f in row if f in columns] for row in rows]
+    row_ids = np.repeat(np.arange(len(kept)), [len(row) for row in kept])
+    indices = [columns[f] for row in kept for f in row]
+    data = [_value(f) for row in kept for f in row]
+    return SparseRows(row_ids, indices, data, (len(rows), len(columns)))
 
 
 def _train(matrix: SparseRows, labels: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:

@@ -81,6 +81,12 @@ def _advice(knowledge: KnowledgeBase, entry: Entry) -> Iterator[Problem]:
             f"topic '{entry.topic}' is kept in {where.file.name}",
             f"move the entry to entries/{entry.topic}.yaml",
         )
+    missing = sorted(code for code, found in knowledge.phrasings.items() if entry.id not in found)
+    if missing:
+        yield warn(
+            f"no phrasings in {', '.join(missing)}: questions in those languages cannot find it",
+            f"add at least 3 to phrasings/<code>.yaml for each ({', '.join(missing)})",
+        )
 
 
 def template_pairs(alternates: list[str]) -> list[tuple[str, str]]:

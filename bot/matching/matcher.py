@@ -163,7 +163,8 @@ class Matcher:
     def _regional(self, text: str) -> Match | None:
         """The match on the phrasings of the language the text is in, or None when it is in
         none that has phrasings. Indonesian and Malay are too close to tell apart in a short
-        message: both are tried, the surer match decides, and the likelier language speaks."""
+        message: both are tried, the higher top score decides (not the confidence, which is
+        fitted on these choices), and the likelier language speaks."""
         codes = [code for code in probable_languages(text) if code in self.index.regional]
         fitted = self.regional_calibration
         found = [
@@ -172,7 +173,7 @@ class Matcher:
         ]
         if not found:
             return None
-        return replace(max(found, key=_sureness), language=codes[0])
+        return replace(max(found, key=lambda m: (m.top_score, m.lead)), language=codes[0])
 
     def _context_scores(self, text: str) -> FloatArray:
         scores = self._scores(text)

@@ -3,8 +3,8 @@
 No English stemmer or glossary applies to them: text is compared by character n-grams, which
 need no word boundaries (Thai, Khmer and Burmese write none between words) and relate the forms
 of a word without a stemmer for each language. Latin letters are compared without their marks,
-so Vietnamese typed without tones finds phrasings written with them. An entry takes its best
-phrasing, and a little of its phrasings taken together.
+so Vietnamese typed without tones finds phrasings written with them. An entry's score is half
+its best phrasing's and half its phrasings' taken together.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from bot.knowledge import fold
 from bot.matching.vectors import CosineIndex, FloatArray, log_count
 
 GRAM_SIZES = (2, 3, 4)
-# How an entry's score is made, and where answering starts; read off the tuning parts of
-# knowledge/eval/languages/ (docs/languages.md).
-BEST_WEIGHT = 0.4
-ALL_WEIGHT = 0.6
+# How an entry's score is made; read off the tuning parts of knowledge/eval/languages/
+# (docs/languages.md).
+BEST_WEIGHT = 0.5
+ALL_WEIGHT = 0.5
 
 
 def grams(text: str) -> Counter[str]:
@@ -43,16 +43,17 @@ class RegionalIndex:
         self._size = len(entry_ids)
         self._owners = np.array([owner for owner, _ in listed], dtype=np.int64)
         self._phrasings = CosineIndex([grams(text) for _, text in listed], log_count)
-        together: list[Counter[str]] = [Counter() for _ in entry_ids]
-        for owner, text in listed:
-            together[owner].update(grams(text))
-        self._entries = CosineIndex(together, log_count)
+        self._entry_norms = self._phrasings.summed_norms(self._owners, self._size)
 
     def entry_scores(self, text: str) -> FloatArray:
-        """Score 0-1 of every entry, in the order of the entry ids given."""
-        query = grams(text)
+        """Score 0-1 of every entry, in the order of the entry ids given: its best phrasing's
+        cosine, and the cosine against its phrasings taken together (their centroid)."""
         best = np.zeros(self._size)
-        if len(self._owners):
-            np.maximum.at(best, self._owners, self._phrasings.cosine(query))
-        scores: FloatArray = BEST_WEIGHT * best + ALL_WEIGHT * self._entries.cosine(query)
+        if not len(self._owners):
+            return best
+        cosines = self._phrasings.cosine(grams(text))
+        np.maximum.at(best, self._owners, cosines)
+        # the query's dot product with each phrasing, over the query's length, summed per entry
+        dots = np.bincount(self._owners, cosines * self._phrasings.norms, minlength=self._size)
+        scores: FloatArray = BEST_WEIGHT * best + ALL_WEIGHT * dots / self._entry_norms
         return scores

@@ -29,7 +29,9 @@ class CosineIndex:
         """Built with array operations over every (document, term) pair at once: a Python loop
         over those pairs was a tenth of the matcher's start-up. The posting lists are kept as
         spans of two arrays (a term's documents ascending, and its weights there), not as two
-        arrays per term: thousands of small arrays cost more than their numbers."""
+        arrays per term: thousands of small arrays cost more than their numbers. Terms are kept
+        as their hashes in a sorted array, looked up by binary search: a dictionary of tens of
+        thousands of short strings (character n-grams) cost more than all the postings."""
         self.size = len(documents)
         self._term_frequency = term_frequency
         term_ids: dict[str, int] = {}
@@ -43,7 +45,10 @@ class CosineIndex:
         )
         document_frequency = np.bincount(pair_terms, minlength=len(term_ids))
         idf: FloatArray = np.log((self.size + 1) / (document_frequency + 1.0)) + 1.0
-        self._terms = term_ids
+        hashes = np.fromiter((hash(term) for term in term_ids), dtype=np.int64, count=len(term_ids))
+        del term_ids
+        self._term_order: IntArray = np.argsort(hashes)
+        self._term_hashes: IntArray = hashes[self._term_order]
         self._idf: FloatArray = idf
         self._unseen_idf = math.log(self.size + 1) + 1.0
 
@@ -55,24 +60,48 @@ class CosineIndex:
         self._documents: IntArray = pair_documents[order]
         self._weights: FloatArray = weights[order]
 
+    def _term_ids(self, query: Counter[str]) -> IntArray:
+        """Each query term's id, -1 for a term never seen."""
+        hashes = np.fromiter((hash(term) for term in query), dtype=np.int64, count=len(query))
+        if not len(self._term_hashes):
+            return np.full(len(query), -1, dtype=np.int64)
+        where = np.searchsorted(self._term_hashes, hashes)
+        inside = np.minimum(where, len(self._term_hashes) - 1)
+        seen = (where < len(self._term_hashes)) & (self._term_hashes[inside] == hashes)
+        ids: IntArray = np.where(seen, self._term_order[inside], -1)
+        return ids
+
+    @property
+    def norms(self) -> FloatArray:
+        """Each document's vector length."""
+        return self._norms
+
+    def summed_norms(self, groups: IntArray, count: int) -> FloatArray:
+        """The length of each group's summed document vectors (`groups[d]` is the group of
+        document d): with `norms`, the cosine against a group's centroid follows from the
+        cosines against its documents, so no index of the groups is needed."""
+        terms = np.repeat(np.arange(len(self._starts) - 1), np.diff(self._starts))
+        keys = terms * count + groups[self._documents]
+        sums = np.bincount(keys, weights=self._weights)
+        found = np.flatnonzero(sums)
+        squared = np.bincount(found % count, weights=sums[found] ** 2, minlength=count)
+        result: FloatArray = np.sqrt(squared) + 1e-12
+        return result
+
     def cosine(self, query: Counter[str]) -> FloatArray:
         """Cosine between the query and every document; terms never seen weigh the most."""
         if not query:
             return np.zeros(self.size)
-        terms = list(query)
-        found = [self._terms.get(term) for term in terms]
-        counts = np.fromiter(query.values(), dtype=np.float64, count=len(terms))
-        idf = np.fromiter(
-            (self._unseen_idf if term is None else self._idf[term] for term in found),
-            dtype=np.float64,
-            count=len(terms),
-        )
+        found = self._term_ids(query)
+        counts = np.fromiter(query.values(), dtype=np.float64, count=len(query))
+        idf = np.full(len(found), self._unseen_idf)
+        idf[found >= 0] = self._idf[found[found >= 0]]
         weights = self._term_frequency(counts) * idf
         norm = float(np.sqrt(weights @ weights))
         known = [
             (slice(self._starts[term], self._starts[term + 1]), weight)
-            for term, weight in zip(found, weights.tolist(), strict=True)
-            if term is not None
+            for term, weight in zip(found.tolist(), weights.tolist(), strict=True)
+            if term >= 0
         ]
         if not known or norm == 0:
             return np.zeros(self.size)

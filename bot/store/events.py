@@ -47,6 +47,7 @@ class Asked:
     entry_id: str | None = None  # the entry answered
     reason: str | None = None  # why nothing was answered
     workshop: str | None = None  # the workshop session it was asked in
+    language: str | None = None  # the region's language it was matched in; None for English
 
 
 @dataclass(frozen=True, slots=True)

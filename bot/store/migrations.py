@@ -83,6 +83,11 @@ STEPS: tuple[str, ...] = (
     );
     CREATE INDEX inbox_pending ON inbox (done, update_id);
     """,
+    # 4: the language of a question matched in one of the region's languages (its text is not
+    # kept: its writer's danger cannot be judged as surely as in English)
+    """
+    ALTER TABLE questions ADD COLUMN language TEXT;
+    """,
 )
 
 LATEST = len(STEPS)

@@ -62,7 +62,8 @@ class SqliteStore:
         with self._errors("write to"), self._transaction() as connection:
             connection.executemany(
                 "INSERT INTO questions (at, chat, text, decision, confidence, candidates,"
-                " intent, entry_id, reason, workshop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " intent, entry_id, reason, workshop, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 questions,
             )
             connection.executemany(
@@ -93,7 +94,7 @@ class SqliteStore:
         with self._errors("read"):
             rows = self._connection().execute(
                 "SELECT at, chat, text, decision, confidence, candidates, intent, entry_id,"
-                " reason, workshop FROM questions WHERE at >= ? ORDER BY at, id",
+                " reason, workshop, language FROM questions WHERE at >= ? ORDER BY at, id",
                 (stored_time(since),),
             )
             return [_question(*row) for row in rows]
@@ -210,6 +211,7 @@ def _question_row(event: Asked) -> tuple[object, ...]:
         event.entry_id,
         event.reason,
         event.workshop,
+        event.language,
     )
 
 
@@ -224,6 +226,7 @@ def _question(
     entry_id: str | None,
     reason: str | None,
     workshop: str | None,
+    language: str | None,
 ) -> Asked:
     ranked = tuple(Candidate(str(i), float(s)) for i, s in json.loads(candidates))
     return Asked(
@@ -237,6 +240,7 @@ def _question(
         entry_id,
         reason,
         workshop,
+        language,
     )
 
 

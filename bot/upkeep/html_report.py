@@ -58,6 +58,11 @@ def as_html(summary: Summary) -> str:
         _top_entries(s),
         "<h2>Messages per chat kind</h2>",
         _table(("chat", "messages"), [(escape(kind), str(n)) for kind, n in s.by_chat]),
+        "<h2>Messages in the region's languages</h2>",
+        _table(
+            ("language", "messages", "answered"),
+            [(escape(code), str(n), str(a)) for code, n, a in s.by_language],
+        ),
         "<h2>Feedback per entry</h2>",
         _table(
             ("entry", "👎", "👍"),

@@ -16,6 +16,7 @@ def as_text(summary: Summary) -> str:
         "",
         f"Messages: {s.messages} (small talk {s.small_talk}, from someone in danger {s.danger})",
         f"Messages per chat kind: {chats}",
+        f"In the region's languages (answered): {_languages(s)}",
         f"Questions about the report: {s.questions}",
         f"  answered       {s.answered:>6}  {s.answer_rate:6.1%}",
         f"  did you mean   {s.clarified:>6}  {s.clarify_rate:6.1%}",
@@ -42,3 +43,8 @@ def as_text(summary: Summary) -> str:
 
 def _section(title: str, rows: list[str]) -> list[str]:
     return ["", title, *(f"  {row}" for row in rows or ["none"])]
+
+
+def _languages(summary: Summary) -> str:
+    found = [f"{code} {count} ({answered})" for code, count, answered in summary.by_language]
+    return ", ".join(found) or "none"

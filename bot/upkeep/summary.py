@@ -69,6 +69,8 @@ class Summary:
     small_talk: int
     danger: int  # a count only: nothing else of these messages is kept
     by_chat: tuple[tuple[str, int], ...]  # messages per chat kind, the most first
+    # per language of the region: messages, and how many got an answer; the most first
+    by_language: tuple[tuple[str, int, int], ...]
     top_entries: tuple[EntryCount, ...]  # the entries answered most, at most TOP_ENTRIES
     ratings: tuple[Rating, ...]  # the most 👎 first
     chosen: tuple[Chosen, ...]  # the most chosen first
@@ -106,6 +108,7 @@ def summarize(usage: Usage, knowledge: KnowledgeBase | None = None) -> Summary:
         small_talk=sum(is_small_talk(q) for q in usage.questions),
         danger=sum(is_danger(q) for q in usage.questions),
         by_chat=tuple(Counter(q.chat.value for q in usage.questions).most_common()),
+        by_language=_by_language(usage),
         top_entries=tuple(
             EntryCount(entry_id, entry_question(knowledge, entry_id), count)
             for entry_id, count in answers.most_common(TOP_ENTRIES)
@@ -167,3 +170,9 @@ def _days(usage: Usage) -> tuple[Day, ...]:
 
 def _day(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
+
+
+def _by_language(usage: Usage) -> tuple[tuple[str, int, int], ...]:
+    asked = Counter(q.language for q in usage.questions if q.language)
+    answered = Counter(q.language for q in usage.questions if q.language and q.entry_id)
+    return tuple((code, count, answered[code]) for code, count in asked.most_common())

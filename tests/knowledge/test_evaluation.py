@@ -242,7 +242,9 @@ HELD = {
     ("th", "wrong"): 0.038,  # 1 of 27
     ("vi", "wrong"): 0.039,  # 1 of 26
     ("fil", "wrong"): 0.041,  # 1 of 25
+    ("km", "wrong"): 0.032,  # 1 of 32
     ("th", "oos"): 0.34,  # 2 of 6
+    ("fil", "oos"): 0.1,  # 1 of 10
     ("ms", "false"): 0.1,  # 2 of 21
     ("th", "false"): 0.038,  # 1 of 27
     ("vi", "false"): 0.134,  # 2 of 15
