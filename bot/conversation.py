@@ -97,8 +97,7 @@ class Conversation:
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
             reply = replies.in_language(knowledge, found, safety_first=danger is not False)
-            kind = {True: Intent.DANGER, None: Intent.REGIONAL_LANGUAGE}.get(danger)
-            return Turn(reply, kind, found)
+            return Turn(reply, _regional_intent(danger), found)
         intent: Intent | None = None
         previous = knowledge.get(follows) if follows else None
         if previous is not None and depends_on_context(text):
@@ -314,6 +313,15 @@ def _asked(
         workshop=workshop,
         language=found.language,
     )
+
+
+def _regional_intent(danger: bool | None) -> Intent | None:
+    """What a message in one of the region's languages is: from or about someone in danger, as
+    its language's detector reads it, or in a language without a detector (the safety note
+    goes first all the same), or neither."""
+    if danger is None:
+        return Intent.REGIONAL_LANGUAGE
+    return Intent.DANGER if danger else None
 
 
 def _safety_result(note: str) -> InlineAnswer:

@@ -197,7 +197,7 @@ def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -
     """The reply to a message matched on the phrasings of one of the region's languages
     (`match.language`): the English answer after a line saying it is in English, or English
     choices, or that nothing was found, in the message's language; with `safety_first`, its
-    safety note before all."""
+    safety note before all, whatever was found."""
     words = knowledge.translations[match.language or ""]
     answering = words.answering
     if answering is None:  # the loader refuses phrasings without these words
@@ -210,7 +210,7 @@ def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = "\n\n".join([*safety, answering.did_you_mean])
         return Reply(ReplyKind.CLARIFY, body, choices=choices)
-    body = "\n\n".join([answering.no_match, *safety])
+    body = "\n\n".join([*safety, answering.no_match])
     return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
 
 

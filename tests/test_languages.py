@@ -113,7 +113,7 @@ def test_an_out_of_scope_question_is_declined_in_its_language(knowledge: Knowled
     answering = knowledge.translations["id"].answering
     assert answering is not None
     assert turn.reply.kind is ReplyKind.NONE
-    assert turn.reply.body.startswith(answering.no_match)
+    assert turn.reply.body.endswith(answering.no_match)
 
 
 @pytest.mark.parametrize(
@@ -129,9 +129,7 @@ def test_a_person_in_danger_gets_the_safety_note_first_in_their_language(
 ) -> None:
     turn = conversation().ask(message)
     assert turn.intent is Intent.DANGER
-    assert knowledge.translations[code].danger in turn.reply.body
-    if turn.reply.kind is not ReplyKind.NONE:
-        assert turn.reply.body.startswith(knowledge.translations[code].danger)
+    assert turn.reply.body.startswith(knowledge.translations[code].danger)
 
 
 def test_a_language_without_danger_examples_gets_the_note_with_every_message(

@@ -340,6 +340,26 @@ async def test_danger_in_a_group_is_answered_only_when_addressed(
     assert journal.unanswered == [], "a plea is not logged as an unanswered question"
 
 
+async def test_the_regions_languages_in_a_group_and_inline(
+    bot: Bot, journal: RecordingJournal
+) -> None:
+    """A Thai plea addressed to the bot in a group gets the Thai safety note first; a
+    Vietnamese question typed inline is offered its entry; neither text is kept."""
+    knowledge = shipped_engine().knowledge
+    username = bot.fake.bot_user["username"]
+    plea = "นายจ้างยึดพาสปอร์ตของฉัน ไม่ให้ออกจากบ้าน ช่วยด้วย"
+    await bot.ignored(bot.fake.group_message(plea))
+    [danger] = await bot.send(bot.fake.group_message(f"@{username} {plea}"))
+    assert danger.params["text"].startswith(
+        answer_markup.to_html(knowledge.translations["th"].danger)
+    )
+    [inline] = await bot.send(
+        bot.fake.inline_query("ai tài trợ cho báo cáo này"), "answerInlineQuery"
+    )
+    assert "report-funding" in [result["id"] for result in inline.params["results"]]
+    assert [q.text for q in journal.questions] == [None]
+
+
 async def test_tell_me_more_in_a_private_chat_continues_the_last_answer(bot: Bot) -> None:
     entry_id = _answered_id(PROTOCOL_QUESTION)
     [answer] = await bot.send(bot.fake.message(PROTOCOL_QUESTION))

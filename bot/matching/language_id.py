@@ -22,18 +22,24 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 # does not use: a message is in the language when it has two or more of them (one, in a
 # message of one or two words), and more than English function words, so "my majikan took my
 # passport" stays English and "apa itu UNCAC?" does not.
+# the words that tell Indonesian from Malay (everyday words, and Malaysia's own terms: rasuah,
+# penyeludupan, imigresen, polis, wang, jenayah, against korupsi, penyelundupan, imigrasi...)
 _INDONESIAN = frozenset(
-    "nggak gak gimana bisa kapan sih aja banget dong kenapa bagaimanakah tentang "
-    "bikin sudah belum harus sama".split()
+    "nggak gak gimana bisa kapan sih aja banget dong kenapa bagaimanakah tentang bikin sudah "
+    "belum harus sama korupsi penyelundupan perdagangan imigrasi polisi uang kejahatan "
+    "pemerintah".split()
 )
-_MALAY = frozenset("tak ni tu kat nak macam boleh awak dah mengapa camne".split())
+_MALAY = frozenset(
+    "tak ni tu kat nak macam boleh awak dah mengapa camne rasuah penyeludupan pemerdagangan "
+    "imigresen polis wang duit jenayah kerajaan".split()
+)
 _MALAY_INDONESIAN = frozenset(
     "yang dan adalah dengan tidak ini itu apa siapa untuk dari bagaimana saya kami kita "
     "mereka tolong yg ya judul lengkap kalau apakah sejak berapa ada di dalam atau juga oleh "
     "pada akan telah masih cara jadi isi laporan ringkasan singkat cuaca minggu depan hujan "
-    "tempat makan siapakah adakah pasal korban negara undang rasuah korupsi perdagangan "
-    "orang ke seberapa sejauh umum suap sogokan petugas pegawai kepada biasa berlaku "
-    "penyelundupan penyeludupan migran pekerja majikan agen gaji paspor".split()
+    "tempat makan siapakah adakah pasal korban negara undang orang ke seberapa sejauh umum "
+    "suap sogokan petugas pegawai kepada biasa berlaku migran pekerja majikan agen gaji "
+    "paspor".split()
 )
 _FILIPINO = frozenset(
     "ang mga ng sa ay hindi bakit paano ako ko ano sino nila ba yung lang tungkol saan naman "
