@@ -215,7 +215,7 @@ def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -
 
 
 def not_english(knowledge: KnowledgeBase, text: str) -> str:
-    """That the bot reads English only for now, and the safety note: in the message's language
+    """That the bot cannot read the message, and the safety note: in the message's language
     first when it is one the knowledge base has words for, then in English. Until messages in
     other languages can be read, the safety note goes with every one of them."""
     translated = [

@@ -69,9 +69,10 @@ WELCOME = (
 
 HELP = (
     "**How to ask**\n\n"
-    "Type a question in English, in your own words, for example _who funded the report_ or "
-    "_what is the difference between smuggling and trafficking_. If I am not sure what you "
-    "mean, I offer the closest questions to choose from; if I don't know, I say so.\n\n"
+    "Type a question in your own words, for example _who funded the report_ or _what is the "
+    "difference between smuggling and trafficking_: in English, or in Indonesian, Malay, Thai, "
+    "Vietnamese, Filipino, Khmer or Burmese (the answers are in English). If I am not sure what "
+    "you mean, I offer the closest questions to choose from; if I don't know, I say so.\n\n"
     "**Commands**\n\n"
     "{commands}"
 )
@@ -102,7 +103,7 @@ PRIVACY = (
     "when it was asked, whether in a private chat, a group or inline, and which answer or "
     'choices it got; and which answers were rated 👍 or 👎 and which "did you mean" choice '
     "was taken. A message from someone who may be in danger is counted, never kept; so is a "
-    "message in a language I cannot read yet.\n\n"
+    "message in another language than English, where that cannot be told as surely.\n\n"
     "For quiz rounds and workshop sessions I keep who answered what and which group a round "
     "runs in only as codes that cannot be turned back into anyone's id; the names on a "
     "leaderboard stay in memory.\n\n"
@@ -190,8 +191,8 @@ LEGAL_NOTE = (
     "authorities._"
 )
 LANGUAGES = (
-    "I read and write English only for now. Ask in English, or browse the /topics; the "
-    "report itself is in English too."
+    "I read questions in English, Indonesian, Malay, Thai, Vietnamese, Filipino, Khmer and "
+    "Burmese, and I answer in English: the report, its sources and my answers are in English."
 )
 HUMAN = (
     "I'm an automated bot, not a person: nobody reads this chat to reply. I answer questions "
@@ -199,8 +200,8 @@ HUMAN = (
 )
 MORE_ABOUT = "More on **{question}**: related questions, the sources and where to read more."
 NOT_ENGLISH = (
-    "Sorry, I can only read questions in English for now. "
-    "Please ask again in English, or browse the topics."
+    "Sorry, I can't read that language. Please ask in English (or in Indonesian, Malay, Thai, "
+    "Vietnamese, Filipino, Khmer or Burmese), or browse the topics."
 )
 _SCOPE = (
     "I answer questions about the 2021 UNODC and Bali Process report on corruption as a "
@@ -209,7 +210,7 @@ _SCOPE = (
 )
 OUT_OF_SCOPE = f"I don't have an answer to that. {_SCOPE}"
 # English words outside the knowledge base and words of another language look alike here
-UNKNOWN_WORDS = f"I don't recognise those words, and I can only read English for now. {_SCOPE}"
+UNKNOWN_WORDS = f"I don't recognise those words. {_SCOPE}"
 EMPTY = "Please type a question, for example:"
 DID_YOU_MEAN = "I'm not sure which of these you mean. Did you mean:"
 NONE_OF_THESE = (
