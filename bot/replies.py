@@ -48,6 +48,17 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Labels:
+    """The words of a reply's own buttons: English, or the language the question was asked in."""
+
+    sources: str = wording.SOURCES_BUTTON
+    none_of_these: str = wording.NONE_OF_THESE_BUTTON
+
+
+ENGLISH = Labels()
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     kind: ReplyKind
     body: str  # in the knowledge base's markup
@@ -60,6 +71,7 @@ class Reply:
     rated: bool = False  # feedback given: thanks instead of 👍 / 👎
     delivery: Delivery = Delivery.SEND
     notice: str | None = None  # a short acknowledgement of a button press (Telegram: a toast)
+    labels: Labels = ENGLISH
 
     def but(self, **changes: Any) -> Reply:
         """This reply with some fields changed."""
@@ -203,15 +215,22 @@ def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -
     if answering is None:  # the loader refuses phrasings without these words
         raise ValueError(f"no words to answer in {match.language!r} with")
     safety = [words.danger] if safety_first else []
+    labels = Labels(answering.sources_button, answering.none_of_these_button)
     if match.decision is Decision.ANSWER and match.answer_id is not None:
-        answered = answer(knowledge, match.answer_id)
+        answered = answer(knowledge, match.answer_id).but(labels=labels)
         return with_note("\n\n".join([*safety, answering.in_english]), answered, first=True)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = "\n\n".join([*safety, answering.did_you_mean])
-        return Reply(ReplyKind.CLARIFY, body, choices=choices)
+        return Reply(ReplyKind.CLARIFY, body, choices=choices, labels=labels)
     body = "\n\n".join([*safety, answering.no_match])
-    return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
+    return Reply(
+        ReplyKind.NONE,
+        body,
+        choices=example_choices(knowledge),
+        topics=knowledge.topics,
+        labels=labels,
+    )
 
 
 def not_english(knowledge: KnowledgeBase, text: str) -> str:

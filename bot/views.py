@@ -60,11 +60,11 @@ def keyboard(reply: Reply) -> Keyboard:
         (Button(short(link.title), url=link.url),) for link in reply.links
     ]
     if reply.kind in (ReplyKind.ANSWER, ReplyKind.MORE) and reply.entry_id:
-        rows.append((Button(wording.SOURCES_BUTTON, Callback(Action.SOURCES, reply.entry_id)),))
+        rows.append((Button(reply.labels.sources, Callback(Action.SOURCES, reply.entry_id)),))
     rows += _choice_rows(reply.choices)
     rows += _choice_rows(reply.related, wording.RELATED_PREFIX)
     if reply.kind is ReplyKind.CLARIFY:
-        rows.append((Button(wording.NONE_OF_THESE_BUTTON, Callback(Action.NONE_OF_THESE)),))
+        rows.append((Button(reply.labels.none_of_these, Callback(Action.NONE_OF_THESE)),))
     topic_buttons = [Button(short(t.title, 40), Callback(Action.TOPIC, t.id)) for t in reply.topics]
     columns = 1 if reply.kind is ReplyKind.TOPICS else 2
     rows += [tuple(topic_buttons[i : i + columns]) for i in range(0, len(topic_buttons), columns)]

@@ -17,6 +17,7 @@ from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
 from bot.replies import ReplyKind, in_language
 from bot.store import DiscardJournal
+from bot.views import keyboard
 from bot.wording import FrontEnd
 from tests.support.journal import RecordingJournal
 from tests.support.kb import WriteKnowledge, entry
@@ -93,6 +94,9 @@ def test_a_question_in_the_regions_languages_gets_the_english_answer_said_so(
     assert answering is not None
     assert answering.in_english in turn.reply.body
     assert turn.reply.body.endswith(knowledge.entry("report-funding").answer)
+    assert answering.sources_button in [
+        button.label for row in keyboard(turn.reply) for button in row
+    ]
 
 
 def test_an_unsure_match_offers_choices_in_its_language(knowledge: KnowledgeBase) -> None:
@@ -104,6 +108,7 @@ def test_an_unsure_match_offers_choices_in_its_language(knowledge: KnowledgeBase
     assert reply.kind is ReplyKind.CLARIFY
     assert reply.body == answering.did_you_mean
     assert [choice.entry_id for choice in reply.choices] == ["report-funding", "report-authors"]
+    assert [row[0].label for row in keyboard(reply)][-1] == answering.none_of_these_button
     noted = in_language(knowledge, unsure, safety_first=True)
     assert noted.body == f"{knowledge.translations['id'].danger}\n\n{answering.did_you_mean}"
 
@@ -135,7 +140,12 @@ def test_a_person_in_danger_gets_the_safety_note_first_in_their_language(
 def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    words = WORDS + ANSWERING.format(no_match="Wala: /topics") + BACK + BACK_ANSWERING
+    words = (
+        WORDS
+        + ANSWERING.format(no_match="Wala: /topics", none_of_these="Wala")
+        + BACK
+        + BACK_ANSWERING
+    )
     phrasings = (
         "language: fil\nphrasings:\n"
         "  alpha: [sino ang sumulat ng ulat, sino ang may akda, ano ang alpha]\n"
@@ -191,9 +201,13 @@ WORDS = (
 )
 ANSWERING = (
     'answering:\n  in_english: "In English:"\n  no_match: "{no_match}"\n  did_you_mean: "Or?"\n'
+    '  sources_button: "Sources"\n  none_of_these_button: "{none_of_these}"\n'
 )
 BACK = 'back_translation:\n  not_english: "x"\n  danger: "y"\n'
-BACK_ANSWERING = '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
+BACK_ANSWERING = (
+    '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
+    '    sources_button: "d"\n    none_of_these_button: "e"\n'
+)
 
 
 def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
@@ -223,10 +237,11 @@ def test_a_translation_adds_nothing(
 def test_the_words_of_answering_keep_topics_and_have_a_back_translation(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    text = WORDS + ANSWERING.format(no_match="Nothing found.") + BACK
+    text = WORDS + ANSWERING.format(no_match="Nothing found.", none_of_these="x" * 57) + BACK
     problems = _problems(write_knowledge, **{"i18n/xx.yaml": text})
     assert any("no_match must keep the /topics command" in p for p in problems), problems
     assert any("answering has no back-translation" in p for p in problems), problems
+    assert any("none_of_these_button is longer than a button shows" in p for p in problems)
 
 
 # (each file gets a schema line first, so "language" is on line 2)
@@ -251,7 +266,12 @@ def test_phrasings_name_known_entries_at_least_three_each_and_none_twice(
 
 
 def test_a_language_with_its_words_and_phrasings_loads(write_knowledge: WriteKnowledge) -> None:
-    words = WORDS + ANSWERING.format(no_match="Nothing: /topics") + BACK + BACK_ANSWERING
+    words = (
+        WORDS
+        + ANSWERING.format(no_match="Nothing: /topics", none_of_these="None")
+        + BACK
+        + BACK_ANSWERING
+    )
     phrasings = "language: xx\nphrasings:\n  alpha: [alpha satu, alpha dua, alpha tiga]\n"
     safety = 'language: xx\ndanger: ["tolong saya"]\nnot_danger: ["apa itu alpha"]\n'
     root = write_knowledge(

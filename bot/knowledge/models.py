@@ -294,6 +294,10 @@ class AnsweringWords(_Strict):
     )
     no_match: Text = Field(description="'I could not find an answer to that...', with /topics.")
     did_you_mean: Text = Field(description="'Did you mean one of these?' above English choices.")
+    sources_button: Text = Field(description="The button that opens an answer's sources.")
+    none_of_these_button: Text = Field(
+        description="The button under 'did you mean' for when no choice is what was meant."
+    )
 
 
 class BackTranslation(_Strict):

@@ -364,6 +364,13 @@ def _check_answering(
                 f"answering.{key} has a number, address or account in it",
                 "translate the English words only",
             )
+    for key in ("sources_button", "none_of_these_button"):
+        if len(getattr(words, key)) > BUTTON_TEXT_LIMIT:
+            yield Problem(
+                document.locate(("answering", key)),
+                f"answering.{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)",
+                "shorten it",
+            )
     if back is None:
         yield Problem(
             document.locate(("back_translation",)),

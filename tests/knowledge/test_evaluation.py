@@ -249,7 +249,6 @@ HELD = {
     ("th", "false"): 0.038,  # 1 of 27
     ("vi", "false"): 0.134,  # 2 of 15
     ("fil", "false"): 0.1,  # 2 of 21
-    ("km", "recall"): 0.83,  # 15 of 18
 }
 
 
