@@ -6,13 +6,16 @@ For each language, the test part of `knowledge/eval/languages/<code>.yaml` and o
 `knowledge/eval/danger/<code>.yaml`, and the blind set, through the whole conversation: the
 shipped bot next to the same bot with no phrasings and no danger examples in those languages
 (what it was before: the English matcher alone, and the safety note with every message it
-could not read).
+could not read). Then the reply time per question in each language next to English questions,
+in the same process.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +73,26 @@ def main() -> None:
                 f"{_rate(danger.false_alarms)} | {_rate(blind.accuracy)} | "
                 f"{_rate(blind.wrong_answer_rate)} |"
             )
+    timings(bots["with phrasings"])
+
+
+def timings(conversation: Conversation) -> None:
+    """Median and 99th percentile of `Conversation.ask`, in ms, per language and for English."""
+    ids = [e.id for e in conversation.engine.knowledge.entries]
+    sets = {"en": SHIPPED_KNOWLEDGE / "eval" / "dev.yaml"}
+    sets |= {code: EVAL / "languages" / f"{code}.yaml" for code in LANGUAGES}
+    print("\n| language | questions | median (ms) | p99 (ms) |")
+    print("|---|---|---|---|")
+    for code, file in sets.items():
+        questions = [case.q for case in assessment.load_cases(file, ids)]
+        spent = []
+        for _ in range(3):
+            for question in questions:
+                start = time.perf_counter()
+                conversation.ask(question)
+                spent.append((time.perf_counter() - start) * 1000)
+        p99 = statistics.quantiles(spent, n=100)[98]
+        print(f"| {code} | {len(questions)} | {statistics.median(spent):.2f} | {p99:.2f} |")
 
 
 if __name__ == "__main__":

@@ -62,8 +62,8 @@ class Calibration:
         return small / (1.0 + small)
 
 
-# Until `calibrate` fits one on the tuning parts of knowledge/eval/languages/: a share of the
-# phrasings' n-grams is what the scores of questions in those languages are made of.
+# The confidence of matches in the region's languages until `calibrate` fits one on the tuning
+# parts of knowledge/eval/languages/ (`regional` in knowledge/calibration.yaml).
 REGIONAL_CALIBRATION = Calibration(bias=-6.0, score=13.0, lead=18.0)
 
 
