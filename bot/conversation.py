@@ -14,7 +14,7 @@ from bot import __version__, replies, wording
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import asks_for_more, depends_on_context, wants_another
-from bot.intents import Intent, without_greeting
+from bot.intents import Intent, SmallTalk, regional_small_talk, without_greeting
 from bot.knowledge import answer_markup
 from bot.languages import unread
 from bot.matching import Decision, Match
@@ -93,6 +93,8 @@ class Conversation:
         engine = self.engine  # one engine for the whole reply
         knowledge, reader = engine.knowledge, engine.reader
         text = without_greeting(question)
+        if (greeted := regional_small_talk(question)) is not None:
+            return self._small_talk_in(question, *greeted)
         found = engine.matcher.match(text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
@@ -121,6 +123,20 @@ class Conversation:
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
         return Turn(replies.compose(knowledge, found, note=note), intent, found, legal)
+
+    def _small_talk_in(self, question: str, language: str, talk: SmallTalk) -> Turn:
+        """A greeting or thanks in one of the region's languages, answered in it (in English
+        when the language has no words yet); counted, its text not kept, like every message in
+        those languages."""
+        words = self.engine.knowledge.translations.get(language)
+        answering = words.answering if words else None
+        greeting = talk is SmallTalk.GREETING
+        if answering is None:
+            text = wording.GREETING if greeting else wording.THANKS
+        else:
+            text = answering.greeting if greeting else answering.thanks
+        unmatched = Match(question, Decision.NONE, 0.0, (), language=language)
+        return Turn(replies.fixed(text), Intent(talk.value), unmatched)
 
     def _small_talk(self, intent: Intent) -> Reply:
         knowledge = self.engine.knowledge

@@ -10,7 +10,7 @@ import pytest
 from bot import wording
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
-from bot.intents import Intent
+from bot.intents import Intent, regional_small_talk
 from bot.knowledge import KnowledgeBase, check_knowledge, fold
 from bot.languages import probable_languages
 from bot.matching import Candidate, Decision, Match
@@ -176,6 +176,43 @@ def test_the_text_of_a_message_in_the_regions_languages_is_not_kept() -> None:
     assert asked.entry_id == "report-funding"
 
 
+@pytest.mark.parametrize(
+    ("message", "code", "intent"),
+    [
+        ("terima kasih banyak ya", "id", Intent.THANKS),
+        ("Salamat po!", "fil", Intent.THANKS),
+        ("xin chào", "vi", Intent.GREETING),
+        ("ขอบคุณครับ", "th", Intent.THANKS),
+        ("សួស្តី", "km", Intent.GREETING),
+    ],
+)
+def test_greetings_and_thanks_are_answered_in_their_language(
+    knowledge: KnowledgeBase, message: str, code: str, intent: Intent
+) -> None:
+    journal = RecordingJournal()
+    turn = Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM).ask(message)
+    answering = knowledge.translations[code].answering
+    assert answering is not None
+    assert turn.intent is intent
+    assert turn.reply.body == (
+        answering.greeting if intent is Intent.GREETING else answering.thanks
+    )
+    (asked,) = journal.questions
+    assert (asked.text, asked.language) == (None, code)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "halo, siapa penulis laporan ini dan kapan terbit?",  # a question after the greeting
+        "paspor saya ditahan, terima kasih",  # a plea that ends with thanks
+        "chaos in the region",
+    ],
+)
+def test_a_message_that_only_starts_like_small_talk_is_not_small_talk(message: str) -> None:
+    assert regional_small_talk(message) is None
+
+
 def test_a_language_without_words_gets_english_and_the_safety_note() -> None:
     body = conversation().ask("什么是腐败?").reply.body
     assert body == f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
@@ -202,11 +239,13 @@ WORDS = (
 ANSWERING = (
     'answering:\n  in_english: "In English:"\n  no_match: "{no_match}"\n  did_you_mean: "Or?"\n'
     '  sources_button: "Sources"\n  none_of_these_button: "{none_of_these}"\n'
+    '  greeting: "Hi: /topics"\n  thanks: "Welcome"\n'
 )
 BACK = 'back_translation:\n  not_english: "x"\n  danger: "y"\n'
 BACK_ANSWERING = (
     '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
     '    sources_button: "d"\n    none_of_these_button: "e"\n'
+    '    greeting: "f"\n    thanks: "g"\n'
 )
 
 

@@ -73,9 +73,11 @@ def test_an_entry_without_phrasings_in_a_language_is_named(write_knowledge: Writ
         'danger: "**Not a reporting channel.**"\n'
         'answering:\n  in_english: "In English:"\n  no_match: "None: /topics"\n'
         '  did_you_mean: "Or?"\n  sources_button: "S"\n  none_of_these_button: "N"\n'
+        '  greeting: "Hi /topics"\n  thanks: "Welcome"\n'
         'back_translation:\n  not_english: "x"\n  danger: "y"\n'
         '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
         '    sources_button: "d"\n    none_of_these_button: "e"\n'
+        '    greeting: "f"\n    thanks: "g"\n'
     )
     phrasings = "language: th\nphrasings:\n  alpha: [หนึ่ง, สอง, สาม]\n"
     root = write_knowledge(

@@ -5,6 +5,14 @@ Callers outside this package import from here.
 """
 
 from bot.intents.reading import Intent, Reader, Suspicion
-from bot.intents.small_talk import without_greeting
+from bot.intents.regional_talk import regional_small_talk
+from bot.intents.small_talk import SmallTalk, without_greeting
 
-__all__ = ["Intent", "Reader", "Suspicion", "without_greeting"]
+__all__ = [
+    "Intent",
+    "Reader",
+    "SmallTalk",
+    "Suspicion",
+    "regional_small_talk",
+    "without_greeting",
+]

@@ -298,6 +298,8 @@ class AnsweringWords(_Strict):
     none_of_these_button: Text = Field(
         description="The button under 'did you mean' for when no choice is what was meant."
     )
+    greeting: Text = Field(description="The reply to a greeting: 'Hello! Ask me anything...'.")
+    thanks: Text = Field(description="The reply to thanks: 'You're welcome! Ask another...'.")
 
 
 class BackTranslation(_Strict):

@@ -351,13 +351,14 @@ def check_translation(translation: Translation, document: YamlDocument) -> Itera
 def _check_answering(
     words: AnsweringWords, back: AnsweringWords | None, document: YamlDocument
 ) -> Iterator[Problem]:
-    if "/topics" not in words.no_match:
-        yield Problem(
-            document.locate(("answering", "no_match")),
-            "no_match must keep the /topics command",
-            "write /topics as it is",
-        )
-    for key in ("in_english", "no_match", "did_you_mean"):
+    for key in ("no_match", "greeting"):
+        if "/topics" not in getattr(words, key):
+            yield Problem(
+                document.locate(("answering", key)),
+                f"{key} must keep the /topics command",
+                "write /topics as it is",
+            )
+    for key in ("in_english", "no_match", "did_you_mean", "greeting", "thanks"):
         if _INVENTED.search(getattr(words, key)):
             yield Problem(
                 document.locate(("answering", key)),

@@ -1,10 +1,11 @@
 """Which of the region's languages a message is probably in, so that it is matched on that
 language's phrasings and the reply speaks it.
 
-By script where the script tells (Thai, Khmer, Burmese), by Vietnamese's own letters, and by
-common function words for Indonesian and Malay (too close to tell apart in a short message:
-both are named) and Filipino. No model is loaded: a language model would cost the bot more
-memory than all it serves (docs/memory.md); measured identification is issue work still open.
+By script where the script tells (Thai, Khmer, Burmese), by Vietnamese's own letters, and
+otherwise by each language's common words, Vietnamese's as typed without tones too. Indonesian
+and Malay are both named (the likelier first), being too close to tell apart in a short message.
+No model is loaded: one costs the bot more memory than all it serves (docs/memory.md). Measured
+on every evaluation set of each language (`tests/knowledge/test_evaluation.py`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 # does not use: a message is in the language when it has two or more of them (one, in a
 # message of one or two words), and more than English function words, so "my majikan took my
 # passport" stays English and "apa itu UNCAC?" does not.
-# the words that tell Indonesian from Malay (everyday words, and Malaysia's own terms: rasuah,
-# penyeludupan, imigresen, polis, wang, jenayah, against korupsi, penyelundupan, imigrasi...)
+# First, the words that tell Indonesian from Malay: everyday words, and Malaysia's own terms
+# (rasuah, penyeludupan, imigresen, polis, wang, jenayah against korupsi, penyelundupan...).
 _INDONESIAN = frozenset(
     "nggak gak gimana bisa kapan sih aja banget dong kenapa bagaimanakah tentang bikin sudah "
     "belum harus sama korupsi penyelundupan perdagangan imigrasi polisi uang kejahatan "
@@ -64,17 +65,22 @@ ENOUGH_WORDS = 2  # of a language's own, for a message longer than that
 def probable_languages(text: str) -> tuple[str, ...]:
     """Language codes (as `knowledge/i18n/` names its files), likeliest first; () if none of
     the region's languages is recognised."""
-    letters = [ch for ch in text if ch.isalpha()]
-    scripts: dict[str, int] = {}
-    for ch in letters:
-        name = unicodedata.name(ch, "").split(" ", 1)[0]
-        if name in _SCRIPTS:
-            scripts[_SCRIPTS[name]] = scripts.get(_SCRIPTS[name], 0) + 1
-    if scripts:
-        return tuple(sorted(scripts, key=lambda code: -scripts[code]))[:MOST_NAMED]
+    if scripts := _by_script(text):
+        return scripts
     if _VIETNAMESE.search(text):
         return ("vi",)
-    words = fold(text).split()
+    return _by_words(fold(text).split())
+
+
+def _by_script(text: str) -> tuple[str, ...]:
+    found: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha() and (code := _SCRIPTS.get(unicodedata.name(ch, "").split(" ", 1)[0])):
+            found[code] = found.get(code, 0) + 1
+    return tuple(sorted(found, key=lambda code: -found[code]))[:MOST_NAMED]
+
+
+def _by_words(words: list[str]) -> tuple[str, ...]:
     english = sum(word in STOP_WORDS for word in words)
     # a question opened by the language's own question word ("siapa ...?") counts it twice
     counted = [*words[:1], *words] if words and words[0] in _ASKING_FIRST else words
@@ -91,8 +97,6 @@ def probable_languages(text: str) -> tuple[str, ...]:
     # one such word in a longer message is chance: "la" in Italian, "dan" in English
     if best <= english or best < (1 if len(words) <= ENOUGH_WORDS else ENOUGH_WORDS):
         return ()
-    if counts["id"] == best or counts["ms"] == best:
-        pair = ("ms", "id") if malay > indonesian else ("id", "ms")
-        if max(counts["vi"], counts["fil"]) <= best:
-            return pair
+    if max(counts["id"], counts["ms"]) == best >= max(counts["vi"], counts["fil"]):
+        return ("ms", "id") if malay > indonesian else ("id", "ms")
     return (max(counts, key=lambda code: counts[code]),)
