@@ -43,6 +43,12 @@ class Turn:
         """Whether the reply opens with the safety note."""
         return self.intent in (Intent.DANGER, Intent.REGIONAL_LANGUAGE)
 
+    @property
+    def text_kept(self) -> str | None:
+        """The message as a later press of its "did you mean" buttons may be recorded with;
+        None where its text is never kept (from someone in danger, or in another language)."""
+        return None if _unkept(self.match, self.intent) else self.match.question
+
 
 @dataclass(frozen=True, slots=True)
 class InlineAnswer:
@@ -319,7 +325,7 @@ def _asked(
     return Asked(
         at=_now(),
         chat=chat,
-        text=None if intent is Intent.DANGER or unread(found) else redacted(found.question),
+        text=None if _unkept(found, intent) else redacted(found.question),
         decision=found.decision.value,
         confidence=found.confidence,
         candidates=tuple(Candidate(c.entry_id, c.score) for c in kept),
@@ -329,6 +335,12 @@ def _asked(
         workshop=workshop,
         language=found.language,
     )
+
+
+def _unkept(found: Match, intent: Intent | None) -> bool:
+    """Whether a message's text is never kept: from someone in danger, or in a language where
+    that cannot be told as surely."""
+    return intent is Intent.DANGER or unread(found)
 
 
 def _regional_intent(danger: bool | None) -> Intent | None:

@@ -64,10 +64,10 @@ class TerminalChat:
         if command.lower() in self._commands:
             self.clarified = None
             return self._commands[command.lower()](argument.strip())
-        reply = self.conversation.ask(text, self.memory.recall(_ON_SCREEN)).reply
-        self.memory.remember(_ON_SCREEN, reply.entry_id)
-        self.clarified = text if reply.kind is ReplyKind.CLARIFY else None
-        return reply
+        turn = self.conversation.ask(text, self.memory.recall(_ON_SCREEN))
+        self.memory.remember(_ON_SCREEN, turn.reply.entry_id)
+        self.clarified = turn.text_kept if turn.reply.kind is ReplyKind.CLARIFY else None
+        return turn.reply
 
     def show(self, reply: Reply | None) -> None:
         if reply is None:

@@ -75,8 +75,8 @@ async def answer_question(message: Message, question: str, context: Context) -> 
         return
     sent = await send(message, turn.reply)
     remember_answer(context, sent, turn.reply)
-    if turn.reply.kind is ReplyKind.CLARIFY:
-        data.open_questions.remember((sent.chat_id, sent.message_id), question)
+    if turn.reply.kind is ReplyKind.CLARIFY and turn.text_kept is not None:
+        data.open_questions.remember((sent.chat_id, sent.message_id), turn.text_kept)
 
 
 def _group_would_wait(message: Message, data: BotData) -> bool:

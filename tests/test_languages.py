@@ -5,10 +5,12 @@ in danger. The translations and phrasings add nothing the English does not say."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot import wording
-from bot.conversation import Conversation
+from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, regional_small_talk
 from bot.knowledge import KnowledgeBase, check_knowledge, fold
@@ -166,6 +168,20 @@ def test_an_ordinary_question_does_not_get_the_safety_note(knowledge: KnowledgeB
     turn = conversation().ask("ai tài trợ cho báo cáo này?")
     assert not turn.safety_first
     assert knowledge.translations["vi"].danger not in turn.reply.body
+
+
+def test_a_did_you_mean_in_the_regions_languages_is_not_kept_for_its_buttons(
+    knowledge: KnowledgeBase,
+) -> None:
+    """A press of "None of these" or of a choice is recorded with the question it was offered
+    for, which a front end keeps from `Turn.text_kept`: nothing, in these languages."""
+    candidates = (Candidate("report-funding", 0.4), Candidate("report-authors", 0.38))
+    regional = Match("siapa yang membayar?", Decision.CLARIFY, 0.4, candidates, language="id")
+    reply = in_language(knowledge, regional, safety_first=False)
+    assert Turn(reply, None, regional).text_kept is None
+    english = replace(regional, question="who paid?", language=None)
+    assert Turn(reply, None, english).text_kept == "who paid?"
+    assert Turn(reply, Intent.DANGER, english).text_kept is None
 
 
 def test_the_text_of_a_message_in_the_regions_languages_is_not_kept() -> None:

@@ -30,6 +30,7 @@ from bot.upkeep import (
     grouping,
     parse_period,
     read,
+    render_unanswered,
     report_text,
     stats_brief,
     summarize,
@@ -238,6 +239,20 @@ def test_questions_in_the_regions_languages_are_counted_per_language() -> None:
     assert summary.by_language == (("th", 2, 1), ("vi", 1, 1))
     assert "In the region's languages (answered): th 2 (1), vi 1 (1)" in report_text(summary)
     assert '<td>th</td><td class="n">2</td><td class="n">1</td>' in as_html(summary)
+
+
+def test_unanswered_counts_the_regions_languages_without_their_texts() -> None:
+    questions = [
+        replace(asked(None), language="th"),
+        replace(asked(None), language="th"),
+        replace(answered("uncac", "x"), text=None, language="vi"),
+        asked("what is the capital of laos"),
+    ]
+    report = group_unanswered(Usage(NOW - timedelta(days=1), NOW, tuple(questions), ()))
+    assert report.declined_elsewhere == (("th", 2),)
+    assert report.questions == 1
+    text = render_unanswered(report, "text")
+    assert "Declined in the region's languages (their texts are not kept): th 2" in text
 
 
 def test_report_text_through_the_command_line(

@@ -70,6 +70,8 @@ class UnansweredReport:
     until: datetime
     groups: tuple[Group, ...]  # the largest first
     rated_unhelpful: tuple[EntryCount, ...]  # answers rated 👎, the most often first
+    # questions in the region's languages declined, per language (their texts are not kept)
+    declined_elsewhere: tuple[tuple[str, int], ...] = ()
 
     @property
     def questions(self) -> int:
@@ -98,7 +100,14 @@ def group_unanswered(
         EntryCount(entry_id, entry_question(knowledge, entry_id), count)
         for entry_id, count in unhelpful.most_common()
     )
-    return UnansweredReport(usage.since, usage.until, tuple(groups), rated)
+    elsewhere = Counter(
+        q.language
+        for q in usage.questions
+        if q.language and q.decision == Decision.NONE and about_the_report(q)
+    )
+    return UnansweredReport(
+        usage.since, usage.until, tuple(groups), rated, tuple(elsewhere.most_common())
+    )
 
 
 def cluster(texts: list[str], cutoff: float = CUTOFF) -> list[list[int]]:

@@ -40,6 +40,9 @@ def as_text(report: UnansweredReport, groups: tuple[Group, ...]) -> str:
             lines.append(f"   ... {len(group.wordings) - len(group.examples)} more wording(s)")
     if hidden := len(report.groups) - len(groups):
         lines += ["", f"{hidden} smaller group(s) not shown: --limit 0 shows all"]
+    if report.declined_elsewhere:
+        counts = ", ".join(f"{code} {count}" for code, count in report.declined_elsewhere)
+        lines += ["", f"Declined in the region's languages (their texts are not kept): {counts}"]
     if report.rated_unhelpful:
         lines += ["", "Answers rated unhelpful (a rating keeps no question):"]
         lines += [
