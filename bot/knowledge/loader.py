@@ -271,17 +271,28 @@ def _load_quiz(
     return [item for item, _ in items]
 
 
-def _load_translations(folder: Path, problems: list[Problem]) -> dict[str, Translation]:
-    """`i18n/<language code>.yaml`: a language is added by adding a file."""
-    translations = {}
+def _load_folder(
+    folder: Path, model: type[M], problems: list[Problem]
+) -> list[tuple[M, YamlDocument]]:
+    """Every `*.yaml` of a folder that passes `model`, with its document; a language is added
+    by adding a file."""
+    loaded = []
     for file in sorted(folder.glob("*.yaml")):
         document = _document(file, problems)
         if document is None:
             continue
-        translation = _validate(Translation, document.data, document, (), problems)
-        if translation is not None:
-            problems.extend(check_translation(translation, document))
-            translations[file.stem] = translation
+        item = _validate(model, document.data, document, (), problems)
+        if item is not None:
+            loaded.append((item, document))
+    return loaded
+
+
+def _load_translations(folder: Path, problems: list[Problem]) -> dict[str, Translation]:
+    """`i18n/<language code>.yaml`: the bot's words in that language."""
+    translations = {}
+    for translation, document in _load_folder(folder, Translation, problems):
+        problems.extend(check_translation(translation, document))
+        translations[document.file.stem] = translation
     return translations
 
 
@@ -293,15 +304,10 @@ def _load_phrasings(
 ) -> dict[str, dict[str, tuple[str, ...]]]:
     """`phrasings/<language code>.yaml`: questions in that language, per entry."""
     found = {}
-    for file in sorted(folder.glob("*.yaml")):
-        document = _document(file, problems)
-        if document is None:
-            continue
-        loaded = _validate(LanguagePhrasings, document.data, document, (), problems)
-        if loaded is not None:
-            translation = translations.get(loaded.language)
-            problems.extend(check_phrasings(loaded, document, entry_ids, translation))
-            found[loaded.language] = {i: tuple(texts) for i, texts in loaded.phrasings.items()}
+    for loaded, document in _load_folder(folder, LanguagePhrasings, problems):
+        translation = translations.get(loaded.language)
+        problems.extend(check_phrasings(loaded, document, entry_ids, translation))
+        found[loaded.language] = {i: tuple(texts) for i, texts in loaded.phrasings.items()}
     return found
 
 
@@ -310,18 +316,12 @@ def _load_regional_safety(
 ) -> dict[str, LanguageSafety]:
     """`safety/<language code>.yaml`: danger examples for a language that has phrasings."""
     found = {}
-    for file in sorted(folder.glob("*.yaml")):
-        document = _document(file, problems)
-        if document is None:
-            continue
-        loaded = _validate(LanguageSafety, document.data, document, (), problems)
-        if loaded is None:
-            continue
-        if loaded.language != file.stem or loaded.language not in phrasings:
+    for loaded, document in _load_folder(folder, LanguageSafety, problems):
+        if loaded.language != document.file.stem or loaded.language not in phrasings:
             problems.append(
                 Problem(
                     document.locate(("language",)),
-                    f"language '{loaded.language}' in {file.name} has no phrasings",
+                    f"language '{loaded.language}' in {document.file.name} has no phrasings",
                     "name the file safety/<code>.yaml after a phrasings/<code>.yaml",
                 )
             )
