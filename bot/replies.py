@@ -207,10 +207,11 @@ def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) 
 
 def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -> Reply:
     """The reply to a message matched on the phrasings of one of the region's languages
-    (`match.language`): the English answer after a line saying it is in English, or English
-    choices, or that nothing was found, in the message's language; with `safety_first`, its
-    safety note before all, whatever was found."""
-    words = knowledge.translations[match.language or ""]
+    (`match.language`): the English answer after a line saying it is in English (or, labelled,
+    the answer a maintainer translated), or English choices, or that nothing was found, in the
+    message's language; with `safety_first`, its safety note before all, whatever was found."""
+    language = match.language or ""
+    words = knowledge.translations[language]
     answering = words.answering
     if answering is None:  # the loader refuses phrasings without these words
         raise ValueError(f"no words to answer in {match.language!r} with")
@@ -218,6 +219,11 @@ def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -
     labels = Labels(answering.sources_button, answering.none_of_these_button)
     if match.decision is Decision.ANSWER and match.answer_id is not None:
         answered = answer(knowledge, match.answer_id).but(labels=labels)
+        translated = knowledge.translated_answers.get(language, {}).get(match.answer_id)
+        if translated is not None and answering.translated is not None:
+            # labelled, and without the English topic note: every word of it is translated
+            answered = answered.but(body=f"{answering.translated}\n\n{translated}")
+            return with_note(words.danger, answered, first=True) if safety_first else answered
         return with_note("\n\n".join([*safety, answering.in_english]), answered, first=True)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)

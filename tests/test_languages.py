@@ -344,3 +344,72 @@ def test_danger_examples_need_the_languages_phrasings(write_knowledge: WriteKnow
     safety = 'language: yy\ndanger: ["tolong"]\nnot_danger: ["apa"]\n'
     problems = _problems(write_knowledge, **{"safety/yy.yaml": safety})
     assert any("language 'yy' in yy.yaml has no phrasings" in p for p in problems), problems
+
+
+# --- answers a maintainer translated ---------------------------------------------------------
+
+ENGLISH_ANSWER = "UNCAC entered into force in 2005; see [the text](https://www.unodc.org/page)."
+WORDS_TRANSLATED = (
+    WORDS
+    + ANSWERING.format(no_match="Tidak ada: /topics", none_of_these="Bukan")
+    + '  translated: "_Diterjemahkan oleh pengelola._"\n'
+    + BACK
+    + BACK_ANSWERING
+)
+PHRASINGS_ID = (
+    "language: id\nphrasings:\n"
+    "  alpha: [kapan uncac berlaku, apa itu uncac dan kapan berlaku, tahun berlakunya uncac]\n"
+)
+
+
+def _with_answer(write_knowledge: WriteKnowledge, translated: str) -> list[str] | KnowledgeBase:
+    answers = f'language: id\nanswers:\n  alpha: "{translated}"\n'
+    root = write_knowledge(
+        [entry("alpha", answer=ENGLISH_ANSWER), entry("beta")],
+        **{
+            "i18n/id.yaml": WORDS_TRANSLATED,
+            "phrasings/id.yaml": PHRASINGS_ID,
+            "answers/id.yaml": answers,
+        },
+    )
+    knowledge, problems = check_knowledge(root)
+    return knowledge if knowledge is not None else [p.message for p in problems]
+
+
+def test_a_translated_answer_is_shown_labelled(write_knowledge: WriteKnowledge) -> None:
+    translated = "UNCAC berlaku sejak 2005; lihat [teksnya](https://www.unodc.org/page)."
+    knowledge = _with_answer(write_knowledge, translated)
+    assert isinstance(knowledge, KnowledgeBase)
+    turn = Conversation(AnswerEngine.build(knowledge), DiscardJournal(), FrontEnd.TELEGRAM).ask(
+        "kapan uncac berlaku?"
+    )
+    assert turn.reply.entry_id == "alpha"
+    assert turn.reply.body.endswith(f"_Diterjemahkan oleh pengelola._\n\n{translated}")
+    assert ENGLISH_ANSWER not in turn.reply.body
+
+
+@pytest.mark.parametrize(
+    ("translated", "problem"),
+    [
+        ("UNCAC berlaku sejak 2003; lihat [teksnya](https://www.unodc.org/page).", "numbers"),
+        ("UNCAC berlaku sejak 2005; lihat [teksnya](https://www.unodc.org/other).", "links"),
+        ("UNCAC berlaku sejak 2005.", "links"),
+    ],
+)
+def test_a_translated_answer_keeps_every_number_and_link(
+    write_knowledge: WriteKnowledge, translated: str, problem: str
+) -> None:
+    problems = _with_answer(write_knowledge, translated)
+    assert isinstance(problems, list)
+    assert f"the {problem} of 'alpha' differ from the English answer's" in problems
+
+
+def test_translated_answers_need_a_label_a_language_and_known_entries(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    words = WORDS + ANSWERING.format(no_match="Tidak ada: /topics", none_of_these="Bukan") + BACK
+    answers = 'language: id\nanswers:\n  gamma: "x"\n'
+    problems = _problems(write_knowledge, **{"i18n/id.yaml": words, "answers/id.yaml": answers})
+    assert any("language 'id' in id.yaml has no phrasings" in p for p in problems), problems
+    assert any("no label for translated answers in 'id'" in p for p in problems), problems
+    assert any("unknown entry 'gamma'" in p for p in problems), problems

@@ -31,6 +31,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    TranslatedAnswers,
     Translation,
 )
 from bot.knowledge.normalize import fold, normalize
@@ -66,6 +67,7 @@ __all__ = [
     "SafetyPhrasings",
     "Severity",
     "Topic",
+    "TranslatedAnswers",
     "Translation",
     "answer_markup",
     "check_knowledge",

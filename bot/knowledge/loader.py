@@ -30,6 +30,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    TranslatedAnswers,
     Translation,
 )
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
@@ -42,6 +43,7 @@ from bot.knowledge.rules import (
     check_phrasings,
     check_quiz,
     check_topics,
+    check_translated_answers,
     check_translation,
 )
 from bot.knowledge.yaml_source import YamlDocument, YamlPath, YamlSyntaxError, parse_yaml
@@ -58,6 +60,7 @@ QUIZ_FILE = "quiz.yaml"
 I18N_DIR = "i18n"
 PHRASINGS_DIR = "phrasings"
 SAFETY_DIR = "safety"
+ANSWERS_DIR = "answers"
 # the ids of a file that does not parse, read line by line, so references to them are no error
 _ID_LINE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 
@@ -136,6 +139,9 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         root / PHRASINGS_DIR, {p.entry.id for p in placed} | unread, translations, problems
     )
     regional_safety = _load_regional_safety(root / SAFETY_DIR, phrasings, problems)
+    translated = _load_translated_answers(
+        root / ANSWERS_DIR, {p.entry.id: p.entry for p in placed}, translations, phrasings, problems
+    )
     if problems or policy is None or glossary is None:
         return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
     knowledge = KnowledgeBase(
@@ -151,6 +157,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         translations=translations,
         phrasings=phrasings,
         regional_safety=regional_safety,
+        translated_answers=translated,
     )
     return knowledge, []
 
@@ -327,6 +334,26 @@ def _load_regional_safety(
             )
             continue
         found[loaded.language] = loaded
+    return found
+
+
+def _load_translated_answers(
+    folder: Path,
+    entries: dict[str, Entry],
+    translations: dict[str, Translation],
+    phrasings: dict[str, dict[str, tuple[str, ...]]],
+    problems: list[Problem],
+) -> dict[str, dict[str, str]]:
+    """`answers/<language code>.yaml`: answers a maintainer translated into that language."""
+    found = {}
+    for loaded, document in _load_folder(folder, TranslatedAnswers, problems):
+        code = loaded.language
+        translation = translations.get(code)
+        has_phrasings = code in phrasings
+        problems.extend(
+            check_translated_answers(loaded, document, entries, translation, has_phrasings)
+        )
+        found[code] = dict(loaded.answers)
     return found
 
 

@@ -300,6 +300,11 @@ class AnsweringWords(_Strict):
     )
     greeting: Text = Field(description="The reply to a greeting: 'Hello! Ask me anything...'.")
     thanks: Text = Field(description="The reply to thanks: 'You're welcome! Ask another...'.")
+    translated: Text | None = Field(
+        default=None,
+        description="The line that labels an answer a maintainer translated "
+        "(knowledge/answers/<code>.yaml): needed once the language has one.",
+    )
 
 
 class BackTranslation(_Strict):
@@ -342,6 +347,17 @@ class LanguageSafety(_Strict):
     )
     not_danger: list[Text] = Field(
         min_length=1, description="Ordinary messages in the language that share their words."
+    )
+
+
+class TranslatedAnswers(_Strict):
+    """Answers a maintainer translated into one of the region's languages
+    (`knowledge/answers/<code>.yaml`): shown, labelled as translations, instead of the English
+    answer to a question in that language. Every number and link stays the English one's."""
+
+    language: Slug = Field(description="The language code, as its `knowledge/i18n/` file is named.")
+    answers: dict[Slug, Text] = Field(
+        description="Per entry id, its answer in the language, in the answers' markup."
     )
 
 

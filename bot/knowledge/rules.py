@@ -20,6 +20,7 @@ from bot.knowledge.models import (
     OutOfScope,
     QuizItem,
     Topic,
+    TranslatedAnswers,
     Translation,
 )
 from bot.knowledge.normalize import fold, normalize
@@ -430,3 +431,52 @@ def check_phrasings(
                     entry_id,
                 )
             owner.setdefault(key, entry_id)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def check_translated_answers(
+    loaded: TranslatedAnswers,
+    document: YamlDocument,
+    entries: dict[str, Entry],
+    translation: Translation | None,
+    has_phrasings: bool,
+) -> Iterator[Problem]:
+    """A translated answer says what the English says: the same numbers (dates, counts,
+    article numbers) and the same links; and the language can show it (phrasings to be asked
+    in, a label for translations)."""
+    code = loaded.language
+    if document.file.stem != code or not has_phrasings:
+        yield Problem(
+            document.locate(("language",)),
+            f"language '{code}' in {document.file.name} has no phrasings",
+            "name the file answers/<code>.yaml after a phrasings/<code>.yaml",
+        )
+    answering = translation.answering if translation else None
+    if answering is None or answering.translated is None:
+        yield Problem(
+            document.locate(("language",)),
+            f"no label for translated answers in '{code}'",
+            f"add answering.translated to i18n/{code}.yaml",
+        )
+    for entry_id, text in loaded.answers.items():
+        where = document.locate(("answers", entry_id))
+        entry = entries.get(entry_id)
+        if entry is None:
+            yield Problem(where, f"unknown entry '{entry_id}'", "use an id from knowledge/entries")
+            continue
+        if sorted(_NUMBER.findall(text)) != sorted(_NUMBER.findall(entry.answer)):
+            yield Problem(
+                where,
+                f"the numbers of '{entry_id}' differ from the English answer's",
+                "keep every number, date and article number as the English answer has it",
+                entry_id,
+            )
+        if sorted(answer_markup.links(text)) != sorted(answer_markup.links(entry.answer)):
+            yield Problem(
+                where,
+                f"the links of '{entry_id}' differ from the English answer's",
+                "keep every link of the English answer, and add none",
+                entry_id,
+            )

@@ -23,6 +23,7 @@ from bot.knowledge.models import (
     QuizItem,
     SafetyPhrasings,
     Topic,
+    TranslatedAnswers,
     Translation,
 )
 from bot.knowledge.problems import Location, Problem
@@ -77,6 +78,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "regional_safety.schema.json": (
         "Danger examples in one of the region's languages (knowledge/safety/<code>.yaml)",
         TypeAdapter(LanguageSafety),
+    ),
+    "answers.schema.json": (
+        "Answers translated into one of the region's languages (knowledge/answers/<code>.yaml)",
+        TypeAdapter(TranslatedAnswers),
     ),
     "calibration.schema.json": (
         "Match calibration (knowledge/calibration.yaml)",

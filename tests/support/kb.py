@@ -74,4 +74,5 @@ _SCHEMAS = {
     "i18n": "i18n.schema.json",
     "phrasings": "phrasings.schema.json",
     "safety": "regional_safety.schema.json",
+    "answers": "answers.schema.json",
 }
