@@ -466,17 +466,10 @@ def check_translated_answers(
         if entry is None:
             yield Problem(where, f"unknown entry '{entry_id}'", "use an id from knowledge/entries")
             continue
-        if sorted(_NUMBER.findall(text)) != sorted(_NUMBER.findall(entry.answer)):
-            yield Problem(
-                where,
-                f"the numbers of '{entry_id}' differ from the English answer's",
-                "keep every number, date and article number as the English answer has it",
-                entry_id,
-            )
-        if sorted(answer_markup.links(text)) != sorted(answer_markup.links(entry.answer)):
-            yield Problem(
-                where,
-                f"the links of '{entry_id}' differ from the English answer's",
-                "keep every link of the English answer, and add none",
-                entry_id,
-            )
+        for kind, found, hint in (
+            ("numbers", _NUMBER.findall, "keep every number, date and article number as it is"),
+            ("links", answer_markup.links, "keep every link of the English answer, and add none"),
+        ):
+            if sorted(found(text)) != sorted(found(entry.answer)):
+                message = f"the {kind} of '{entry_id}' differ from the English answer's"
+                yield Problem(where, message, hint, entry_id)
