@@ -7,20 +7,34 @@ without Telegram.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot import __version__, replies, wording
+from bot import __version__, replies
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import asks_for_more, depends_on_context, wants_another
 from bot.intents import Intent, SmallTalk, regional_small_talk, without_greeting
 from bot.knowledge import answer_markup
+from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
 from bot.languages import unread
 from bot.matching import Decision, Match
 from bot.replies import Delivery, Reply
-from bot.store import Asked, Candidate, ChatKind, Journal, Pressed, PressKind, redacted
+from bot.store import (
+    Asked,
+    Candidate,
+    ChatKind,
+    Journal,
+    Pressed,
+    PressKind,
+    StoreError,
+    redacted,
+)
 from bot.wording import FrontEnd
+from bot.words import Voice, command_list, served, voice_in
+
+logger = logging.getLogger(__name__)
 
 WELCOME_EXAMPLES = 3
 INLINE_RESULTS = 10
@@ -68,12 +82,50 @@ class Conversation:
         front_end: FrontEnd,
         *,
         retention_days: int = RETENTION_DAYS,
+        languages: LanguageChoices | None = None,
     ) -> None:
         self.engine = engine  # replaced whole by a reload; each reply reads it once
         self.journal = journal
         self.front_end = front_end
         self.retention_days = retention_days
+        self.languages = languages or RememberedLanguages()
         self._chat = ChatKind.TERMINAL if front_end is FrontEnd.TERMINAL else ChatKind.PRIVATE
+
+    # --- the language of the bot's words ---------------------------------------------------
+
+    def chosen_language(self, chat: str) -> str | None:
+        """The language a chat (by its pseudonym) chose for the bot's words; None: follow each
+        message, also while the store cannot be read (the reply matters more)."""
+        try:
+            return self.languages.chosen(chat)
+        except StoreError as error:
+            logger.warning("cannot read the chat's language: %s", error)
+            return None
+
+    def command_language(self, chosen: str | None, hint: str | None) -> str | None:
+        """The language of a command's reply, which has no text to tell it by: the chat's
+        choice, else the language the person's Telegram is set to, when the bot speaks it."""
+        return chosen or served(self.engine.knowledge, hint)
+
+    def words(self, language: str | None) -> Voice:
+        return voice_in(self.engine.knowledge, language)
+
+    def language_menu(self, language: str | None = None) -> Reply:
+        """/language: the languages to choose from, in the chat's current one."""
+        return replies.language_menu(self.engine.knowledge, self.words(language))
+
+    def choose_language(self, chat: str, code: str, current: str | None = None) -> Reply:
+        """Keep a chat's choice and confirm it in the chosen language; `FOLLOW_MESSAGES`
+        withdraws it, confirmed in the `current` one; an unknown code gets the menu again."""
+        if code == FOLLOW_MESSAGES:
+            self.languages.choose(chat, None)
+            voice = self.words(current)
+            return replies.fixed(voice.words.language_follows, voice=voice)
+        voice = self.words(code)
+        if voice.code != code:
+            return self.language_menu(self.languages.chosen(chat))
+        self.languages.choose(chat, code)
+        return replies.fixed(voice.words.language_chosen, voice=voice)
 
     # --- free text -----------------------------------------------------------------------
 
@@ -84,120 +136,137 @@ class Conversation:
         *,
         chat: ChatKind | None = None,
         workshop: str | None = None,
+        language: str | None = None,
     ) -> Turn:
         """The reply to a message, recorded in the journal. `follows` is the entry the chat was
         last answered with, if the front end remembers one: a message that only makes sense
-        after it is read with it. `chat` is where it was asked (default: this front end's), and
-        `workshop` the session running there, if any."""
-        turn = self._reply(question, follows)
+        after it is read with it. `chat` is where it was asked (default: this front end's),
+        `workshop` the session running there, if any, and `language` the one the chat chose for
+        the bot's words (None: the message's own)."""
+        turn = self._reply(question, follows, language)
         self.journal.record(
             _asked(turn.match, turn.intent, turn.reply.entry_id, chat or self._chat, workshop)
         )
         return turn
 
-    def _reply(self, question: str, follows: str | None) -> Turn:
+    def _reply(self, question: str, follows: str | None, language: str | None) -> Turn:
         engine = self.engine  # one engine for the whole reply
         knowledge, reader = engine.knowledge, engine.reader
         text = without_greeting(question)
         if (greeted := regional_small_talk(question)) is not None:
-            return self._small_talk_in(question, *greeted)
+            return self._small_talk_in(question, *greeted, language)
         found = engine.matcher.match(text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
-            reply = replies.in_language(knowledge, found, safety_first=danger is not False)
+            voice = self.words(language or found.language)
+            reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
+        voice = self.words(language)
+        words = voice.words
         intent: Intent | None = None
         previous = knowledge.get(follows) if follows else None
         if previous is not None and depends_on_context(text):
             if asks_for_more(text):
-                return Turn(replies.more(knowledge, previous.id), Intent.FOLLOW_UP, found)
+                more = replies.more(knowledge, previous.id, voice)
+                return Turn(more, Intent.FOLLOW_UP, found)
             found = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
-        note = wording.LEGAL_NOTE if legal else None
+        note = words.legal_note if legal else None
         if reader.suspicion(question).is_danger(answered):
-            # the safety note first; an answer after it only when there is a sure one
+            # the safety note first (in English, the message's language, and in the chat's);
+            # an answer after it only when there is a sure one
+            safety = "\n\n".join(replies.safety_notes(knowledge, None, voice))
             if answered:
-                answer = replies.compose(knowledge, found, note=note)
-                reply = replies.with_note(wording.DANGER, answer, first=True)
+                answer = replies.compose(knowledge, found, note=note, voice=voice)
+                reply = replies.with_note(safety, answer, first=True)
             else:
-                reply = replies.fixed(f"{wording.DANGER}\n\n{note}" if note else wording.DANGER)
+                reply = replies.fixed(f"{safety}\n\n{note}" if note else safety, voice=voice)
             return Turn(reply, Intent.DANGER, found, legal)
         if (talk := reader.small_talk(question)) is not None:
-            return Turn(self._small_talk(talk), talk, found)
+            return Turn(self._small_talk(talk, voice), talk, found)
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
-        return Turn(replies.compose(knowledge, found, note=note), intent, found, legal)
+        return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
-    def _small_talk_in(self, question: str, language: str, talk: SmallTalk) -> Turn:
-        """A greeting or thanks in one of the region's languages, answered in it (in English
-        when the language has no words yet); counted, its text not kept, like every message in
-        those languages."""
-        words = self.engine.knowledge.translations.get(language)
-        answering = words.answering if words else None
-        greeting = talk is SmallTalk.GREETING
-        if answering is None:
-            text = wording.GREETING if greeting else wording.THANKS
-        else:
-            text = answering.greeting if greeting else answering.thanks
-        unmatched = Match(question, Decision.NONE, 0.0, (), language=language)
-        return Turn(replies.fixed(text), Intent(talk.value), unmatched)
+    def _small_talk_in(
+        self, question: str, written_in: str, talk: SmallTalk, language: str | None
+    ) -> Turn:
+        """A greeting or thanks in one of the region's languages, answered in it (or in the
+        language the chat chose); counted, its text not kept, like every message in those
+        languages."""
+        voice = self.words(language or written_in)
+        words = voice.words
+        text = words.greeting if talk is SmallTalk.GREETING else words.thanks
+        unmatched = Match(question, Decision.NONE, 0.0, (), language=written_in)
+        return Turn(replies.fixed(text, voice=voice), Intent(talk.value), unmatched)
 
-    def _small_talk(self, intent: Intent) -> Reply:
+    def _small_talk(self, intent: Intent, voice: Voice) -> Reply:
         knowledge = self.engine.knowledge
+        words = voice.words
         match intent:
             case Intent.GREETING:
-                return replies.fixed(wording.GREETING, knowledge, show_examples=True)
+                return replies.fixed(words.greeting, knowledge, show_examples=True, voice=voice)
             case Intent.THANKS:
-                return replies.fixed(wording.THANKS)
+                return replies.fixed(words.thanks, voice=voice)
             case Intent.ABOUT_BOT:
-                return self.about()
+                return self.about(voice.code)
             case Intent.PRIVACY:
-                return self.privacy()
+                return self.privacy(voice.code)
             case Intent.LANGUAGES:
-                return replies.fixed(wording.LANGUAGES)
+                return replies.fixed(words.languages, voice=voice)
             case Intent.HUMAN:
-                return replies.fixed(wording.HUMAN)
-        return self.help()
+                return replies.fixed(words.human, voice=voice)
+        return self.help(voice.code)
 
     # --- commands ------------------------------------------------------------------------
 
-    def start(self, payload: str | None = None) -> Reply:
+    def start(self, payload: str | None = None, language: str | None = None) -> Reply:
         """`/start`, or a deep link `/start <entry-id>` straight to an answer."""
         knowledge = self.engine.knowledge
+        voice = self.words(language)
+        words = voice.words
         if payload and knowledge.get(payload):
-            return replies.answer(knowledge, payload)
-        body = wording.WELCOME.format(commands=wording.command_list(self.front_end))
+            return replies.answer(knowledge, payload, voice=voice)
+        body = words.welcome.format(commands=command_list(words, self.front_end))
         if payload:
-            body = f"{wording.UNKNOWN_ENTRY}\n\n{body}"
-        return replies.fixed(body, knowledge, show_examples=True, examples=WELCOME_EXAMPLES)
+            body = f"{words.unknown_entry}\n\n{body}"
+        return replies.fixed(
+            body, knowledge, show_examples=True, examples=WELCOME_EXAMPLES, voice=voice
+        )
 
-    def help(self) -> Reply:
-        body = wording.HELP.format(commands=wording.command_list(self.front_end))
+    def help(self, language: str | None = None) -> Reply:
+        voice = self.words(language)
+        words = voice.words
+        body = words.help.format(commands=command_list(words, self.front_end))
         extra = {
-            FrontEnd.TELEGRAM: wording.HELP_TELEGRAM_ONLY,
-            FrontEnd.TERMINAL: wording.HELP_TERMINAL_ONLY,
+            FrontEnd.TELEGRAM: words.help_telegram,
+            FrontEnd.TERMINAL: words.help_terminal,
         }[self.front_end]
-        return replies.fixed(f"{body}\n\n{extra}")
+        return replies.fixed(f"{body}\n\n{extra}", voice=voice)
 
-    def about(self) -> Reply:
+    def about(self, language: str | None = None) -> Reply:
         engine = self.engine
         knowledge = engine.knowledge
-        dated = wording.ABOUT_DATED.format(as_of=knowledge.as_of) if knowledge.as_of else ""
-        about = wording.ABOUT.format(
+        voice = self.words(language)
+        words = voice.words
+        dated = words.about_dated.format(as_of=knowledge.as_of) if knowledge.as_of else ""
+        about = words.about.format(
             version=__version__,
             entries=len(knowledge.entries),
             dated=dated,
             loaded=engine.loaded_at,
         )
-        return replies.fixed(about)
+        return replies.fixed(about, voice=voice)
 
-    def privacy(self) -> Reply:
-        return replies.fixed(wording.PRIVACY.format(retention=self.retention_days))
+    def privacy(self, language: str | None = None) -> Reply:
+        voice = self.words(language)
+        text = voice.words.privacy.format(retention=self.retention_days)
+        return replies.fixed(text, voice=voice)
 
-    def topics(self) -> Reply:
-        return replies.topics(self.engine.knowledge)
+    def topics(self, language: str | None = None) -> Reply:
+        return replies.topics(self.engine.knowledge, self.words(language))
 
     def glossary(self, term: str = "") -> Reply:
         return replies.glossary(self.engine.knowledge, term)
@@ -211,38 +280,46 @@ class Conversation:
         *,
         chat: ChatKind | None = None,
         workshop: str | None = None,
+        language: str | None = None,
+        chat_key: str = "",
     ) -> Reply | None:
         """The reply to a button, saying how to deliver it; None when there is nothing to do.
 
         `question` is the message the pressed "did you mean" offered choices for: a choice
-        taken or "None of these" is recorded with it."""
+        taken or "None of these" is recorded with it. The reply speaks `language`, the chat's
+        choice, else the language of the message the button is under; `chat_key` is the
+        chat's pseudonym, for the /language buttons."""
         knowledge = self.engine.knowledge
         argument = callback.argument
         where = _Where(chat or self._chat, workshop)
+        voice = self.words(language or callback.language or None)
+        words = voice.words
         match callback.action:
             case Action.OPEN if knowledge.get(argument):
                 if question is not None:
                     self._pressed(where, PressKind.CHOICE, argument, question)
-                return replies.answer(knowledge, argument)
+                return replies.answer(knowledge, argument, voice=voice)
             case Action.SOURCES if knowledge.get(argument):
-                return replies.sources(knowledge, argument)
+                return replies.sources(knowledge, argument, voice)
             case Action.TOPICS:
-                return _in_place(replies.topics(knowledge))
-            case Action.TOPIC if (topic := replies.topic(knowledge, argument)) is not None:
+                return _in_place(replies.topics(knowledge, voice))
+            case Action.TOPIC if (topic := replies.topic(knowledge, argument, voice)) is not None:
                 return _in_place(topic)
             case Action.HELPFUL | Action.UNHELPFUL if knowledge.get(argument):
                 helpful = callback.action is Action.HELPFUL
                 self._pressed(
                     where, PressKind.HELPFUL if helpful else PressKind.UNHELPFUL, argument
                 )
-                rated = replies.answer(knowledge, argument, rated=True)
-                return rated.but(delivery=Delivery.EDIT_BUTTONS, notice=wording.RATED)
+                rated = replies.answer(knowledge, argument, rated=True, voice=voice)
+                return rated.but(delivery=Delivery.EDIT_BUTTONS, notice=words.rated)
             case Action.RATED:
                 return None
             case Action.NONE_OF_THESE:
                 self._pressed(where, PressKind.NONE_OF_THESE, None, question)
-                return replies.fixed(wording.NONE_OF_THESE)
-        return replies.fixed(wording.EXPIRED)
+                return replies.fixed(words.none_of_these, voice=voice)
+            case Action.LANGUAGE:
+                return self.choose_language(chat_key, argument, voice.code)
+        return replies.fixed(words.expired, voice=voice)
 
     def _pressed(
         self, where: _Where, kind: PressKind, entry_id: str | None, question: str | None = None
@@ -268,7 +345,8 @@ class Conversation:
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
             if self._endangered(query, found):
-                answers.append(_safety_result(self._safety_note(found)))
+                words = self.words(found.language).words
+                answers.append(_safety_result(words.danger, words.danger_title))
                 ids = ids[:1] if answered else []
         else:
             ids = [e.id for t in knowledge.topics for e in knowledge.in_topic(t.id)[:2]]
@@ -286,12 +364,6 @@ class Conversation:
         if found.language is not None:
             return reader.regional_danger(found.language, text) is not False
         return reader.suspicion(text).is_danger(found.decision is Decision.ANSWER)
-
-    def _safety_note(self, found: Match) -> str:
-        """The safety note in the message's language."""
-        if found.language is None:
-            return wording.DANGER
-        return self.engine.knowledge.translations[found.language].danger
 
     def chosen_inline(self, query: str, result_id: str) -> None:
         """Record an inline result someone posted, as the question it answered."""
@@ -352,9 +424,9 @@ def _regional_intent(danger: bool | None) -> Intent | None:
     return Intent.DANGER if danger else None
 
 
-def _safety_result(note: str) -> InlineAnswer:
+def _safety_result(note: str, title: str) -> InlineAnswer:
     first_line = answer_markup.to_plain(note).split("\n", 1)[0]
-    return InlineAnswer(SAFETY_RESULT, wording.DANGER_TITLE, first_line, replies.fixed(note))
+    return InlineAnswer(SAFETY_RESULT, title, first_line, replies.fixed(note))
 
 
 def _in_place(reply: Reply) -> Reply:

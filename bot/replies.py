@@ -15,6 +15,7 @@ from bot import wording
 from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, normalize
 from bot.languages import probable_languages, unread
 from bot.matching import Decision, Match, Reason
+from bot.words import ENGLISH_VOICE, Voice, voice_in, voices
 
 EXAMPLE_COUNT = 2
 
@@ -48,17 +49,6 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
-class Labels:
-    """The words of a reply's own buttons: English, or the language the question was asked in."""
-
-    sources: str = wording.SOURCES_BUTTON
-    none_of_these: str = wording.NONE_OF_THESE_BUTTON
-
-
-ENGLISH = Labels()
-
-
-@dataclass(frozen=True, slots=True)
 class Reply:
     kind: ReplyKind
     body: str  # in the knowledge base's markup
@@ -71,7 +61,8 @@ class Reply:
     rated: bool = False  # feedback given: thanks instead of 👍 / 👎
     delivery: Delivery = Delivery.SEND
     notice: str | None = None  # a short acknowledgement of a button press (Telegram: a toast)
-    labels: Labels = ENGLISH
+    voice: Voice = ENGLISH_VOICE  # the language of the reply's own buttons
+    languages: tuple[Voice, ...] = ()  # /language: the languages to choose from
 
     def but(self, **changes: Any) -> Reply:
         """This reply with some fields changed."""
@@ -83,23 +74,36 @@ def _choice(entry: Entry) -> Choice:
 
 
 def answer(
-    knowledge: KnowledgeBase, entry_id: str, *, rated: bool = False, note: str | None = None
+    knowledge: KnowledgeBase,
+    entry_id: str,
+    *,
+    rated: bool = False,
+    note: str | None = None,
+    voice: Voice = ENGLISH_VOICE,
 ) -> Reply:
     """One entry's answer, ending with `note` or else its topic's note: for a match, a deep
-    link, or a tapped choice."""
+    link, or a tapped choice. Its buttons speak `voice`; the answer is the English one."""
     entry = knowledge.entry(entry_id)
     related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
     note = note or knowledge.topic(entry.topic).answer_note
     body = f"{entry.answer}\n\n{note}" if note else entry.answer
-    return Reply(ReplyKind.ANSWER, body, entry.id, tuple(entry.links), related=related, rated=rated)
+    return Reply(
+        ReplyKind.ANSWER,
+        body,
+        entry.id,
+        tuple(entry.links),
+        related=related,
+        rated=rated,
+        voice=voice,
+    )
 
 
-def more(knowledge: KnowledgeBase, entry_id: str) -> Reply:
+def more(knowledge: KnowledgeBase, entry_id: str, voice: Voice = ENGLISH_VOICE) -> Reply:
     """After "tell me more": where to go from an entry already answered."""
     entry = knowledge.entry(entry_id)
     related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
-    body = wording.MORE_ABOUT.format(question=entry.question)
-    return Reply(ReplyKind.MORE, body, entry.id, tuple(entry.links), related=related)
+    body = voice.words.more_about.format(question=entry.question)
+    return Reply(ReplyKind.MORE, body, entry.id, tuple(entry.links), related=related, voice=voice)
 
 
 def with_note(note: str, reply: Reply, *, first: bool = False) -> Reply:
@@ -108,11 +112,12 @@ def with_note(note: str, reply: Reply, *, first: bool = False) -> Reply:
     return reply.but(body=body)
 
 
-def sources(knowledge: KnowledgeBase, entry_id: str) -> Reply:
+def sources(knowledge: KnowledgeBase, entry_id: str, voice: Voice = ENGLISH_VOICE) -> Reply:
     entry = knowledge.entry(entry_id)
+    words = voice.words
     lines = "\n".join(f"- {source}" for source in entry.sources)
-    dated = f"\n\n{wording.SOURCES_DATED.format(as_of=entry.as_of)}" if entry.as_of else ""
-    return Reply(ReplyKind.SOURCES, f"{wording.SOURCES}\n\n{lines}{dated}", entry.id)
+    dated = f"\n\n{words.sources_dated.format(as_of=entry.as_of)}" if entry.as_of else ""
+    return Reply(ReplyKind.SOURCES, f"{words.sources}\n\n{lines}{dated}", entry.id, voice=voice)
 
 
 def example_choices(knowledge: KnowledgeBase, count: int = EXAMPLE_COUNT) -> tuple[Choice, ...]:
@@ -159,17 +164,17 @@ def _glossary_reply(
     return Reply(ReplyKind.GLOSSARY, body, choices=choices)
 
 
-def topics(knowledge: KnowledgeBase) -> Reply:
-    return Reply(ReplyKind.TOPICS, wording.TOPICS, topics=knowledge.topics)
+def topics(knowledge: KnowledgeBase, voice: Voice = ENGLISH_VOICE) -> Reply:
+    return Reply(ReplyKind.TOPICS, voice.words.topics, topics=knowledge.topics, voice=voice)
 
 
-def topic(knowledge: KnowledgeBase, topic_id: str) -> Reply | None:
+def topic(knowledge: KnowledgeBase, topic_id: str, voice: Voice = ENGLISH_VOICE) -> Reply | None:
     found = next((t for t in knowledge.topics if t.id == topic_id), None)
     if found is None:
         return None
     body = f"**{found.title}**" + (f"\n\n{found.description}" if found.description else "")
     choices = tuple(_choice(e) for e in knowledge.in_topic(topic_id))
-    return Reply(ReplyKind.TOPIC, body, choices=choices, back_to_topics=True)
+    return Reply(ReplyKind.TOPIC, body, choices=choices, back_to_topics=True, voice=voice)
 
 
 def fixed(
@@ -178,75 +183,106 @@ def fixed(
     *,
     show_examples: bool = False,
     examples: int = EXAMPLE_COUNT,
+    voice: Voice = ENGLISH_VOICE,
 ) -> Reply:
-    """A fixed text, optionally with example questions to tap."""
+    """A fixed text in `voice`'s language, optionally with example questions to tap."""
     choices = (
         example_choices(knowledge, examples) if knowledge is not None and show_examples else ()
     )
-    return Reply(ReplyKind.TEXT, body, choices=choices)
+    return Reply(ReplyKind.TEXT, body, choices=choices, voice=voice)
 
 
-def compose(knowledge: KnowledgeBase, match: Match, *, note: str | None = None) -> Reply:
+def language_menu(knowledge: KnowledgeBase, voice: Voice) -> Reply:
+    """/language: the languages the bot's words can be chosen in, and following each message."""
+    menu = voice.words.language_menu
+    return Reply(ReplyKind.TEXT, menu, voice=voice, languages=voices(knowledge))
+
+
+def compose(
+    knowledge: KnowledgeBase,
+    match: Match,
+    *,
+    note: str | None = None,
+    voice: Voice = ENGLISH_VOICE,
+) -> Reply:
     """The reply to a matched question; `note` ends it (an answer's in place of its topic's)."""
+    words = voice.words
     if match.decision is Decision.ANSWER and match.answer_id is not None:
-        return answer(knowledge, match.answer_id, note=note)
+        return answer(knowledge, match.answer_id, note=note, voice=voice)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        body = f"{wording.DID_YOU_MEAN}\n\n{note}" if note else wording.DID_YOU_MEAN
-        return Reply(ReplyKind.CLARIFY, body, choices=choices)
+        body = f"{words.did_you_mean}\n\n{note}" if note else words.did_you_mean
+        return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
     if unread(match):
-        body = not_english(knowledge, match.question)
+        body = not_english(knowledge, match.question, voice)
     else:
         body = {
-            Reason.NO_KNOWN_WORDS: wording.UNKNOWN_WORDS,
-            Reason.EMPTY: wording.EMPTY,
-        }.get(match.reason or Reason.OUT_OF_SCOPE, wording.OUT_OF_SCOPE)
+            Reason.NO_KNOWN_WORDS: words.unknown_words,
+            Reason.EMPTY: words.empty,
+        }.get(match.reason or Reason.OUT_OF_SCOPE, words.out_of_scope)
     body = f"{body}\n\n{note}" if note else body
-    return Reply(ReplyKind.NONE, body, choices=example_choices(knowledge), topics=knowledge.topics)
-
-
-def in_language(knowledge: KnowledgeBase, match: Match, *, safety_first: bool) -> Reply:
-    """The reply to a message matched on the phrasings of one of the region's languages
-    (`match.language`): the English answer after a line saying it is in English (or, labelled,
-    the answer a maintainer translated), or English choices, or that nothing was found, in the
-    message's language; with `safety_first`, its safety note before all, whatever was found."""
-    language = match.language or ""
-    words = knowledge.translations[language]
-    answering = words.answering
-    if answering is None:  # the loader refuses phrasings without these words
-        raise ValueError(f"no words to answer in {match.language!r} with")
-    safety = [words.danger] if safety_first else []
-    labels = Labels(answering.sources_button, answering.none_of_these_button)
-    if match.decision is Decision.ANSWER and match.answer_id is not None:
-        answered = answer(knowledge, match.answer_id).but(labels=labels)
-        translated = knowledge.translated_answers.get(language, {}).get(match.answer_id)
-        if translated is not None and answering.translated is not None:
-            # labelled, and without the English topic note: every word of it is translated
-            answered = answered.but(body=f"{answering.translated}\n\n{translated}")
-            return with_note(words.danger, answered, first=True) if safety_first else answered
-        return with_note("\n\n".join([*safety, answering.in_english]), answered, first=True)
-    if match.decision is Decision.CLARIFY:
-        choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        body = "\n\n".join([*safety, answering.did_you_mean])
-        return Reply(ReplyKind.CLARIFY, body, choices=choices, labels=labels)
-    body = "\n\n".join([*safety, answering.no_match])
     return Reply(
         ReplyKind.NONE,
         body,
         choices=example_choices(knowledge),
         topics=knowledge.topics,
-        labels=labels,
+        voice=voice,
     )
 
 
-def not_english(knowledge: KnowledgeBase, text: str) -> str:
+def in_language(
+    knowledge: KnowledgeBase, match: Match, voice: Voice, *, safety_first: bool
+) -> Reply:
+    """The reply to a message matched on the phrasings of one of the region's languages
+    (`match.language`): the English answer after a line saying it is in English (or, labelled,
+    the answer a maintainer translated), or English choices, or that nothing was found, all in
+    `voice` (the message's language unless the chat chose another); with `safety_first`, the
+    safety note before all, in the message's language and in `voice`'s."""
+    language = match.language or ""
+    words = voice.words
+    safety = safety_notes(knowledge, language, voice) if safety_first else []
+    if match.decision is Decision.ANSWER and match.answer_id is not None:
+        answered = answer(knowledge, match.answer_id, voice=voice)
+        translated = knowledge.translated_answers.get(language, {}).get(match.answer_id)
+        label = voice_in(knowledge, language).words.translated
+        if translated is not None and label is not None:
+            # labelled, and without the English topic note: every word of it is translated
+            answered = answered.but(body=f"{label}\n\n{translated}")
+            return with_note("\n\n".join(safety), answered, first=True) if safety else answered
+        in_english = [] if voice.english else [words.in_english]
+        notes = [*safety, *in_english]
+        return with_note("\n\n".join(notes), answered, first=True) if notes else answered
+    if match.decision is Decision.CLARIFY:
+        choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
+        body = "\n\n".join([*safety, words.did_you_mean])
+        return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
+    body = "\n\n".join([*safety, words.out_of_scope])
+    return Reply(
+        ReplyKind.NONE,
+        body,
+        choices=example_choices(knowledge),
+        topics=knowledge.topics,
+        voice=voice,
+    )
+
+
+def safety_notes(knowledge: KnowledgeBase, language: str | None, voice: Voice) -> list[str]:
+    """The safety note in the message's language, then in the chat's if that is another: the
+    writer reads the first, whoever chose the chat's language the second."""
+    written = voice_in(knowledge, language).words.danger
+    return [written] if written == voice.words.danger else [written, voice.words.danger]
+
+
+def not_english(knowledge: KnowledgeBase, text: str, voice: Voice = ENGLISH_VOICE) -> str:
     """That the bot cannot read the message, and the safety note: in the message's language
-    first when it is one the knowledge base has words for, then in English. Until messages in
-    other languages can be read, the safety note goes with every one of them."""
+    first when it is one the knowledge base has words for, then in the chat's (English unless
+    it chose another). Until messages in other languages can be read, the safety note goes
+    with every one of them."""
+    words = voice.words
     translated = [
-        f"{translation.not_english}\n\n{translation.danger}"
+        f"{translation.words.not_english}\n\n{translation.words.danger}"
         for code in probable_languages(text)
-        if (translation := knowledge.translations.get(code)) is not None
+        if code != voice.code and (translation := knowledge.translations.get(code)) is not None
     ]
-    english = wording.NOT_ENGLISH if translated else f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
-    return "\n\n".join([*translated, english])
+    own = words.not_english if translated else f"{words.not_english}\n\n{words.danger}"
+    return "\n\n".join([*translated, own])

@@ -11,6 +11,7 @@ from datetime import timedelta
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
 from bot.knowledge import KnowledgeBaseError
+from bot.language_choice import LanguageChoices
 from bot.settings import Settings
 from bot.store import DiscardJournal, Journal, Recorder, StoreError, store_path
 from bot.store.sqlite import SqliteStore
@@ -52,7 +53,17 @@ def recording(settings: Settings) -> Iterator[Journal]:
         recorder.close()
 
 
-def conversation_for(settings: Settings, front_end: FrontEnd, journal: Journal) -> Conversation:
+def conversation_for(
+    settings: Settings,
+    front_end: FrontEnd,
+    journal: Journal,
+    languages: LanguageChoices | None = None,
+) -> Conversation:
+    """`languages`: where chats' /language choices are kept (default: in memory)."""
     return Conversation(
-        load_engine(settings), journal, front_end, retention_days=settings.retention_days
+        load_engine(settings),
+        journal,
+        front_end,
+        retention_days=settings.retention_days,
+        languages=languages,
     )

@@ -29,15 +29,26 @@ class TerminalChat:
         self.clarified: str | None = None  # the question the choices on screen were offered for
         self.memory = ChatMemory(capacity=1)
         actions: dict[str, Callable[[str], Reply]] = {
-            "start": lambda payload: conversation.start(payload or None),
-            "topics": lambda _: conversation.topics(),
+            "start": lambda payload: conversation.start(payload or None, self.language),
+            "topics": lambda _: conversation.topics(self.language),
             "glossary": conversation.glossary,
-            "help": lambda _: conversation.help(),
-            "about": lambda _: conversation.about(),
-            "privacy": lambda _: conversation.privacy(),
+            "help": lambda _: conversation.help(self.language),
+            "about": lambda _: conversation.about(self.language),
+            "privacy": lambda _: conversation.privacy(self.language),
+            "language": self._language,
             "quiz": lambda words: fixed(self.rehearsal.start(words.split())),
         }
         self._commands = {f"/{c.name}": actions[c.name] for c in commands_for(FrontEnd.TERMINAL)}
+
+    @property
+    def language(self) -> str | None:
+        """The language chosen for the bot's words with /language, if any."""
+        return self.conversation.chosen_language(_ON_SCREEN)
+
+    def _language(self, code: str) -> Reply:
+        if code:
+            return self.conversation.choose_language(_ON_SCREEN, code.lower(), self.language)
+        return self.conversation.language_menu(self.language)
 
     def run(self, lines: TextIO) -> int:
         self.show(self.conversation.start())
@@ -55,7 +66,9 @@ class TerminalChat:
             return fixed(self.rehearsal.answer(text))
         if text.isdigit() and 1 <= int(text) <= len(self.options):
             callback = self.options[int(text) - 1]
-            pressed = self.conversation.press(callback, self.clarified)
+            pressed = self.conversation.press(
+                callback, self.clarified, language=self.language, chat_key=_ON_SCREEN
+            )
             self.clarified = None
             if pressed is not None and pressed.kind is ReplyKind.ANSWER:
                 self.memory.remember(_ON_SCREEN, pressed.entry_id)
@@ -64,7 +77,7 @@ class TerminalChat:
         if command.lower() in self._commands:
             self.clarified = None
             return self._commands[command.lower()](argument.strip())
-        turn = self.conversation.ask(text, self.memory.recall(_ON_SCREEN))
+        turn = self.conversation.ask(text, self.memory.recall(_ON_SCREEN), language=self.language)
         self.memory.remember(_ON_SCREEN, turn.reply.entry_id)
         self.clarified = turn.text_kept if turn.reply.kind is ReplyKind.CLARIFY else None
         return turn.reply

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from bot import wording
 from bot.callbacks import Action, Callback
 from bot.knowledge import TELEGRAM_TEXT_LIMIT, answer_markup
+from bot.language_choice import FOLLOW_MESSAGES
 from bot.replies import Choice, Delivery, Reply, ReplyKind
+from bot.words import ENGLISH_VOICE, Voice
 
 LABEL_LIMIT = 60  # longer button labels are cut on a word and end with an ellipsis
 
@@ -42,12 +44,14 @@ def short(label: str, limit: int = LABEL_LIMIT) -> str:
     return f"{cut}…"
 
 
-def _choice_rows(choices: tuple[Choice, ...], prefix: str = "") -> list[tuple[Button, ...]]:
+def _choice_rows(
+    choices: tuple[Choice, ...], language: str, prefix: str = ""
+) -> list[tuple[Button, ...]]:
     return [
         (
             Button(
                 f"{prefix}{short(c.label, LABEL_LIMIT - len(prefix))}",
-                Callback(Action.OPEN, c.entry_id),
+                Callback(Action.OPEN, c.entry_id, language),
             ),
         )
         for c in choices
@@ -55,32 +59,47 @@ def _choice_rows(choices: tuple[Choice, ...], prefix: str = "") -> list[tuple[Bu
 
 
 def keyboard(reply: Reply) -> Keyboard:
-    """The buttons under a reply, by what the user can do next."""
+    """The buttons under a reply, by what the user can do next; in the reply's language, which
+    each button keeps for what its press brings."""
+    words = reply.voice.words
+    language = "" if reply.voice.english else reply.voice.code
     rows: list[tuple[Button, ...]] = [
         (Button(short(link.title), url=link.url),) for link in reply.links
     ]
     if reply.kind in (ReplyKind.ANSWER, ReplyKind.MORE) and reply.entry_id:
-        rows.append((Button(reply.labels.sources, Callback(Action.SOURCES, reply.entry_id)),))
-    rows += _choice_rows(reply.choices)
-    rows += _choice_rows(reply.related, wording.RELATED_PREFIX)
+        sources = Callback(Action.SOURCES, reply.entry_id, language)
+        rows.append((Button(words.sources_button, sources),))
+    rows += _choice_rows(reply.choices, language)
+    rows += _choice_rows(reply.related, language, wording.RELATED_PREFIX)
     if reply.kind is ReplyKind.CLARIFY:
-        rows.append((Button(reply.labels.none_of_these, Callback(Action.NONE_OF_THESE)),))
-    topic_buttons = [Button(short(t.title, 40), Callback(Action.TOPIC, t.id)) for t in reply.topics]
+        none_of_these = Callback(Action.NONE_OF_THESE, language=language)
+        rows.append((Button(words.none_of_these_button, none_of_these),))
+    topic_buttons = [
+        Button(short(t.title, 40), Callback(Action.TOPIC, t.id, language)) for t in reply.topics
+    ]
     columns = 1 if reply.kind is ReplyKind.TOPICS else 2
     rows += [tuple(topic_buttons[i : i + columns]) for i in range(0, len(topic_buttons), columns)]
     if reply.back_to_topics:
-        rows.append((Button(wording.BACK_TO_TOPICS_BUTTON, Callback(Action.TOPICS)),))
+        rows.append((Button(words.back_to_topics_button, Callback(Action.TOPICS, "", language)),))
     if reply.kind is ReplyKind.ANSWER and reply.entry_id:
-        rows.append(feedback_row(reply.entry_id, reply.rated))
+        rows.append(feedback_row(reply.entry_id, reply.rated, reply.voice))
+    rows += [
+        (Button(voice.name, Callback(Action.LANGUAGE, voice.code, language)),)
+        for voice in reply.languages
+    ]
+    if reply.languages:
+        follow = Callback(Action.LANGUAGE, FOLLOW_MESSAGES, language)
+        rows.append((Button(words.language_follow_button, follow),))
     return tuple(rows)
 
 
-def feedback_row(entry_id: str, rated: bool) -> tuple[Button, ...]:
+def feedback_row(entry_id: str, rated: bool, voice: Voice = ENGLISH_VOICE) -> tuple[Button, ...]:
     if rated:
-        return (Button(wording.RATED_BUTTON, Callback(Action.RATED)),)
+        return (Button(f"{wording.RATED_MARK} {voice.words.rated}", Callback(Action.RATED)),)
+    language = "" if voice.english else voice.code
     return (
-        Button(wording.HELPFUL_BUTTON, Callback(Action.HELPFUL, entry_id)),
-        Button(wording.UNHELPFUL_BUTTON, Callback(Action.UNHELPFUL, entry_id)),
+        Button(wording.HELPFUL_BUTTON, Callback(Action.HELPFUL, entry_id, language)),
+        Button(wording.UNHELPFUL_BUTTON, Callback(Action.UNHELPFUL, entry_id, language)),
     )
 
 

@@ -33,6 +33,7 @@ COMMANDS = (
     ChatCommand("help", "How to ask", "/help: how to ask"),
     ChatCommand("about", "Where my knowledge comes from", "/about: where my knowledge comes from"),
     ChatCommand("privacy", "What I keep", "/privacy: what I keep"),
+    ChatCommand("language", "The language of my words", "/language: the language of my words"),
     ChatCommand("quiz", "A quiz round on the report", "/quiz [topic] [number]: a quiz round"),
     ChatCommand("next", "The next quiz question", "/next: the next quiz question", False),
     ChatCommand("scores", "Quiz standings", "/scores: the quiz standings", False),
@@ -102,11 +103,13 @@ PRIVACY = (
     "each question: its text (e-mail addresses, @usernames, links and long numbers masked), "
     "when it was asked, whether in a private chat, a group or inline, and which answer or "
     'choices it got; and which answers were rated 👍 or 👎 and which "did you mean" choice '
-    "was taken. A message from someone who may be in danger is counted, never kept; so is a "
-    "message in another language than English, where that cannot be told as surely.\n\n"
+    "was taken. A message from someone who may be in danger is counted, never kept; so is "
+    "every message in a language other than English, because in those I cannot tell as surely "
+    "whether its writer is in danger.\n\n"
     "For quiz rounds and workshop sessions I keep who answered what and which group a round "
     "runs in only as codes that cannot be turned back into anyone's id; the names on a "
-    "leaderboard stay in memory.\n\n"
+    "leaderboard stay in memory. The language a chat chose with /language is kept the same way, "
+    "under such a code.\n\n"
     "A message waits in my inbox only until it is answered (usually under a second), so that "
     "none is lost if I restart; then it is erased.\n\n"
     "These records are deleted after {retention} days. What a chat is about for follow-up "
@@ -214,7 +217,7 @@ UNKNOWN_WORDS = f"I don't recognise those words. {_SCOPE}"
 EMPTY = "Please type a question, for example:"
 DID_YOU_MEAN = "I'm not sure which of these you mean. Did you mean:"
 NONE_OF_THESE = (
-    "Thanks, I've noted the question so the maintainers can add an answer. "
+    "Thanks: I've told the maintainers that none of these fit, so that they can add an answer. "
     "Meanwhile, you could browse the /topics."
 )
 UNKNOWN_ENTRY = "Sorry, I don't know that link (it may be out of date). Here is where to start:"
@@ -231,14 +234,48 @@ EXPIRED = "This button has expired. Please ask again."
 ASK_USAGE = "Type your question after /ask, for example: /ask who funded the report"
 SORRY = "Sorry, something went wrong on my side. Please try again."
 
+IN_ENGLISH = "The report and my answers are in English; here is the answer:"
+LANGUAGE_MENU = (
+    "**Language**\n\nChoose the language of my own words in this chat: the welcome, help, notes "
+    "and buttons. The answers stay in English, like the report. Unless you choose, my words "
+    "follow the language of each message."
+)
+LANGUAGE_CHOSEN = (
+    "From now on my own words in this chat are in English. The answers are in English, like the "
+    "report. /language changes this."
+)
+LANGUAGE_FOLLOW_BUTTON = "Follow each message"
+LANGUAGE_FOLLOWS = "My own words in this chat follow the language of each message again."
+
 # Button labels
 SOURCES_BUTTON = "📚 Sources"
 NONE_OF_THESE_BUTTON = "None of these"
 BACK_TO_TOPICS_BUTTON = "⬅️ Back to topics"
 HELPFUL_BUTTON = "👍"
 UNHELPFUL_BUTTON = "👎"
-RATED_BUTTON = f"✅ {RATED}"
+RATED_MARK = "✅"  # before the feedback thanks, in its button
 RELATED_PREFIX = "➡️ "
+
+# --- printed handouts (bot.handouts) ----------------------------------------------------
+
+HANDOUT_TITLE = (
+    "Questions and answers: corruption as a facilitator of migrant smuggling and human trafficking"
+)
+HANDOUT_SCAN = (
+    "Scan a code with a phone's camera, or open the link under a question, to read the full "
+    "answer in Telegram from **@{username}** and ask your own questions."
+)
+HANDOUT_LINKS = "Ask **@{username}** in Telegram for the full answers, and your own questions."
+HANDOUT_NO_QR = (
+    "QR codes are left out of this Markdown version: print the HTML handout "
+    "(`python -m bot handout --format html`) for them. Each question's link opens its full "
+    "answer in Telegram."
+)
+HANDOUT_FULL_ANSWER = "Full answer:"
+HANDOUT_IN_ENGLISH = (
+    "The questions and answers below are in English, like the report; you can ask the bot in "
+    "your own language."
+)
 
 # The terminal chat's own lines
 TERMINAL_HINT = "(Type a question, a number to choose, /topics, /help or /quit.)"

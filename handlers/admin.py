@@ -17,7 +17,7 @@ from bot.reloading import report
 from bot.replies import fixed
 from bot.upkeep import Usage, group_unanswered, read, stats_brief, summarize, unanswered_brief
 from handlers.context import Context
-from handlers.sending import send
+from handlers.sending import command_language, send
 
 REPORTED = timedelta(days=30)
 
@@ -56,4 +56,6 @@ async def _brief(
 
 async def unknown_command(update: Update, context: Context) -> None:
     if update.effective_message:
-        await send(update.effective_message, fixed(wording.UNKNOWN_COMMAND))
+        data = context.bot_data
+        words = data.conversation.words(command_language(update, data)).words
+        await send(update.effective_message, fixed(words.unknown_command))

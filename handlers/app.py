@@ -42,6 +42,7 @@ from bot.store import Recorder, Store
 from bot.store.inbox import Inbox
 from bot.store.pseudonyms import Pseudonyms
 from bot.store.sqlite import SqliteStore
+from bot.store.sqlite_languages import SqliteLanguages
 from bot.store.sqlite_workshops import SqliteWorkshops
 from bot.wording import FrontEnd
 from bot.workshops import WorkshopStore
@@ -177,6 +178,7 @@ def build_application(
     application.add_handler(CommandHandler("help", commands.help_command))
     application.add_handler(CommandHandler("about", commands.about))
     application.add_handler(CommandHandler("privacy", commands.privacy))
+    application.add_handler(CommandHandler("language", commands.language))
     # Quiz rounds and workshop sessions (bot.quiz, bot.workshops).
     application.add_handler(CommandHandler("quiz", quiz.quiz))
     application.add_handler(CommandHandler("next", quiz.next_question))
@@ -234,11 +236,13 @@ def run(settings: Settings) -> int:
     # python-telegram-bot's coming behaviour, opted into: durations (retry_after) as timedelta
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     with recording(settings) as journal:
-        conversation = conversation_for(settings, FrontEnd.TELEGRAM, journal)
         store = journal.store if isinstance(journal, Recorder) else None
-        kept = SqliteWorkshops(store) if isinstance(store, SqliteStore) else None
+        sqlite = store if isinstance(store, SqliteStore) else None
+        languages = SqliteLanguages(sqlite) if sqlite else None
+        conversation = conversation_for(settings, FrontEnd.TELEGRAM, journal, languages)
+        kept = SqliteWorkshops(sqlite) if sqlite else None
         application = build_application(settings, conversation, store=store, workshops=kept)
-        inbox = Inbox(store) if isinstance(store, SqliteStore) else None
+        inbox = Inbox(sqlite) if sqlite else None
         intake = Intake(application, inbox, application.bot_data.in_flight)
         if settings.webhook_url:
             logger.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)

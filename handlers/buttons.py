@@ -7,7 +7,6 @@ from collections.abc import Awaitable
 from telegram import Message, Update
 from telegram.error import BadRequest
 
-from bot import wording
 from bot.callbacks import Action, Callback
 from bot.replies import Delivery
 from bot.views import telegram_view
@@ -24,16 +23,21 @@ async def press(update: Update, context: Context) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if message is not None and not message.is_accessible:
         message = None
+    data = context.bot_data
     if callback is None or message is None:
-        await query.answer(wording.EXPIRED)
+        language = callback.language if callback else None
+        await query.answer(data.conversation.words(language).words.expired)
         return
     closing = callback.action is Action.NONE_OF_THESE
-    question = context.bot_data.open_questions.recall(
-        (message.chat_id, message.message_id), forget=closing
-    )
-    data = context.bot_data
+    question = data.open_questions.recall((message.chat_id, message.message_id), forget=closing)
+    chat = data.pseudonyms.chat(message.chat_id)
     reply = data.conversation.press(
-        callback, question, chat=chat_kind(message.chat), workshop=session_of(message, data)
+        callback,
+        question,
+        chat=chat_kind(message.chat),
+        workshop=session_of(message, data),
+        language=data.conversation.chosen_language(chat),
+        chat_key=chat,
     )
     await query.answer(reply.notice if reply else None)
     if reply is None:

@@ -15,6 +15,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import wording
 from handlers.context import Context
+from handlers.sending import command_language
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +32,19 @@ async def on_error(update: object | None, context: Context) -> None:
     logger.error("handler failed on update %s", where, exc_info=error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await update.effective_message.reply_text(wording.SORRY)
+            await update.effective_message.reply_text(_sorry(update, context))
         except Exception as failed:  # the error may be that Telegram cannot be reached
             logger.warning("could not tell the user about the error: %s", failed)
+
+
+def _sorry(update: Update, context: Context) -> str:
+    """The apology in the chat's language; in English if even that fails."""
+    try:
+        data = context.bot_data
+        return data.conversation.words(command_language(update, data)).words.sorry
+    except Exception:  # after a bug, the apology must not depend on what may be broken
+        logger.exception("no apology in the chat's language")
+        return wording.SORRY
 
 
 def _describe(update: object | None) -> str:

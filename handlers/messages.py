@@ -12,10 +12,9 @@ import re
 from telegram import Message, MessageEntity, Update
 from telegram.ext import filters
 
-from bot import wording
 from bot.replies import fixed
 from handlers.context import Context
-from handlers.sending import answer_question, send
+from handlers.sending import answer_question, chosen_language, send
 
 
 def _mentions_bot(message: Message) -> bool:
@@ -52,5 +51,8 @@ async def question(update: Update, context: Context) -> None:
 
 
 async def not_text(update: Update, context: Context) -> None:
-    if update.effective_message:
-        await send(update.effective_message, fixed(wording.NON_TEXT))
+    message = update.effective_message
+    if message:
+        language = chosen_language(message.chat_id, context.bot_data)
+        words = context.bot_data.conversation.words(language).words
+        await send(message, fixed(words.non_text))

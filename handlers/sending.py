@@ -3,11 +3,10 @@ the chat it was asked in, or the asker's private chat when a group would make it
 
 from __future__ import annotations
 
-from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import Forbidden
 
-from bot import wording
 from bot.deep_links import deep_link
 from bot.flood import Admission
 from bot.replies import Reply, ReplyKind, fixed
@@ -58,17 +57,22 @@ async def send_to(bot: Bot, chat_id: int, reply: Reply) -> Message:
 async def answer_question(message: Message, question: str, context: Context) -> None:
     data = context.bot_data
     asker = message.from_user
+    language = chosen_language(message.chat_id, data)
     if asker is not None:  # an anonymous group admin has no user to count
         match data.flood.admit(asker.id):
             case Admission.IGNORE:
                 return
             case Admission.SLOW_DOWN:
-                await send(message, fixed(wording.SLOW_DOWN))
+                await send(message, fixed(data.conversation.words(language).words.slow_down))
                 return
     asked_in = thread(message)
     follows = data.chat_memory.recall(asked_in) if asked_in else None
     turn = data.conversation.ask(
-        question, follows, chat=chat_kind(message.chat), workshop=session_of(message, data)
+        question,
+        follows,
+        chat=chat_kind(message.chat),
+        workshop=session_of(message, data),
+        language=language,
     )
     if asker is not None and _group_would_wait(message, data):
         await _answer_privately(message, asker.id, turn.reply, context)
@@ -93,9 +97,21 @@ async def _answer_privately(message: Message, asker: int, reply: Reply, context:
     except Forbidden:
         username = context.bot.username
         link = deep_link(username, reply.entry_id) if reply.entry_id else f"https://t.me/{username}"
-        await send(message, fixed(wording.GROUP_BUSY.format(link=link)))
+        await send(message, fixed(reply.voice.words.group_busy.format(link=link)))
         return
     remember_answer(context, sent, reply)
+
+
+def chosen_language(chat_id: int, data: BotData) -> str | None:
+    """The language the chat chose for the bot's words (/language), if it chose one."""
+    return data.conversation.chosen_language(data.pseudonyms.chat(chat_id))
+
+
+def command_language(update: Update, data: BotData) -> str | None:
+    """The language of a command's reply: the chat's choice, else the person's Telegram's."""
+    chat, user = update.effective_chat, update.effective_user
+    chosen = chosen_language(chat.id, data) if chat else None
+    return data.conversation.command_language(chosen, user.language_code if user else None)
 
 
 def session_of(message: Message, data: BotData) -> str | None:

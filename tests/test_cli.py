@@ -171,9 +171,19 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert result["answer_id"] == "uncac"
     assert 0 <= result["confidence"] <= 1
     assert (result["languages"], result["language"], result["safety_first"]) == ([], None, False)
+    assert result["words"] == "en"
     assert main(["ask", "--json", "รายงานนี้เกี่ยวกับอะไร"]) == 0
     thai = json.loads(capsys.readouterr().out)
-    assert (thai["languages"], thai["language"]) == (["th"], "th")
+    assert (thai["languages"], thai["language"], thai["words"]) == (["th"], "th", "th")
+    assert main(["ask", "--json", "--language", "vi", "who funded the report"]) == 0
+    chosen = json.loads(capsys.readouterr().out)
+    assert (chosen["entry_id"], chosen["language"], chosen["words"]) == (
+        "report-funding",
+        None,
+        "vi",
+    )
+    assert main(["ask", "--language", "xx", "UNCAC"]) == 1
+    assert capsys.readouterr().err == "error: no words in language 'xx'\n"
     assert main(["ask", "--json", "什么是腐败?"]) == 0
     chinese = json.loads(capsys.readouterr().out)
     assert (chinese["language"], chinese["reason"]) == (None, "other_script")

@@ -21,7 +21,7 @@ from bot.cli import main
 from bot.deep_links import deep_link
 from bot.handouts import build_handout, qr_svg
 from bot.handouts.answer_text import blocks_markdown, short_answer
-from bot.knowledge import Entry, KnowledgeBase, answer_markup, load_knowledge
+from bot.knowledge import ENGLISH, Entry, KnowledgeBase, answer_markup, load_knowledge
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.wording import DISCLAIMER
 from tests.support.printing import render_pdf
@@ -100,7 +100,7 @@ class Page(HTMLParser):
         if tag in VOID_ELEMENTS:
             return
         self.open.append(tag)
-        if tag in {"article", "h2", "h3", "style", "header", "title"}:
+        if tag in {"article", "h1", "h2", "h3", "p", "style", "header", "title"}:
             self._texts.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -377,6 +377,54 @@ def test_every_qr_svg_scans_to_its_entrys_deep_link(knowledge: KnowledgeBase, qr
     assert sorted(scanned) == sorted(link_of(e) for e in knowledge.entries)
     first = (qr_dir / f"{knowledge.entries[0].id}.svg").read_text(encoding="utf-8")
     assert first.startswith("<?xml")
+
+
+# --- the handout's own words in a served language -----------------------------------------
+
+
+@pytest.mark.parametrize("code", ["th", "vi", "my"])
+def test_a_handout_in_a_served_language_has_its_own_words_in_it(
+    knowledge: KnowledgeBase, code: str, tmp_path: Path
+) -> None:
+    words = knowledge.translations[code].words
+    output = tmp_path / f"{code}.html"
+    assert run("handout", "--language", code, "--topic", "law", "-o", str(output)) == 0
+    html = output.read_text(encoding="utf-8")
+    page = parsed(html)
+    assert page.unbalanced == []
+    assert f'<html lang="{code}">' in html
+    assert [h.text for h in page.all("h1")] == [words.handout_title]
+    header = next(e for e in page.elements if e.tag == "header")
+    for text in (words.handout_in_english, words.disclaimer):
+        assert " ".join(answer_markup.to_plain(text).split()) in header.text
+    assert f"@{BOT}" in header.text
+    assert ENGLISH.handout_scan.split(",")[0] not in html
+    deep_links = [p for p in page.all("p") if p.attrs.get("class") == "deep-link"]
+    assert len(deep_links) == len(knowledge.in_topic("law"))
+    assert all(p.text.startswith(words.handout_full_answer) for p in deep_links)
+    first = knowledge.in_topic("law")[0]
+    assert first.question in html, "the questions and answers stay in English"
+
+
+def test_a_markdown_handout_in_a_served_language(
+    knowledge: KnowledgeBase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = knowledge.translations["id"].words
+    assert run("handout", "--format", "md", "--language", "id") == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith(f"# {words.handout_title}")
+    assert f"**@{BOT.replace('_', chr(92) + '_')}**" in markdown
+    assert "`python -m bot handout --format html`" in markdown
+    assert markdown.count(f"{words.handout_full_answer} <https://t.me/") == len(knowledge.entries)
+
+
+def test_an_unknown_handout_language_is_one_line_of_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("handout", "--language", "de") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "error: no words in language 'de' (known: en, fil, id, km, ms, my, th, vi)\n"
 
 
 # --- errors and help ---------------------------------------------------------------------

@@ -6,14 +6,17 @@ in danger. The translations and phrasings add nothing the English does not say."
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+import yaml
 
 from bot import wording
 from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, regional_small_talk
-from bot.knowledge import KnowledgeBase, check_knowledge, fold
+from bot.knowledge import ENGLISH, KnowledgeBase, check_knowledge, fold
 from bot.languages import probable_languages
 from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
@@ -21,9 +24,11 @@ from bot.replies import ReplyKind, in_language
 from bot.store import DiscardJournal
 from bot.views import keyboard
 from bot.wording import FrontEnd
+from bot.words import voice_in
 from tests.support.journal import RecordingJournal
 from tests.support.kb import WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
+from tests.support.words import words_file
 
 SERVED = ("id", "ms", "th", "vi", "fil", "km", "my")
 
@@ -67,10 +72,10 @@ def test_every_served_language_has_its_words_and_phrasings(knowledge: KnowledgeB
     assert set(knowledge.phrasings) == set(SERVED)
     entry_ids = {e.id for e in knowledge.entries}
     for code in SERVED:
-        words = knowledge.translations[code]
-        assert words.answering is not None, code
+        words = knowledge.translations[code].words
         assert "**" in words.danger
-        assert "/topics" in words.answering.no_match
+        assert "/topics" in words.none_of_these
+        assert words.welcome != ENGLISH.welcome, code
         phrasings = knowledge.phrasings[code]
         assert set(phrasings) == entry_ids, code
         assert min(len(texts) for texts in phrasings.values()) >= 3, code
@@ -92,35 +97,30 @@ def test_a_question_in_the_regions_languages_gets_the_english_answer_said_so(
     assert turn.match.language == code
     assert turn.reply.kind is ReplyKind.ANSWER
     assert turn.reply.entry_id == "report-funding"
-    answering = knowledge.translations[code].answering
-    assert answering is not None
-    assert answering.in_english in turn.reply.body
+    words = knowledge.translations[code].words
+    assert turn.reply.body.startswith(words.in_english)
     assert turn.reply.body.endswith(knowledge.entry("report-funding").answer)
-    assert answering.sources_button in [
-        button.label for row in keyboard(turn.reply) for button in row
-    ]
+    assert words.sources_button in [button.label for row in keyboard(turn.reply) for button in row]
 
 
 def test_an_unsure_match_offers_choices_in_its_language(knowledge: KnowledgeBase) -> None:
     candidates = (Candidate("report-funding", 0.4), Candidate("report-authors", 0.38))
     unsure = Match("siapa yang membayar?", Decision.CLARIFY, 0.4, candidates, language="id")
-    reply = in_language(knowledge, unsure, safety_first=False)
-    answering = knowledge.translations["id"].answering
-    assert answering is not None
+    indonesian = voice_in(knowledge, "id")
+    words = indonesian.words
+    reply = in_language(knowledge, unsure, indonesian, safety_first=False)
     assert reply.kind is ReplyKind.CLARIFY
-    assert reply.body == answering.did_you_mean
+    assert reply.body == words.did_you_mean
     assert [choice.entry_id for choice in reply.choices] == ["report-funding", "report-authors"]
-    assert [row[0].label for row in keyboard(reply)][-1] == answering.none_of_these_button
-    noted = in_language(knowledge, unsure, safety_first=True)
-    assert noted.body == f"{knowledge.translations['id'].danger}\n\n{answering.did_you_mean}"
+    assert [row[0].label for row in keyboard(reply)][-1] == words.none_of_these_button
+    noted = in_language(knowledge, unsure, indonesian, safety_first=True)
+    assert noted.body == f"{words.danger}\n\n{words.did_you_mean}"
 
 
 def test_an_out_of_scope_question_is_declined_in_its_language(knowledge: KnowledgeBase) -> None:
     turn = conversation().ask("Berapa harga tiket pesawat Jakarta ke Denpasar hari ini?")
-    answering = knowledge.translations["id"].answering
-    assert answering is not None
     assert turn.reply.kind is ReplyKind.NONE
-    assert turn.reply.body.endswith(answering.no_match)
+    assert turn.reply.body.endswith(knowledge.translations["id"].words.out_of_scope)
 
 
 @pytest.mark.parametrize(
@@ -136,18 +136,13 @@ def test_a_person_in_danger_gets_the_safety_note_first_in_their_language(
 ) -> None:
     turn = conversation().ask(message)
     assert turn.intent is Intent.DANGER
-    assert turn.reply.body.startswith(knowledge.translations[code].danger)
+    assert turn.reply.body.startswith(knowledge.translations[code].words.danger)
 
 
 def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    words = (
-        WORDS
-        + ANSWERING.format(no_match="Wala: /topics", none_of_these="Wala")
-        + BACK
-        + BACK_ANSWERING
-    )
+    words = words_file(danger="**Hindi ito daluyan ng pag-uulat.**")
     phrasings = (
         "language: fil\nphrasings:\n"
         "  alpha: [sino ang sumulat ng ulat, sino ang may akda, ano ang alpha]\n"
@@ -161,13 +156,13 @@ def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     assert turn.match.language == "fil"
     assert turn.intent is Intent.REGIONAL_LANGUAGE
     assert turn.safety_first
-    assert turn.reply.body.startswith("**Not a reporting channel.**")
+    assert turn.reply.body.startswith("**Hindi ito daluyan ng pag-uulat.**")
 
 
 def test_an_ordinary_question_does_not_get_the_safety_note(knowledge: KnowledgeBase) -> None:
     turn = conversation().ask("ai tài trợ cho báo cáo này?")
     assert not turn.safety_first
-    assert knowledge.translations["vi"].danger not in turn.reply.body
+    assert knowledge.translations["vi"].words.danger not in turn.reply.body
 
 
 def test_a_did_you_mean_in_the_regions_languages_is_not_kept_for_its_buttons(
@@ -177,7 +172,7 @@ def test_a_did_you_mean_in_the_regions_languages_is_not_kept_for_its_buttons(
     for, which a front end keeps from `Turn.text_kept`: nothing, in these languages."""
     candidates = (Candidate("report-funding", 0.4), Candidate("report-authors", 0.38))
     regional = Match("siapa yang membayar?", Decision.CLARIFY, 0.4, candidates, language="id")
-    reply = in_language(knowledge, regional, safety_first=False)
+    reply = in_language(knowledge, regional, voice_in(knowledge, "id"), safety_first=False)
     assert Turn(reply, None, regional).text_kept is None
     english = replace(regional, question="who paid?", language=None)
     assert Turn(reply, None, english).text_kept == "who paid?"
@@ -207,12 +202,9 @@ def test_greetings_and_thanks_are_answered_in_their_language(
 ) -> None:
     journal = RecordingJournal()
     turn = Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM).ask(message)
-    answering = knowledge.translations[code].answering
-    assert answering is not None
+    words = knowledge.translations[code].words
     assert turn.intent is intent
-    assert turn.reply.body == (
-        answering.greeting if intent is Intent.GREETING else answering.thanks
-    )
+    assert turn.reply.body == (words.greeting if intent is Intent.GREETING else words.thanks)
     (asked,) = journal.questions
     assert (asked.text, asked.language) == (None, code)
 
@@ -248,22 +240,6 @@ def test_phrasings_match_without_spaces_tones_or_the_same_words() -> None:
 
 # --- what validation refuses -----------------------------------------------------------------
 
-WORDS = (
-    'language: "Test"\nnot_english: "English only: /topics"\n'
-    'danger: "**Not a reporting channel.**"\n'
-)
-ANSWERING = (
-    'answering:\n  in_english: "In English:"\n  no_match: "{no_match}"\n  did_you_mean: "Or?"\n'
-    '  sources_button: "Sources"\n  none_of_these_button: "{none_of_these}"\n'
-    '  greeting: "Hi: /topics"\n  thanks: "Welcome"\n'
-)
-BACK = 'back_translation:\n  not_english: "x"\n  danger: "y"\n'
-BACK_ANSWERING = (
-    '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
-    '    sources_button: "d"\n    none_of_these_button: "e"\n'
-    '    greeting: "f"\n    thanks: "g"\n'
-)
-
 
 def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
     root = write_knowledge([entry("alpha"), entry("beta")], **files)
@@ -273,30 +249,56 @@ def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("danger", "not_english", "problem"),
+    ("changes", "problem"),
     [
-        ("Call **110** now.", "English only: /topics", "number, address or account"),
-        ("Visit https://example.org, **not a channel**", "English only: /topics", "number"),
-        ("Not a reporting channel.", "English only: /topics", "bold"),
-        ("**Not a reporting channel.**", "English only.", "/topics"),
+        ({"danger": "Call **110** now."}, "danger changes the English text's numbers"),
+        (
+            {"danger": "**Not a channel**: see https://example.org"},
+            "danger changes the English text's links",
+        ),
+        ({"danger": "Not a reporting channel."}, "danger must keep the English text's **bold**"),
+        ({"none_of_these": "Thanks."}, "none_of_these changes the English text's commands"),
+        ({"about": "Version {version}."}, "about has the placeholders {version}, English"),
+        ({"sources_dated": "As of {as_of:%Y-%m-%d"}, "sources_dated cannot be filled in"),
+        ({"welcome": "Hello! {commands} in 2020 and 2021"}, "welcome changes the English text's"),
+        ({"none_of_these_button": "x" * 57}, "none_of_these_button is longer than a button"),
+        ({"commands": {"start": "/start"}}, "commands must name the same commands as English"),
+        ({"privacy": "x" * 5000 + " {retention}"}, "privacy is longer than a Telegram message"),
     ],
 )
-def test_a_translation_adds_nothing(
-    write_knowledge: WriteKnowledge, danger: str, not_english: str, problem: str
+def test_a_translation_says_what_the_english_says_and_fits_telegram(
+    write_knowledge: WriteKnowledge, changes: dict[str, Any], problem: str
 ) -> None:
-    text = f'language: "Test"\nnot_english: "{not_english}"\ndanger: "{danger}"\n{BACK}'
-    problems = _problems(write_knowledge, **{"i18n/xx.yaml": text})
+    problems = _problems(write_knowledge, **{"i18n/xx.yaml": words_file(**changes)})
     assert any(problem in p for p in problems), problems
 
 
-def test_the_words_of_answering_keep_topics_and_have_a_back_translation(
-    write_knowledge: WriteKnowledge,
-) -> None:
-    text = WORDS + ANSWERING.format(no_match="Nothing found.", none_of_these="x" * 57) + BACK
-    problems = _problems(write_knowledge, **{"i18n/xx.yaml": text})
-    assert any("no_match must keep the /topics command" in p for p in problems), problems
-    assert any("answering has no back-translation" in p for p in problems), problems
-    assert any("none_of_these_button is longer than a button shows" in p for p in problems)
+def test_a_date_in_a_translation_may_take_another_format(write_knowledge: WriteKnowledge) -> None:
+    english = ENGLISH.sources_dated
+    assert "%B" in english
+    numeric = words_file(sources_dated="Fakta per {as_of:%Y-%m-%d}.")
+    root = write_knowledge([entry("alpha")], **{"i18n/xx.yaml": numeric})
+    knowledge, problems = check_knowledge(root)
+    assert problems == []
+    assert knowledge is not None
+
+
+def test_a_translation_has_every_key_of_the_english(write_knowledge: WriteKnowledge) -> None:
+    complete = yaml.safe_load(words_file())
+    del complete["words"]["privacy"]
+    problems = _problems(write_knowledge, **{"i18n/xx.yaml": yaml.safe_dump(complete)})
+    assert any("privacy" in p and "Field required" in p for p in problems), problems
+
+
+def test_the_shipped_translations_keep_every_placeholder(knowledge: KnowledgeBase) -> None:
+    """Every text of every language can be filled in as the bot fills the English one."""
+    sample = datetime(2026, 11, 30, tzinfo=UTC)
+    for code, translation in knowledge.translations.items():
+        words = translation.words
+        assert words.about.format(version="1", entries=70, dated="", loaded=sample), code
+        assert words.privacy.format(retention=90), code
+        assert words.welcome.format(commands="- /help"), code
+        assert set(words.commands) == set(ENGLISH.commands), code
 
 
 # (each file gets a schema line first, so "language" is on line 2)
@@ -311,9 +313,7 @@ phrasings:
 def test_phrasings_name_known_entries_at_least_three_each_and_none_twice(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    problems = _problems(
-        write_knowledge, **{"i18n/xx.yaml": WORDS + BACK, "phrasings/xx.yaml": PHRASINGS}
-    )
+    problems = _problems(write_knowledge, **{"phrasings/xx.yaml": PHRASINGS})
     assert "xx.yaml:2: no words to answer in 'xx' with" in problems
     assert "xx.yaml:5: unknown entry 'gamma'" in problems
     assert "xx.yaml:6: only 2 phrasings for 'beta'" in problems
@@ -321,12 +321,7 @@ def test_phrasings_name_known_entries_at_least_three_each_and_none_twice(
 
 
 def test_a_language_with_its_words_and_phrasings_loads(write_knowledge: WriteKnowledge) -> None:
-    words = (
-        WORDS
-        + ANSWERING.format(no_match="Nothing: /topics", none_of_these="None")
-        + BACK
-        + BACK_ANSWERING
-    )
+    words = words_file()
     phrasings = "language: xx\nphrasings:\n  alpha: [alpha satu, alpha dua, alpha tiga]\n"
     safety = 'language: xx\ndanger: ["tolong saya"]\nnot_danger: ["apa itu alpha"]\n'
     root = write_knowledge(
@@ -349,13 +344,7 @@ def test_danger_examples_need_the_languages_phrasings(write_knowledge: WriteKnow
 # --- answers a maintainer translated ---------------------------------------------------------
 
 ENGLISH_ANSWER = "UNCAC entered into force in 2005; see [the text](https://www.unodc.org/page)."
-WORDS_TRANSLATED = (
-    WORDS
-    + ANSWERING.format(no_match="Tidak ada: /topics", none_of_these="Bukan")
-    + '  translated: "_Diterjemahkan oleh pengelola._"\n'
-    + BACK
-    + BACK_ANSWERING
-)
+WORDS_TRANSLATED = words_file(translated="_Diterjemahkan oleh pengelola._")
 PHRASINGS_ID = (
     "language: id\nphrasings:\n"
     "  alpha: [kapan uncac berlaku, apa itu uncac dan kapan berlaku, tahun berlakunya uncac]\n"
@@ -407,7 +396,7 @@ def test_a_translated_answer_keeps_every_number_and_link(
 def test_translated_answers_need_a_label_a_language_and_known_entries(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    words = WORDS + ANSWERING.format(no_match="Tidak ada: /topics", none_of_these="Bukan") + BACK
+    words = words_file()
     answers = 'language: id\nanswers:\n  gamma: "x"\n'
     problems = _problems(write_knowledge, **{"i18n/id.yaml": words, "answers/id.yaml": answers})
     assert any("language 'id' in id.yaml has no phrasings" in p for p in problems), problems

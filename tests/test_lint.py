@@ -4,6 +4,7 @@ from bot.knowledge import lint, load_knowledge
 from bot.knowledge.lint import template_pairs
 from bot.matching import ambiguity_warnings, similar_pairs
 from tests.support.kb import WriteKnowledge, entry
+from tests.support.words import words_file
 
 
 def test_entries_the_matcher_cannot_tell_apart_are_named(
@@ -68,17 +69,7 @@ def test_entry_in_another_topics_file(write_knowledge: WriteKnowledge) -> None:
 
 
 def test_an_entry_without_phrasings_in_a_language_is_named(write_knowledge: WriteKnowledge) -> None:
-    words = (
-        'language: "Test"\nnot_english: "English only: /topics"\n'
-        'danger: "**Not a reporting channel.**"\n'
-        'answering:\n  in_english: "In English:"\n  no_match: "None: /topics"\n'
-        '  did_you_mean: "Or?"\n  sources_button: "S"\n  none_of_these_button: "N"\n'
-        '  greeting: "Hi /topics"\n  thanks: "Welcome"\n'
-        'back_translation:\n  not_english: "x"\n  danger: "y"\n'
-        '  answering:\n    in_english: "a"\n    no_match: "b"\n    did_you_mean: "c"\n'
-        '    sources_button: "d"\n    none_of_these_button: "e"\n'
-        '    greeting: "f"\n    thanks: "g"\n'
-    )
+    words = words_file()
     phrasings = "language: th\nphrasings:\n  alpha: [หนึ่ง, สอง, สาม]\n"
     root = write_knowledge(
         [entry("alpha"), entry("beta")], **{"i18n/th.yaml": words, "phrasings/th.yaml": phrasings}

@@ -74,6 +74,37 @@ async def test_start_welcomes_with_examples_and_commands(bot: Bot) -> None:
     assert all(data.startswith("o:") for data in callbacks(reply))
 
 
+async def test_language_is_chosen_per_chat_and_changes_the_bots_words(bot: Bot) -> None:
+    """/start follows the person's Telegram language; /language and a press change every word
+    of that chat (not the others'); "follow each message" goes back."""
+    knowledge = shipped_engine().knowledge
+    thai, khmer = (knowledge.translations[code].words for code in ("th", "km"))
+    other = USER + 1
+    bot.fake.user(other, language_code="th")
+    [welcome] = await bot.send(bot.fake.message("/start", user_id=other))
+    assert welcome.params["text"].startswith(answer_markup.to_html(thai.welcome.split("\n")[0]))
+
+    [menu] = await bot.send(bot.fake.message("/language"))
+    assert menu.params["text"] == answer_markup.to_html(wording.LANGUAGE_MENU)
+    assert "l:km" in callbacks(menu)
+    [chosen] = await bot.send(bot.fake.callback_query("l:km"))
+    assert chosen.params["text"] == answer_markup.to_html(khmer.language_chosen)
+    [helped] = await bot.send(bot.fake.message("/help"))
+    assert helped.params["text"].endswith(answer_markup.to_html(khmer.help_telegram))
+    [answer] = await bot.send(bot.fake.message("who funded the report"))
+    assert khmer.sources_button in [b["text"] for row in keyboard(answer) for b in row]
+    assert callbacks(answer)[0] == "s:report-funding:km"
+    [other_help] = await bot.send(bot.fake.message("/help", user_id=other))
+    assert other_help.params["text"].endswith(answer_markup.to_html(thai.help_telegram))
+
+    [again] = await bot.send(bot.fake.message("/language"))
+    assert callbacks(again)[-1] == "l:auto:km"
+    [follows] = await bot.send(bot.fake.callback_query("l:auto:km"))
+    assert follows.params["text"] == answer_markup.to_html(khmer.language_follows)
+    [english] = await bot.send(bot.fake.message("/help"))
+    assert english.params["text"].startswith("<b>How to ask</b>")
+
+
 async def test_deep_link_opens_the_answer(bot: Bot) -> None:
     [reply] = await bot.send(bot.fake.message("/start uncac"))
     assert reply.params["text"] == answer_html("uncac")
@@ -142,9 +173,9 @@ async def test_the_regions_languages_are_answered_and_others_told_english_only(
     bot: Bot,
 ) -> None:
     [reply] = await bot.send(bot.fake.message("ai tài trợ cho báo cáo này?"))
-    answering = shipped_engine().knowledge.translations["vi"].answering
-    assert answering is not None
-    assert reply.params["text"].startswith(answer_markup.to_html(answering.in_english))
+    words = shipped_engine().knowledge.translations["vi"].words
+    assert reply.params["text"].startswith(answer_markup.to_html(words.in_english))
+    assert callbacks(reply)[0] == "s:report-funding:vi", "its buttons keep the language"
     assert "Department of Home Affairs" in reply.params["text"]
     [reply] = await bot.send(bot.fake.message("什么是腐败"))
     english = f"{wording.NOT_ENGLISH}\n\n{wording.DANGER}"
@@ -351,7 +382,7 @@ async def test_the_regions_languages_in_a_group_and_inline(
     await bot.ignored(bot.fake.group_message(plea))
     [danger] = await bot.send(bot.fake.group_message(f"@{username} {plea}"))
     assert danger.params["text"].startswith(
-        answer_markup.to_html(knowledge.translations["th"].danger)
+        answer_markup.to_html(knowledge.translations["th"].words.danger)
     )
     [inline] = await bot.send(
         bot.fake.inline_query("ai tài trợ cho báo cáo này"), "answerInlineQuery"

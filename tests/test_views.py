@@ -83,6 +83,24 @@ def test_terminal_numbers_the_buttons() -> None:
 
 
 def test_callback_decoding_rejects_forgeries() -> None:
+    forged = ["o:uncac:TH", "o:uncac:th:x", "x::thai", "o:uncac:", "l:", "l:th:1"]
     for data in [None, "", "o:", "zz:uncac", "o:UNCAC", "o:../x", "p:" + "a" * 70, "k:extra"]:
         assert Callback.decode(data) is None
+    for data in forged:
+        assert Callback.decode(data) is None, data
     assert Callback.decode("t:") == Callback(Action.TOPICS)
+
+
+def test_a_button_carries_the_language_it_was_shown_in() -> None:
+    """Within Telegram's 64 bytes even for the longest id and a three-letter code."""
+    for callback in [
+        Callback(Action.OPEN, "a" * 48, "fil"),
+        Callback(Action.NONE_OF_THESE, language="th"),
+        Callback(Action.LANGUAGE, "auto", "km"),
+        Callback(Action.SOURCES, "uncac"),
+    ]:
+        data = callback.encode()
+        assert len(data.encode()) <= MAX_BYTES
+        assert Callback.decode(data) == callback
+    assert Callback(Action.OPEN, "uncac", "vi").encode() == "o:uncac:vi"
+    assert Callback(Action.OPEN, "uncac").encode() == "o:uncac", "English buttons are as before"

@@ -26,6 +26,12 @@ def register(subcommands: Any) -> None:
     ask.add_argument(
         "--json", action="store_true", help="print the matcher's decision and the outcome as JSON"
     )
+    ask.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language chosen for the bot's words (as /language would): en, id, th, ...; "
+        "by default they follow each question's language",
+    )
     knowledge_argument(ask, positional=False)
 
 
@@ -39,8 +45,11 @@ def ask_command(args: argparse.Namespace) -> int:
     # a private chat's wording, rendered as text: what a person on Telegram would read; a
     # maintainer trying questions is not a user asking, so nothing is recorded
     conversation = Conversation(engine, DiscardJournal(), FrontEnd.TELEGRAM)
+    if args.language is not None and conversation.words(args.language).code != args.language:
+        print(f"error: no words in language '{args.language}'", file=sys.stderr)
+        return EXIT_PROBLEMS
     for question in _questions(args.question):
-        turn = conversation.ask(question)
+        turn = conversation.ask(question, language=args.language)
         if args.json:
             print(turn_json(turn), flush=True)
         else:
@@ -67,6 +76,7 @@ def turn_json(turn: Turn) -> str:
         "reply": turn.reply.kind.value,
         "entry_id": turn.reply.entry_id,
         "safety_first": turn.safety_first,
+        "words": turn.reply.voice.code,  # the language of the bot's own words in the reply
         # the region's languages the message is probably in ([] for English, or unknown)
         "languages": list(probable_languages(turn.match.question)),
     }

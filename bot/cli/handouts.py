@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_subcommand, load
 from bot.handouts import (
+    UnknownLanguageError,
     UnknownTopicError,
     build_handout,
     chosen_topics,
@@ -41,6 +42,12 @@ def register(subcommands: Any) -> None:
         choices=("html", "md"),
         default="html",
         help="html: one self-contained file for A4 with QR codes (default); md: no QR codes",
+    )
+    handout.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language of the handout's own words (title, how to ask, notes): a code of "
+        "knowledge/i18n/ (id, ms, th, vi, fil, km, my); the questions and answers stay English",
     )
     links = add_subcommand(
         subcommands, "links", links_command, "List every deep link, with QR images on request."
@@ -87,14 +94,14 @@ def _with_links(args: argparse.Namespace, make: Maker) -> int:
         return EXIT_PROBLEMS
     try:
         make(args, knowledge, username)
-    except (UnknownTopicError, OSError) as error:  # OSError: a file or folder not writable
+    except (UnknownTopicError, UnknownLanguageError, OSError) as error:  # OSError: not writable
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
 def _handout(args: argparse.Namespace, knowledge: KnowledgeBase, username: str) -> None:
-    handout = build_handout(knowledge, username, args.topics)
+    handout = build_handout(knowledge, username, args.topics, args.language)
     text = render_html(handout) if args.format == "html" else render_markdown(handout)
     _write(text, args.output, f"a handout of {len(handout.entries)} entries")
 

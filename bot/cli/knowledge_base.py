@@ -1,4 +1,5 @@
-"""Maintainers' subcommands on the knowledge base: validate, lint, schema, export, topics."""
+"""Maintainers' subcommands on the knowledge base: validate, lint, schema, export, topics,
+words."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from bot.knowledge import (
     export,
     lint,
     stale_schemas,
+    words_template,
     write_schemas,
 )
 from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings
@@ -68,6 +70,16 @@ def register(subcommands: Any) -> None:
     )
     knowledge_argument(
         add_subcommand(subcommands, "topics", topics, "List the topics and their questions.")
+    )
+    words_parser = add_subcommand(
+        subcommands,
+        "words",
+        words,
+        "Start a new language: print its i18n file with every text in English, to translate.",
+    )
+    words_parser.add_argument("language", help="the language's own name, e.g. 'Tetun'")
+    words_parser.add_argument(
+        "--output", "-o", type=Path, help="file to write, e.g. knowledge/i18n/tet.yaml"
     )
 
 
@@ -135,4 +147,19 @@ def topics(args: argparse.Namespace) -> int:
         for entry in knowledge.in_topic(topic.id):
             print(f"  - {entry.question}  [{entry.id}]")
     print(f"\n{summary(knowledge)}")
+    return EXIT_OK
+
+
+def words(args: argparse.Namespace) -> int:
+    text = words_template(args.language)
+    if args.output is None:
+        sys.stdout.write(text)
+    elif args.output.exists():
+        print(f"error: {args.output} exists; choose another file", file=sys.stderr)
+        return EXIT_PROBLEMS
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(
+            f"wrote {args.output}: translate it, then run python -m bot validate", file=sys.stderr
+        )
     return EXIT_OK

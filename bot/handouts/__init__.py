@@ -2,7 +2,13 @@
 the questions with short answers and QR codes of their deep links, and every deep link at once
 with its QR images for slides."""
 
-from bot.handouts.content import Handout, HandoutEntry, HandoutTopic, build_handout
+from bot.handouts.content import (
+    Handout,
+    HandoutEntry,
+    HandoutTopic,
+    UnknownLanguageError,
+    build_handout,
+)
 from bot.handouts.handout_html import render_html
 from bot.handouts.handout_md import render_markdown
 from bot.handouts.link_table import LinkRow, link_rows, links_csv, links_markdown, write_qr_images
@@ -14,6 +20,7 @@ __all__ = [
     "HandoutEntry",
     "HandoutTopic",
     "LinkRow",
+    "UnknownLanguageError",
     "UnknownTopicError",
     "build_handout",
     "chosen_topics",

@@ -14,10 +14,12 @@ from bot.handouts.answer_text import Block, short_answer
 from bot.handouts.qr import qr_code
 from bot.handouts.selection import chosen_topics
 from bot.knowledge import Entry, KnowledgeBase, Link
+from bot.words import ENGLISH_CODE, ENGLISH_VOICE, Voice, voice_in
 
-TITLE = (
-    "Questions and answers: corruption as a facilitator of migrant smuggling and human trafficking"
-)
+
+class UnknownLanguageError(ValueError):
+    def __init__(self, code: str, known: list[str]) -> None:
+        super().__init__(f"no words in language '{code}' (known: {', '.join(known)})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,13 @@ class HandoutTopic:
 
 @dataclass(frozen=True, slots=True)
 class Handout:
-    title: str
     bot_username: str
     topics: tuple[HandoutTopic, ...]
+    voice: Voice = ENGLISH_VOICE  # the language of the handout's own words (not its answers)
+
+    @property
+    def title(self) -> str:
+        return self.voice.words.handout_title
 
     @property
     def entries(self) -> tuple[HandoutEntry, ...]:
@@ -49,9 +55,17 @@ class Handout:
 
 
 def build_handout(
-    knowledge: KnowledgeBase, bot_username: str, topic_ids: Sequence[str] | None = None
+    knowledge: KnowledgeBase,
+    bot_username: str,
+    topic_ids: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> Handout:
-    """`UnknownTopicError` for a topic id the knowledge base does not have."""
+    """`UnknownTopicError` for a topic id the knowledge base does not have. `language`: that
+    of the handout's own words (a code of `knowledge/i18n/`; English by default), else
+    `UnknownLanguageError`."""
+    voice = voice_in(knowledge, language)
+    if language is not None and voice.code != language:
+        raise UnknownLanguageError(language, [ENGLISH_CODE, *sorted(knowledge.translations)])
     username = bot_username.lstrip("@")
     topics = tuple(
         HandoutTopic(
@@ -61,7 +75,7 @@ def build_handout(
         )
         for topic in chosen_topics(knowledge, topic_ids)
     )
-    return Handout(TITLE, username, topics)
+    return Handout(username, topics, voice)
 
 
 def _entry(entry: Entry, bot_username: str) -> HandoutEntry:

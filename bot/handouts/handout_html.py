@@ -12,7 +12,6 @@ from html import escape
 from bot.handouts.answer_text import blocks_html, inline_html
 from bot.handouts.content import Handout, HandoutEntry, HandoutTopic
 from bot.handouts.qr import qr_svg
-from bot.wording import DISCLAIMER
 
 STYLE = """
 @page {
@@ -46,30 +45,31 @@ a { color: inherit; }
 
 
 def render_html(handout: Handout) -> str:
+    words = handout.voice.words
+    scan = words.handout_scan.format(username=handout.bot_username)
+    in_english = (
+        [] if handout.voice.english else [f"<p>{inline_html(words.handout_in_english)}</p>"]
+    )
+    full_answer = escape(words.handout_full_answer)
     body = [
         "<header>",
         f"<h1>{escape(handout.title)}</h1>",
-        f"<p>{_how_to(handout.bot_username)}</p>",
-        f'<p class="note">{inline_html(DISCLAIMER)}</p>',
+        f"<p>{inline_html(scan)}</p>",
+        *in_english,
+        f'<p class="note">{inline_html(words.disclaimer)}</p>',
         "</header>",
-        *(_topic(topic) for topic in handout.topics),
+        *(_topic(topic, full_answer) for topic in handout.topics),
     ]
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{escape(handout.voice.code)}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(handout.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
 
-def _how_to(bot_username: str) -> str:
-    return (
-        "Scan a code with a phone's camera, or open the link under a question, to read the "
-        f"full answer in Telegram from <b>@{escape(bot_username)}</b> and ask your own questions."
-    )
-
-
-def _topic(topic: HandoutTopic) -> str:
+def _topic(topic: HandoutTopic, full_answer: str) -> str:
     heading = f"<h2>{escape(topic.title)}</h2>"
     if not topic.entries:
         return f'<section class="topic" id="topic-{escape(topic.id)}">{heading}</section>'
@@ -77,14 +77,14 @@ def _topic(topic: HandoutTopic) -> str:
     return "\n".join(
         [
             f'<section class="topic" id="topic-{escape(topic.id)}">',
-            f'<div class="topic-start">{heading}\n{_entry(first)}</div>',
-            *(_entry(entry) for entry in rest),
+            f'<div class="topic-start">{heading}\n{_entry(first, full_answer)}</div>',
+            *(_entry(entry, full_answer) for entry in rest),
             "</section>",
         ]
     )
 
 
-def _entry(entry: HandoutEntry) -> str:
+def _entry(entry: HandoutEntry, full_answer: str) -> str:
     links = "".join(
         f'<li>{escape(link.title)}: <a class="url" href="{escape(link.url)}">'
         f"{escape(link.url)}</a></li>"
@@ -98,7 +98,7 @@ def _entry(entry: HandoutEntry) -> str:
             f"<h3>{escape(entry.question)}</h3>",
             f'<div class="answer">{blocks_html(entry.short_answer)}</div>',
             f'<ul class="links">{links}</ul>' if links else "",
-            f'<p class="deep-link">Full answer: <a class="url" href="{escape(entry.deep_link)}">'
+            f'<p class="deep-link">{full_answer} <a class="url" href="{escape(entry.deep_link)}">'
             f"{escape(entry.deep_link)}</a></p>",
             "</div></article>",
         ]

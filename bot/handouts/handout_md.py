@@ -5,34 +5,30 @@ from __future__ import annotations
 
 from bot.handouts.answer_text import blocks_markdown, inline_markdown, markdown_text
 from bot.handouts.content import Handout, HandoutEntry
-from bot.wording import DISCLAIMER
-
-QR_NOTE = (
-    "QR codes are left out of this Markdown version: print the HTML handout "
-    "(`python -m bot handout --format html`) for them. Each question's link opens its full "
-    "answer in Telegram."
-)
 
 
 def render_markdown(handout: Handout) -> str:
+    words = handout.voice.words
+    ask = words.handout_links.format(username=handout.bot_username)
+    in_english = [] if handout.voice.english else [inline_markdown(words.handout_in_english)]
     parts = [
         f"# {markdown_text(handout.title)}",
-        f"Ask **@{markdown_text(handout.bot_username)}** in Telegram for the full answers, "
-        "and your own questions.",
-        inline_markdown(DISCLAIMER),
-        f"_{QR_NOTE}_",
+        inline_markdown(ask),
+        *in_english,
+        inline_markdown(words.disclaimer),
+        f"_{words.handout_no_qr}_",  # as written: its `command` is a code span
     ]
     for topic in handout.topics:
         parts.append(f"## {markdown_text(topic.title)}")
-        parts.extend(_entry(entry) for entry in topic.entries)
+        parts.extend(_entry(entry, words.handout_full_answer) for entry in topic.entries)
     return "\n\n".join(parts) + "\n"
 
 
-def _entry(entry: HandoutEntry) -> str:
+def _entry(entry: HandoutEntry, full_answer: str) -> str:
     parts = [f"### {markdown_text(entry.question)}", blocks_markdown(entry.short_answer)]
     if entry.links:
         parts.append(
             "\n".join(f"- {markdown_text(link.title)}: <{link.url}>" for link in entry.links)
         )
-    parts.append(f"Full answer: <{entry.deep_link}>")
+    parts.append(f"{markdown_text(full_answer)} <{entry.deep_link}>")
     return "\n\n".join(parts)

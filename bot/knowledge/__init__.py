@@ -5,13 +5,14 @@ Callers outside this package import from here; the modules inside are its own bu
 
 from bot.knowledge import answer_markup
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.english import ENGLISH, ENGLISH_CODE, ENGLISH_NAME, words_template
 from bot.knowledge.export import export
 from bot.knowledge.limits import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT
 from bot.knowledge.lint import lint, required_rules
 from bot.knowledge.loader import check_knowledge, load_file, load_knowledge, load_located
 from bot.knowledge.models import (
     SLUG_PATTERN,
-    AnsweringWords,
+    BotWords,
     CalibrationCoefficients,
     DangerCase,
     DangerSet,
@@ -40,9 +41,12 @@ from bot.knowledge.schema import missing_headers, stale_schemas, write_schemas
 
 __all__ = [
     "CALLBACK_DATA_LIMIT",
+    "ENGLISH",
+    "ENGLISH_CODE",
+    "ENGLISH_NAME",
     "SLUG_PATTERN",
     "TELEGRAM_TEXT_LIMIT",
-    "AnsweringWords",
+    "BotWords",
     "CalibrationCoefficients",
     "DangerCase",
     "DangerSet",
@@ -81,5 +85,6 @@ __all__ = [
     "normalize",
     "required_rules",
     "stale_schemas",
+    "words_template",
     "write_schemas",
 ]

@@ -286,55 +286,136 @@ class Quiz(RootModel[list[QuizItem]]):
     """`knowledge/quiz.yaml`: the questions quiz rounds are drawn from."""
 
 
-class AnsweringWords(_Strict):
-    """What the bot says around an English answer to a question asked in another language."""
+class BotWords(_Strict):
+    """Everything the bot says to a person in a chat, in one language: the English is
+    `bot.words.ENGLISH`, and `knowledge/i18n/<code>.yaml` has the same keys in one more.
 
-    in_english: Text = Field(
-        description="Before the English answer: that the report and the answers are in English."
+    A text keeps the English one's `{placeholders}`, numbers, /commands and **bold** markers;
+    dates in placeholders may take another format, e.g. `{loaded:%Y-%m-%d %H:%M}`."""
+
+    welcome: Text = Field(
+        description="/start: what the bot is, the unofficial note, {commands}, examples."
     )
-    no_match: Text = Field(description="'I could not find an answer to that...', with /topics.")
-    did_you_mean: Text = Field(description="'Did you mean one of these?' above English choices.")
-    sources_button: Text = Field(description="The button that opens an answer's sources.")
+    help: Text = Field(description="/help: how to ask, then {commands}.")
+    help_telegram: Text = Field(
+        description="/help in Telegram: groups (mention or reply) and inline mode."
+    )
+    help_terminal: Text = Field(
+        description="/help in the terminal chat: numbers press buttons, /quit."
+    )
+    commands: dict[str, Text] = Field(
+        description="Each command's line in /help and the welcome, by command name "
+        "('/topics: browse the questions'); the same commands as English."
+    )
+    about: Text = Field(
+        description="/about: sources, unofficial note, {version}, {entries}, {dated}, {loaded}."
+    )
+    about_dated: Text = Field(description="Part of /about: the date of the newest fact, {as_of}.")
+    privacy: Text = Field(description="/privacy: what is kept and for how long ({retention} days).")
+    out_of_scope: Text = Field(
+        description="No answer: what the bot covers; examples and topics follow."
+    )
+    unknown_words: Text = Field(
+        description="Words the bot does not know: what it covers; examples follow."
+    )
+    empty: Text = Field(description="An empty message: 'Please type a question, for example:'.")
+    not_english: Text = Field(description="A language the bot cannot read: which ones it reads.")
+    did_you_mean: Text = Field(description="Above the choices (English questions) when unsure.")
+    none_of_these: Text = Field(
+        description="After 'None of these': thanks, the question is noted; /topics."
+    )
     none_of_these_button: Text = Field(
-        description="The button under 'did you mean' for when no choice is what was meant."
+        description="The button under 'did you mean' when no choice fits."
     )
-    greeting: Text = Field(description="The reply to a greeting: 'Hello! Ask me anything...'.")
-    thanks: Text = Field(description="The reply to thanks: 'You're welcome! Ask another...'.")
-    translated: Text | None = Field(
-        default=None,
-        description="The line that labels an answer a maintainer translated "
-        "(knowledge/answers/<code>.yaml): needed once the language has one.",
-    )
-
-
-class BackTranslation(_Strict):
-    """The translation put back into English word for word, so that a reviewer without the
-    language can check the meaning."""
-
-    not_english: Text
-    danger: Text
-    answering: AnsweringWords | None = None
-
-
-class Translation(_Strict):
-    """The bot's most needed words in one more language (`knowledge/i18n/<code>.yaml`), for
-    messages it cannot read yet: that it reads English only, and the safety note. Machine
-    translations until a native speaker reviews them (the file's header says which)."""
-
-    language: Text = Field(description="The language's own name, e.g. 'Bahasa Indonesia'.")
-    not_english: Text = Field(
-        description="'Sorry, I can only read questions in English for now...', with /topics."
+    sources_button: Text = Field(description="The button that opens an answer's sources.")
+    sources: Text = Field(description="The heading of an answer's sources, in **bold**.")
+    sources_dated: Text = Field(description="Under the sources: 'Facts as of {as_of}.'")
+    rated: Text = Field(description="Thanks for a 👍 or 👎.")
+    legal_note: Text = Field(
+        description="Under an answer to a personal legal question: not legal advice."
     )
     danger: Text = Field(
         description="The safety note: not a reporting channel; contact local emergency "
         "services or the authorities. Never a number, service or organisation."
     )
-    answering: AnsweringWords | None = Field(
-        default=None,
-        description="The words answering in this language needs; required once the language "
-        "has phrasings (knowledge/phrasings/<code>.yaml).",
+    danger_title: Text = Field(description="The title of the safety note offered in inline mode.")
+    greeting: Text = Field(
+        description="The reply to a greeting: 'Hello! Ask me anything...', /topics."
     )
-    back_translation: BackTranslation
+    thanks: Text = Field(description="The reply to thanks: 'You're welcome! Ask another...'.")
+    languages: Text = Field(
+        description="Which languages the bot reads, and that it answers in English."
+    )
+    human: Text = Field(
+        description="'Am I talking to a person?': an automated bot; nobody reads the chat."
+    )
+    more_about: Text = Field(
+        description="'Tell me more' about {question}: related questions and sources."
+    )
+    topics: Text = Field(description="The heading of the topic list, in **bold**.")
+    back_to_topics_button: Text = Field(
+        description="The button back from a topic to the topic list."
+    )
+    expired: Text = Field(description="A button too old to work: please ask again.")
+    unknown_entry: Text = Field(
+        description="A deep link to an answer that does not exist (any more)."
+    )
+    unknown_command: Text = Field(description="A command the bot does not have; see /help.")
+    non_text: Text = Field(
+        description="A sticker, photo or voice message: please type the question."
+    )
+    ask_usage: Text = Field(description="/ask without a question: an example follows it.")
+    sorry: Text = Field(description="An error on the bot's side: please try again.")
+    slow_down: Text = Field(description="Too many messages too fast: wait, one question at a time.")
+    group_busy: Text = Field(
+        description="A busy group: the answer is in a private chat, [here]({link})."
+    )
+    in_english: Text = Field(
+        description="Before an English answer to a question in this language: the report "
+        "and the answers are in English."
+    )
+    translated: Text | None = Field(
+        default=None,
+        description="The line that labels an answer a maintainer translated "
+        "(knowledge/answers/<code>.yaml): needed once the language has one.",
+    )
+    language_menu: Text = Field(
+        description="/language: choose the language of the bot's own words."
+    )
+    language_chosen: Text = Field(
+        description="After choosing this language: the bot's words in the chat are in it now."
+    )
+    language_follow_button: Text = Field(
+        description="The /language button to follow each message's language."
+    )
+    language_follows: Text = Field(description="After that button: the words follow each message.")
+    disclaimer: Text = Field(
+        description="In italics: unofficial, not a UNODC or Bali Process service, not legal advice."
+    )
+    handout_title: Text = Field(description="The printed handout's title.")
+    handout_scan: Text = Field(
+        description="Under the handout's title: scan a QR code or open a link, @{username}."
+    )
+    handout_links: Text = Field(
+        description="Under the Markdown handout's title: ask @{username} in Telegram."
+    )
+    handout_no_qr: Text = Field(description="The Markdown handout: why it has no QR codes.")
+    handout_full_answer: Text = Field(description="Before each entry's link: 'Full answer:'.")
+    handout_in_english: Text = Field(
+        description="A handout in this language: its questions and answers are in English."
+    )
+
+
+class Translation(_Strict):
+    """The bot's words in one more language (`knowledge/i18n/<code>.yaml`). Machine
+    translations until a native speaker reviews them (the file's header says which)."""
+
+    language: Text = Field(description="The language's own name, e.g. 'Bahasa Indonesia'.")
+    words: BotWords
+    back_translation: BotWords = Field(
+        description="The words put back into English by a second translator who did not see "
+        "the English, so that a reviewer without the language can check the meaning."
+    )
 
 
 class LanguageSafety(_Strict):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -10,9 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import bot.knowledge.answer_markup as answer_markup
+from bot.knowledge.english import ENGLISH
 from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
 from bot.knowledge.models import (
-    AnsweringWords,
+    BotWords,
     Entry,
     Glossary,
     LanguagePhrasings,
@@ -319,66 +322,93 @@ def check_quiz(
             )
 
 
-_INVENTED = re.compile(r"\d|https?://|www\.|@\w")
+_SAMPLE_DATE = datetime.datetime(2026, 11, 30, 12, 0, tzinfo=datetime.UTC)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_COMMAND = re.compile(r"(?<![\w/])/[a-z_]+\b")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_BUTTONS = ("none_of_these_button", "sources_button", "back_to_topics_button")
+_SHORT_BUTTONS = ("language_follow_button",)
 
 
 def check_translation(translation: Translation, document: YamlDocument) -> Iterator[Problem]:
-    """A translation keeps what the English says and adds nothing: the safety note names no
-    number, address or account (the bot must never invent one), keeps its bold "not a
-    reporting channel", and the English-only note still offers /topics."""
-    if _INVENTED.search(translation.danger):
+    """A translation says what the English says, in the same frame: the same
+    `{placeholders}`, numbers, /commands, links and **bold** parts as the English text of
+    each key (so it adds no number, address or service, which the bot must never invent), and
+    it fits Telegram: a message within its limit, a button label whole on a phone."""
+    words = translation.words
+    if set(words.commands) != set(ENGLISH.commands):
         yield Problem(
-            document.locate(("danger",)),
-            "the safety note has a number, address or account in it",
-            "translate the English note only: it names no number or service",
+            document.locate(("words", "commands")),
+            "commands must name the same commands as English: "
+            + ", ".join(sorted(ENGLISH.commands)),
+            "translate each command's line, and keep its /name",
         )
-    if translation.danger.count("**") != 2:
-        yield Problem(
-            document.locate(("danger",)),
-            "the safety note must keep one **bold** part ('not a reporting channel')",
-            "keep the ** markers of the English text",
-        )
-    if "/topics" not in translation.not_english:
-        yield Problem(
-            document.locate(("not_english",)),
-            "the English-only note must keep the /topics command",
-            "write /topics as it is",
-        )
-    if translation.answering is not None:
-        back = translation.back_translation.answering
-        yield from _check_answering(translation.answering, back, document)
-
-
-def _check_answering(
-    words: AnsweringWords, back: AnsweringWords | None, document: YamlDocument
-) -> Iterator[Problem]:
-    for key in ("no_match", "greeting"):
-        if "/topics" not in getattr(words, key):
-            yield Problem(
-                document.locate(("answering", key)),
-                f"{key} must keep the /topics command",
-                "write /topics as it is",
-            )
-    for key in ("in_english", "no_match", "did_you_mean", "greeting", "thanks"):
-        if _INVENTED.search(getattr(words, key)):
-            yield Problem(
-                document.locate(("answering", key)),
-                f"answering.{key} has a number, address or account in it",
-                "translate the English words only",
-            )
-    for key in ("sources_button", "none_of_these_button"):
+    english = dict(_texts(ENGLISH))
+    for key, text in _texts(words):
+        original = english.get(key)
+        if original is None:
+            continue
+        for problem, hint in _differences(text, original, key):
+            yield Problem(document.locate(("words", *key.split("."))), problem, hint)
+    for key in _BUTTONS:
         if len(getattr(words, key)) > BUTTON_TEXT_LIMIT:
             yield Problem(
-                document.locate(("answering", key)),
-                f"answering.{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)",
+                document.locate(("words", key)),
+                f"{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)",
                 "shorten it",
             )
-    if back is None:
-        yield Problem(
-            document.locate(("back_translation",)),
-            "answering has no back-translation",
-            "add back_translation.answering: its words put back into English",
+
+
+def _texts(words: BotWords) -> Iterator[tuple[str, str]]:
+    """Every text of the words by key, a command's as commands.<name>."""
+    for key in BotWords.model_fields:
+        value = getattr(words, key)
+        if isinstance(value, dict):
+            yield from ((f"{key}.{name}", line) for name, line in value.items())
+        elif value is not None:
+            yield key, value
+
+
+def _differences(text: str, english: str, key: str) -> Iterator[tuple[str, str]]:
+    try:
+        names = _placeholder_names(text)
+    except ValueError as error:  # a lone brace
+        yield f"{key} cannot be filled in: {error}", "write {{ and }} for a brace"
+        return
+    english_names = _placeholder_names(english)
+    if names != english_names:
+        yield (
+            f"{key} has the placeholders {_listed(names)}, English {_listed(english_names)}",
+            "keep each {name} of the English text; only a date's format may change",
         )
+        return
+    try:
+        shown = text.format(**dict.fromkeys(names, _SAMPLE_DATE))
+    except (ValueError, IndexError, KeyError) as error:
+        yield f"{key} cannot be filled in: {error}", "write {{ and }} for a brace"
+        return
+    bare, english_bare = _PLACEHOLDER.sub(" ", text), _PLACEHOLDER.sub(" ", english)
+    for kind, found, hint in (
+        ("numbers", _NUMBER.findall, "keep the English numbers, in Western digits"),
+        ("commands", _COMMAND.findall, "keep each /command as it is"),
+        ("links", _URL.findall, "keep the English text's links, and add none"),
+    ):
+        if sorted(found(bare)) != sorted(found(english_bare)):
+            yield f"{key} changes the English text's {kind}", hint
+    if bare.count("**") != english_bare.count("**"):
+        yield f"{key} must keep the English text's **bold** parts", "keep the ** markers"
+    if len(answer_markup.to_plain(shown)) > TELEGRAM_TEXT_LIMIT:
+        yield f"{key} is longer than a Telegram message", "shorten it"
+    if key in _SHORT_BUTTONS and len(text) > BUTTON_TEXT_LIMIT:
+        yield f"{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)", "shorten it"
+
+
+def _placeholder_names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _listed(names: set[str]) -> str:
+    return ", ".join(f"{{{n}}}" for n in sorted(names)) or "none"
 
 
 MIN_PHRASINGS = 3
@@ -399,11 +429,11 @@ def check_phrasings(
             f"language '{code}' is kept in {document.file.name}",
             f"name the file phrasings/{code}.yaml",
         )
-    if translation is None or translation.answering is None:
+    if translation is None:
         yield Problem(
             document.locate(("language",)),
             f"no words to answer in '{code}' with",
-            f"add answering (in_english, no_match, did_you_mean) to i18n/{code}.yaml",
+            f"add i18n/{code}.yaml: the bot's words in that language",
         )
     owner: dict[str, str] = {}
     for entry_id, texts in phrasings.phrasings.items():
@@ -453,12 +483,11 @@ def check_translated_answers(
             f"language '{code}' in {document.file.name} has no phrasings",
             "name the file answers/<code>.yaml after a phrasings/<code>.yaml",
         )
-    answering = translation.answering if translation else None
-    if answering is None or answering.translated is None:
+    if translation is None or translation.words.translated is None:
         yield Problem(
             document.locate(("language",)),
             f"no label for translated answers in '{code}'",
-            f"add answering.translated to i18n/{code}.yaml",
+            f"add words.translated to i18n/{code}.yaml",
         )
     for entry_id, text in loaded.answers.items():
         where = document.locate(("answers", entry_id))

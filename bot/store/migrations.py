@@ -88,6 +88,15 @@ STEPS: tuple[str, ...] = (
     """
     ALTER TABLE questions ADD COLUMN language TEXT;
     """,
+    # 5: the language a chat chose for the bot's words (/language), by the chat's pseudonym;
+    # forgotten with the other records after the retention period
+    """
+    CREATE TABLE chat_languages (
+        chat TEXT PRIMARY KEY,
+        language TEXT NOT NULL,
+        chosen_at TEXT NOT NULL
+    );
+    """,
 )
 
 LATEST = len(STEPS)

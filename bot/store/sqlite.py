@@ -84,6 +84,7 @@ class SqliteStore:
                 f"DELETE FROM quiz_polls WHERE round_id IN ({old_rounds})",
                 "DELETE FROM quiz_rounds WHERE started_at < ?",
                 "DELETE FROM workshops WHERE started_at < ?",
+                "DELETE FROM chat_languages WHERE chosen_at < ?",
             ):
                 gone += connection.execute(statement, (cut,)).rowcount
         return gone

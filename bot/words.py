@@ -1,0 +1,66 @@
+"""The language the bot speaks in a reply: English (`bot.wording`), or a translation from
+`knowledge/i18n/<code>.yaml` with the same keys.
+
+Which one a chat reads is chosen with /language, or else follows each message's language;
+the answers themselves stay in English unless a maintainer translated them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import wording
+from bot.knowledge import ENGLISH, ENGLISH_CODE, ENGLISH_NAME, BotWords, KnowledgeBase
+from bot.wording import FrontEnd
+
+__all__ = ["ENGLISH", "ENGLISH_CODE", "ENGLISH_VOICE", "Voice", "command_list", "voice_in"]
+
+# Telegram's language_code is an IETF tag; these name a served language another way
+_TAG_ALIASES = {"tl": "fil", "in": "id", "zsm": "ms"}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The bot's words in one language, with its code and its own name."""
+
+    code: str
+    name: str
+    words: BotWords
+
+    @property
+    def english(self) -> bool:
+        return self.code == ENGLISH_CODE
+
+
+ENGLISH_VOICE = Voice(ENGLISH_CODE, ENGLISH_NAME, ENGLISH)
+
+
+def voice_in(knowledge: KnowledgeBase, code: str | None) -> Voice:
+    """The words in that language; English for English, for none, and for a language the
+    knowledge base has no words in (any more, after an edit)."""
+    translation = knowledge.translations.get(code) if code else None
+    if code is None or translation is None:
+        return ENGLISH_VOICE
+    return Voice(code, translation.language, translation.words)
+
+
+def voices(knowledge: KnowledgeBase) -> tuple[Voice, ...]:
+    """Every language the bot's words are in, English first."""
+    return (ENGLISH_VOICE, *(voice_in(knowledge, code) for code in sorted(knowledge.translations)))
+
+
+def served(knowledge: KnowledgeBase, tag: str | None) -> str | None:
+    """The code of the served language a Telegram `language_code` ("th", "id-ID") names, if
+    any: a hint for commands, which have no text to tell the language by."""
+    if not tag:
+        return None
+    base = tag.lower().replace("_", "-").split("-", 1)[0]
+    code = _TAG_ALIASES.get(base, base)
+    return code if code == ENGLISH_CODE or code in knowledge.translations else None
+
+
+def command_list(words: BotWords, front_end: FrontEnd) -> str:
+    """The commands as bullets, /start left out: whoever reads this has started already."""
+    return "\n".join(
+        f"- {words.commands[c.name]}" for c in wording.commands_for(front_end) if c.name != "start"
+    )
