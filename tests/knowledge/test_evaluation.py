@@ -247,7 +247,6 @@ HELD = {
     ("fil", "oos"): 0.1,  # 1 of 10
     ("ms", "false"): 0.1,  # 2 of 21
     ("th", "false"): 0.038,  # 1 of 27
-    ("vi", "false"): 0.134,  # 2 of 15
     ("fil", "false"): 0.1,  # 2 of 21
 }
 
