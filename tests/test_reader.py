@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intents import Intent, Reader
+from bot.intents import Intent, Reader, regional
 from bot.intents.cues import about_the_law, cues, situations
-from bot.intents.detector import Detector
+from bot.intents.detector import Detector, shared_features
 from bot.knowledge import load_knowledge
 from tests.support.kb import WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
@@ -32,6 +32,23 @@ def test_a_detector_learns_which_side_a_message_is_on() -> None:
     )
     assert detector.probability("they locked us in and keep our passports") > 0.5
     assert detector.probability("what does the report say about passports") < 0.5
+
+
+def test_training_features_are_shared_and_learn_the_same() -> None:
+    """`shared_features` keeps each feature string once across texts, for training on many
+    examples; the detector learns exactly what it learns from fresh features."""
+    shared = shared_features(regional.features)
+    first, second = shared("paspor saya ditahan"), shared("paspor saya hilang")
+    common = set(first) & set(second)
+    assert common
+    assert all(any(f is g for g in second) for f in first if f in common)
+    assert set(first) == regional.features("paspor saya ditahan")
+    danger = ["paspor saya ditahan majikan", "saya dikunci di rumah", "gaji saya tidak dibayar"]
+    ordinary = ["apa itu paspor", "laporan ini tentang apa", "siapa yang menulis laporan ini"]
+    fresh = Detector(danger, ordinary, regional.features, read=regional.features)
+    learnt = Detector(danger, ordinary, shared_features(regional.features), read=regional.features)
+    for text in ("paspor saya ditahan", "apa isi laporan ini"):
+        assert learnt.probability(text) == pytest.approx(fresh.probability(text), abs=1e-12)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ gets the safety note, since nobody can tell.
 
 from __future__ import annotations
 
-from bot.intents.detector import Detector
+from bot.intents.detector import Detector, shared_features
 from bot.knowledge import KnowledgeBase, fold
 
 GRAM_SIZES = (3, 4)
@@ -38,7 +38,7 @@ class RegionalDanger:
                     *examples.not_danger,
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
                 ],
-                features,
+                shared_features(features),
                 read=features,
             )
             for code, examples in knowledge.regional_safety.items()
