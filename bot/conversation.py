@@ -117,15 +117,19 @@ class Conversation:
     def choose_language(self, chat: str, code: str, current: str | None = None) -> Reply:
         """Keep a chat's choice and confirm it in the chosen language; `FOLLOW_MESSAGES`
         withdraws it, confirmed in the `current` one; an unknown code gets the menu again."""
-        if code == FOLLOW_MESSAGES:
-            self.languages.choose(chat, None)
+        chosen = None if code == FOLLOW_MESSAGES else self.words(code)
+        if chosen is not None and chosen.code != code:
+            return self.language_menu(current)
+        try:
+            self.languages.choose(chat, None if chosen is None else code)
+        except StoreError as error:  # not kept: saying it was would be untrue
+            logger.warning("cannot keep the chat's language: %s", error)
+            voice = self.words(current)
+            return replies.fixed(voice.words.sorry, voice=voice)
+        if chosen is None:
             voice = self.words(current)
             return replies.fixed(voice.words.language_follows, voice=voice)
-        voice = self.words(code)
-        if voice.code != code:
-            return self.language_menu(self.languages.chosen(chat))
-        self.languages.choose(chat, code)
-        return replies.fixed(voice.words.language_chosen, voice=voice)
+        return replies.fixed(chosen.words.language_chosen, voice=chosen)
 
     # --- free text -----------------------------------------------------------------------
 

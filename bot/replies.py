@@ -61,7 +61,7 @@ class Reply:
     rated: bool = False  # feedback given: thanks instead of 👍 / 👎
     delivery: Delivery = Delivery.SEND
     notice: str | None = None  # a short acknowledgement of a button press (Telegram: a toast)
-    voice: Voice = ENGLISH_VOICE  # the language of the reply's own buttons
+    voice: Voice = ENGLISH_VOICE  # the language of the bot's own words and buttons in it
     languages: tuple[Voice, ...] = ()  # /language: the languages to choose from
 
     def but(self, **changes: Any) -> Reply:

@@ -47,11 +47,6 @@ def commands_for(front_end: FrontEnd) -> tuple[ChatCommand, ...]:
     return tuple(c for c in COMMANDS if c.terminal or front_end is FrontEnd.TELEGRAM)
 
 
-def command_list(front_end: FrontEnd) -> str:
-    """The commands as bullets, /start left out: whoever reads this has started already."""
-    return "\n".join(f"- {c.usage}" for c in commands_for(front_end) if c.name != "start")
-
-
 DISCLAIMER = (
     "_An unofficial companion to the report: not a UNODC or Bali Process service, "
     "and not legal advice._"

@@ -18,7 +18,7 @@ from bot.conversation import Conversation
 from bot.knowledge import ENGLISH, KnowledgeBase, check_knowledge
 from bot.language_choice import FOLLOW_MESSAGES, RememberedLanguages
 from bot.replies import Reply
-from bot.store import DiscardJournal
+from bot.store import DiscardJournal, StoreError
 from bot.store.pseudonyms import Pseudonyms
 from bot.store.sqlite import SqliteStore
 from bot.store.sqlite_languages import SqliteLanguages
@@ -219,3 +219,22 @@ def test_a_new_language_starts_from_a_template_that_loads(tmp_path: Path) -> Non
     assert knowledge is not None
     assert knowledge.translations["tet"].language == "Tetun"
     assert knowledge.translations["tet"].words == ENGLISH
+
+
+class BrokenStore:
+    """A store that can be neither read nor written (locked, full, gone)."""
+
+    def chosen(self, chat: str) -> str | None:
+        raise StoreError("database is locked")
+
+    def choose(self, chat: str, language: str | None) -> None:
+        raise StoreError("database is locked")
+
+
+def test_a_store_that_fails_loses_no_reply_and_claims_no_choice() -> None:
+    talk = Conversation(
+        shipped_engine(), DiscardJournal(), FrontEnd.TELEGRAM, languages=BrokenStore()
+    )
+    assert talk.chosen_language(CHAT) is None, "the words follow the message meanwhile"
+    assert talk.choose_language(CHAT, "th").body == ENGLISH.sorry
+    assert talk.ask("who funded the report", language=talk.chosen_language(CHAT)).reply.entry_id
