@@ -32,7 +32,7 @@ from bot.store import (
     redacted,
 )
 from bot.wording import FrontEnd
-from bot.words import Voice, command_list, served, voice_in
+from bot.words import Voice, command_list, named_language, served, voice_in
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +162,8 @@ class Conversation:
         found = engine.matcher.match(text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
+            if danger is False and (asked_for := self._asked_for_language(found)) is not None:
+                return asked_for
             voice = self.words(language or found.language)
             reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
@@ -192,7 +194,19 @@ class Conversation:
             return Turn(self._small_talk(talk, voice), talk, found)
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
+        elif (asked_for := self._asked_for_language(found)) is not None:
+            return asked_for
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
+
+    def _asked_for_language(self, found: Match) -> Turn | None:
+        """A message that asks for a language the bot speaks ("bahasa Indonesia?", "in Thai
+        please"), and for nothing it can answer, gets the /language menu in that language."""
+        if found.decision is not Decision.NONE:
+            return None
+        code = named_language(self.engine.knowledge, found.question)
+        if code is None:
+            return None
+        return Turn(self.language_menu(code), Intent.LANGUAGE_NAMED, found)
 
     def _small_talk_in(
         self, question: str, written_in: str, talk: SmallTalk, language: str | None

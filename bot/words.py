@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot import wording
-from bot.knowledge import ENGLISH, ENGLISH_CODE, ENGLISH_NAME, BotWords, KnowledgeBase
+from bot.knowledge import ENGLISH, ENGLISH_CODE, ENGLISH_NAME, BotWords, KnowledgeBase, fold
 from bot.wording import FrontEnd
 
 __all__ = ["ENGLISH", "ENGLISH_CODE", "ENGLISH_VOICE", "Voice", "command_list", "voice_in"]
@@ -47,6 +47,29 @@ def voice_in(knowledge: KnowledgeBase, code: str | None) -> Voice:
 def voices(knowledge: KnowledgeBase) -> tuple[Voice, ...]:
     """Every language the bot's words are in, English first."""
     return (ENGLISH_VOICE, *(voice_in(knowledge, code) for code in sorted(knowledge.translations)))
+
+
+def named_language(knowledge: KnowledgeBase, text: str) -> str | None:
+    """The one language the bot has words in that a message asks for ("pakai bahasa
+    Indonesia", "ขอเป็นภาษาไทย", "in Thai please"), if it asks for exactly one: by one of the
+    phrases its i18n file lists under `names`, as whole words (in scripts without spaces,
+    anywhere)."""
+    folded = f" {fold(text)} "
+    named = {
+        code
+        for code, translation in knowledge.translations.items()
+        for name in translation.names
+        if _names(folded, fold(name))
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _names(folded: str, name: str) -> bool:
+    if not name:
+        return False
+    if name.isascii():
+        return f" {name} " in folded
+    return name in folded
 
 
 def served(knowledge: KnowledgeBase, tag: str | None) -> str | None:

@@ -15,6 +15,7 @@ import pytest
 from bot.callbacks import Action, Callback
 from bot.cli import main
 from bot.conversation import Conversation
+from bot.intents import Intent
 from bot.knowledge import ENGLISH, KnowledgeBase, check_knowledge
 from bot.language_choice import FOLLOW_MESSAGES, RememberedLanguages
 from bot.replies import Reply
@@ -238,3 +239,38 @@ def test_a_store_that_fails_loses_no_reply_and_claims_no_choice() -> None:
     assert talk.chosen_language(CHAT) is None, "the words follow the message meanwhile"
     assert talk.choose_language(CHAT, "th").body == ENGLISH.sorry
     assert talk.ask("who funded the report", language=talk.chosen_language(CHAT)).reply.entry_id
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("Saya mau pakai bahasa Indonesia", "id"),
+        ("boleh guna bahasa Melayu?", "ms"),
+        ("ขอเป็นภาษาไทยได้ไหม", "th"),
+        ("cho tôi dùng tiếng Việt", "vi"),
+        ("can you answer in Tagalog please", "fil"),
+    ],
+)
+def test_asking_for_a_language_gets_the_menu_in_it(
+    knowledge: KnowledgeBase, message: str, code: str
+) -> None:
+    turn = conversation().ask(message)
+    assert turn.intent is Intent.LANGUAGE_NAMED
+    assert turn.reply.body == knowledge.translations[code].words.language_menu
+    assert turn.reply.voice.code == code
+    assert f"l:{code}:{code}" in [
+        b.callback.encode() for row in keyboard(turn.reply) for b in row if b.callback
+    ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Thai police corruption",  # a bare name is about the country, not a request
+        "who funded the report in Thai",  # answerable: answered
+        "tolong, paspor saya ditahan, saya cuma bisa bahasa Indonesia",  # danger comes first
+    ],
+)
+def test_a_language_named_in_passing_is_not_a_request(message: str) -> None:
+    turn = conversation().ask(message)
+    assert turn.intent is not Intent.LANGUAGE_NAMED

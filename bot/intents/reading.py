@@ -42,6 +42,8 @@ class Intent(StrEnum):
     HUMAN = SmallTalk.HUMAN.value
     PERSONAL_LEGAL = "personal_legal"
     FOLLOW_UP = "follow_up"
+    # names a language the bot speaks and asks nothing it can answer: "bahasa Indonesia?"
+    LANGUAGE_NAMED = "language_named"
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,8 @@ def words_template(language: str) -> str:
         "# someone who did not see the English put it back into English under\n"
         "# `back_translation`. Keep every {placeholder}, number, /command and **bold** part.\n"
         f"language: {json.dumps(language, ensure_ascii=False)}\n"
+        "# How people ask for the language ('bahasa Indonesia', 'in Indonesian'), not bare names\n"
+        "names: []\n"
         f"words:\n{_indented(listed)}\n"
         f"back_translation:\n{_indented(listed)}\n"
     )

@@ -411,6 +411,12 @@ class Translation(_Strict):
     translations until a native speaker reviews them (the file's header says which)."""
 
     language: Text = Field(description="The language's own name, e.g. 'Bahasa Indonesia'.")
+    names: list[Text] = Field(
+        default_factory=list,
+        description="How people ask for the language ('ภาษาไทย', 'in Thai', 'Thai please'): "
+        "a message with one of these that gets no answer gets the /language menu in it. "
+        "Phrases, not bare names: 'Thai' alone is in many questions about Thailand.",
+    )
     words: BotWords
     back_translation: BotWords = Field(
         description="The words put back into English by a second translator who did not see "
