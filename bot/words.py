@@ -17,6 +17,8 @@ __all__ = ["ENGLISH", "ENGLISH_CODE", "ENGLISH_VOICE", "Voice", "command_list", 
 
 # Telegram's language_code is an IETF tag; these name a served language another way
 _TAG_ALIASES = {"tl": "fil", "in": "id", "zsm": "ms"}
+# setMyCommands takes a two-letter ISO 639-1 code: Filipino has none, Tagalog's stands for it
+_MENU_TAGS = {"fil": "tl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +89,23 @@ def command_list(words: BotWords, front_end: FrontEnd) -> str:
     return "\n".join(
         f"- {words.commands[c.name]}" for c in wording.commands_for(front_end) if c.name != "start"
     )
+
+
+def command_menus(knowledge: KnowledgeBase) -> dict[str, list[tuple[str, str]]]:
+    """Telegram's commands menu in each language the bot's words are in, by the two-letter code
+    Telegram shows it for: each command with its line of /help, less the command itself
+    ("/topics: ดูรายการคำถาม" gives "ดูรายการคำถาม")."""
+    menus = {}
+    for code, translation in sorted(knowledge.translations.items()):
+        tag = _MENU_TAGS.get(code, code)
+        if len(tag) != 2:  # no code Telegram takes: its people see the English menu
+            continue
+        lines = translation.words.commands
+        menus[tag] = [(c.name, _description(lines[c.name])) for c in wording.COMMANDS]
+    return menus
+
+
+def _description(line: str) -> str:
+    _, _, description = line.partition(": ")
+    text = (description or line).strip()
+    return text[:1].upper() + text[1:]

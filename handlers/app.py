@@ -45,6 +45,7 @@ from bot.store.sqlite import SqliteStore
 from bot.store.sqlite_languages import SqliteLanguages
 from bot.store.sqlite_workshops import SqliteWorkshops
 from bot.wording import FrontEnd
+from bot.words import command_menus
 from bot.workshops import WorkshopStore
 from handlers import (
     admin,
@@ -215,6 +216,13 @@ async def _post_init(application: TelegramApplication) -> None:
     (run by run_polling / run_webhook)."""
     everyone = [BotCommand(command.name, command.menu) for command in wording.COMMANDS]
     await application.bot.set_my_commands(everyone)
+    knowledge = application.bot_data.conversation.engine.knowledge
+    for tag, menu in command_menus(knowledge).items():  # for people whose Telegram is in it
+        try:
+            translated = [BotCommand(name, description) for name, description in menu]
+            await application.bot.set_my_commands(translated, language_code=tag)
+        except TelegramError as error:  # the English menu stands in
+            logger.warning("no commands menu in %s: %s", tag, error)
     maintainers = everyone + [BotCommand(c.name, c.menu) for c in wording.ADMIN_COMMANDS]
     for admin_id in sorted(application.bot_data.admins):
         try:  # each admin's own menu: only they see the maintainers' commands

@@ -263,6 +263,10 @@ def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
         ({"welcome": "Hello! {commands} in 2020 and 2021"}, "welcome changes the English text's"),
         ({"none_of_these_button": "x" * 57}, "none_of_these_button is longer than a button"),
         ({"commands": {"start": "/start"}}, "commands must name the same commands as English"),
+        (
+            {"commands": {**ENGLISH.commands, "topics": "/topics - browse"}},
+            "commands.topics must start with /topics and have ': '",
+        ),
         ({"privacy": "x" * 5000 + " {retention}"}, "privacy is longer than a Telegram message"),
     ],
 )

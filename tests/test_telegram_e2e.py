@@ -291,10 +291,16 @@ async def test_commands_menu_and_handlers_come_from_one_table(bot: Bot) -> None:
     post_init = bot.application.post_init
     assert post_init is not None
     await post_init(bot.application)  # what run_polling does on start
-    [menu] = bot.fake.calls("setMyCommands")  # no ADMIN_IDS: no admin menus
+    menu, *translated = bot.fake.calls("setMyCommands")  # no ADMIN_IDS: no admin menus
     assert [(c["command"], c["description"]) for c in menu.params["commands"]] == [
         (command.name, command.menu) for command in wording.COMMANDS
     ]
+    assert "language_code" not in menu.params
+    thai = shipped_engine().knowledge.translations["th"].words.commands["topics"]
+    by_language = {call.params["language_code"]: call.params["commands"] for call in translated}
+    assert set(by_language) == {"id", "ms", "th", "vi", "tl", "km", "my"}
+    assert {"command": "topics", "description": thai.partition(": ")[2]} in by_language["th"]
+    assert all(len(commands) == len(wording.COMMANDS) for commands in by_language.values())
 
 
 # --- errors ---------------------------------------------------------------------------------

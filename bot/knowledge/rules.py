@@ -343,6 +343,13 @@ def check_translation(translation: Translation, document: YamlDocument) -> Itera
             + ", ".join(sorted(ENGLISH.commands)),
             "translate each command's line, and keep its /name",
         )
+    for name, line in words.commands.items():
+        if not line.startswith(f"/{name}") or ": " not in line:
+            yield Problem(
+                document.locate(("words", "commands", name)),
+                f"commands.{name} must start with /{name} and have ': ' before what it does",
+                "Telegram's commands menu shows what follows the ': '",
+            )
     english = dict(_texts(ENGLISH))
     for key, text in _texts(words):
         original = english.get(key)
