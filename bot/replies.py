@@ -221,13 +221,7 @@ def compose(
             Reason.EMPTY: words.empty,
         }.get(match.reason or Reason.OUT_OF_SCOPE, words.out_of_scope)
     body = f"{body}\n\n{note}" if note else body
-    return Reply(
-        ReplyKind.NONE,
-        body,
-        choices=example_choices(knowledge),
-        topics=knowledge.topics,
-        voice=voice,
-    )
+    return _declined(knowledge, body, voice)
 
 
 def in_language(
@@ -257,12 +251,14 @@ def in_language(
         body = "\n\n".join([*safety, words.did_you_mean])
         return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
     body = "\n\n".join([*safety, words.out_of_scope])
+    return _declined(knowledge, body, voice)
+
+
+def _declined(knowledge: KnowledgeBase, body: str, voice: Voice) -> Reply:
+    """No answer: what was said, with example questions and the topics to go on from."""
+    topics = knowledge.topics
     return Reply(
-        ReplyKind.NONE,
-        body,
-        choices=example_choices(knowledge),
-        topics=knowledge.topics,
-        voice=voice,
+        ReplyKind.NONE, body, choices=example_choices(knowledge), topics=topics, voice=voice
     )
 
 
