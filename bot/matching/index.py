@@ -110,10 +110,10 @@ class MatchIndex:
         self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
         self._build_centroids(token_sets, owners)
         self._subwords = CosineIndex(
-            [Counter(self.analyzer.subwords_of(words)) for words in word_lists], raw_count
+            (Counter(self.analyzer.subwords_of(words)) for words in word_lists), raw_count
         )
         self._answers = CosineIndex(
-            [Counter(self._informative(e.answer)) for e in knowledge.entries], log_count
+            (Counter(self._informative(e.answer)) for e in knowledge.entries), log_count
         )
         self.regional = {
             code: RegionalIndex(phrasings, self.entry_ids)

@@ -42,7 +42,7 @@ class RegionalIndex:
         listed = [(positions[i], text) for i, texts in phrasings.items() for text in texts]
         self._size = len(entry_ids)
         self._owners = np.array([owner for owner, _ in listed], dtype=np.int64)
-        self._phrasings = CosineIndex([grams(text) for _, text in listed], log_count)
+        self._phrasings = CosineIndex((grams(text) for _, text in listed), log_count)
         self._entry_norms = self._phrasings.summed_norms(self._owners, self._size)
 
     def entry_scores(self, text: str) -> FloatArray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -13,6 +13,10 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 TermFrequency = Callable[[FloatArray], FloatArray]
+# The postings are stored compactly (a document's number in the fewest bytes that hold it, a
+# weight in single precision): they are most of the index's memory. Scores are computed in double.
+POSTING_START = np.int32
+POSTING_WEIGHT = np.float32
 
 
 def raw_count(counts: FloatArray) -> FloatArray:
@@ -25,50 +29,49 @@ def log_count(counts: FloatArray) -> FloatArray:
 
 
 class CosineIndex:
-    def __init__(self, documents: Sequence[Counter[str]], term_frequency: TermFrequency) -> None:
+    def __init__(self, documents: Iterable[Counter[str]], term_frequency: TermFrequency) -> None:
         """Built with array operations over every (document, term) pair at once: a Python loop
         over those pairs was a tenth of the matcher's start-up. The posting lists are kept as
         spans of two arrays (a term's documents ascending, and its weights there), not as two
-        arrays per term: thousands of small arrays cost more than their numbers. Terms are kept
-        as their hashes in a sorted array, looked up by binary search: a dictionary of tens of
-        thousands of short strings (character n-grams) cost more than all the postings."""
-        self.size = len(documents)
+        arrays per term: thousands of small arrays cost more than their numbers. A term is kept
+        as its hash, its number the hash's place in a sorted array, found by binary search: a
+        dictionary of tens of thousands of short strings (character n-grams) cost more than all
+        the postings. Each document is hashed as it comes, so its strings can go at once."""
         self._term_frequency = term_frequency
-        term_ids: dict[str, int] = {}
-        pair_terms = np.fromiter(
-            (term_ids.setdefault(term, len(term_ids)) for d in documents for term in d),
-            dtype=np.int64,
+        hashes: list[IntArray] = []
+        counts: list[FloatArray] = []
+        for document in documents:
+            hashes.append(np.fromiter(map(hash, document), dtype=np.int64, count=len(document)))
+            counts.append(np.fromiter(document.values(), dtype=np.float64, count=len(document)))
+        self.size = len(hashes)
+        pair_documents = np.repeat(np.arange(self.size), [len(h) for h in hashes])
+        pair_counts = np.concatenate(counts) if counts else np.zeros(0)
+        self._term_hashes, pair_terms = np.unique(
+            np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.int64), return_inverse=True
         )
-        pair_counts = np.fromiter((c for d in documents for c in d.values()), dtype=np.float64)
-        pair_documents = np.repeat(
-            np.arange(self.size, dtype=np.int64), [len(d) for d in documents]
-        )
-        document_frequency = np.bincount(pair_terms, minlength=len(term_ids))
+        del hashes, counts
+        document_frequency = np.bincount(pair_terms, minlength=len(self._term_hashes))
         idf: FloatArray = np.log((self.size + 1) / (document_frequency + 1.0)) + 1.0
-        hashes = np.fromiter((hash(term) for term in term_ids), dtype=np.int64, count=len(term_ids))
-        del term_ids
-        self._term_order: IntArray = np.argsort(hashes)
-        self._term_hashes: IntArray = hashes[self._term_order]
-        self._idf: FloatArray = idf
+        self._idf = idf
         self._unseen_idf = math.log(self.size + 1) + 1.0
 
         weights = term_frequency(pair_counts) * idf[pair_terms]
         squared = np.bincount(pair_documents, weights=weights * weights, minlength=self.size)
         self._norms: FloatArray = np.sqrt(squared) + 1e-12
         order = np.argsort(pair_terms, kind="stable")  # keeps documents ascending per term
-        self._starts: IntArray = np.r_[0, np.cumsum(document_frequency)]
-        self._documents: IntArray = pair_documents[order]
-        self._weights: FloatArray = weights[order]
+        self._starts = np.r_[0, np.cumsum(document_frequency)].astype(POSTING_START)
+        self._documents = pair_documents[order].astype(np.min_scalar_type(self.size))
+        self._weights = weights[order].astype(POSTING_WEIGHT)
 
     def _term_ids(self, query: Counter[str]) -> IntArray:
         """Each query term's id, -1 for a term never seen."""
-        hashes = np.fromiter((hash(term) for term in query), dtype=np.int64, count=len(query))
+        hashes = np.fromiter(map(hash, query), dtype=np.int64, count=len(query))
         if not len(self._term_hashes):
             return np.full(len(query), -1, dtype=np.int64)
         where = np.searchsorted(self._term_hashes, hashes)
         inside = np.minimum(where, len(self._term_hashes) - 1)
         seen = (where < len(self._term_hashes)) & (self._term_hashes[inside] == hashes)
-        ids: IntArray = np.where(seen, self._term_order[inside], -1)
+        ids: IntArray = np.where(seen, inside, -1)
         return ids
 
     @property
@@ -81,10 +84,10 @@ class CosineIndex:
         document d): with `norms`, the cosine against a group's centroid follows from the
         cosines against its documents, so no index of the groups is needed."""
         terms = np.repeat(np.arange(len(self._starts) - 1), np.diff(self._starts))
-        keys = terms * count + groups[self._documents]
-        sums = np.bincount(keys, weights=self._weights)
-        found = np.flatnonzero(sums)
-        squared = np.bincount(found % count, weights=sums[found] ** 2, minlength=count)
+        # one sum per (term, group) that occurs, never an array of every term by every group
+        keys, pairs = np.unique(terms * count + groups[self._documents], return_inverse=True)
+        sums = np.bincount(pairs, weights=self._weights)
+        squared = np.bincount(keys % count, weights=sums**2, minlength=count)
         result: FloatArray = np.sqrt(squared) + 1e-12
         return result
 

@@ -238,13 +238,9 @@ LANGUAGE_TARGETS = {"accuracy": 0.85, "wrong": 0.03, "oos": 0.05, "recall": 0.95
 # get worse unnoticed; the README lists them. (Numbers only: the failures are not read.)
 HELD = {
     ("id", "wrong"): 0.032,  # 1 of 32
-    ("ms", "wrong"): 0.07,  # 2 of 29
+    ("ms", "wrong"): 0.035,  # 1 of 29
     ("th", "wrong"): 0.038,  # 1 of 27
-    ("vi", "wrong"): 0.039,  # 1 of 26
-    ("fil", "wrong"): 0.041,  # 1 of 25
-    ("km", "wrong"): 0.032,  # 1 of 32
     ("th", "oos"): 0.34,  # 2 of 6
-    ("fil", "oos"): 0.1,  # 1 of 10
     ("ms", "false"): 0.1,  # 2 of 21
     ("th", "false"): 0.038,  # 1 of 27
     ("fil", "false"): 0.1,  # 2 of 21
