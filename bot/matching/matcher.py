@@ -19,10 +19,14 @@ from bot.matching.vectors import FloatArray
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
 CANDIDATES = 5
 CLARIFY_CHOICES = 3
-# Follow-ups, read off the tuning part of knowledge/eval/followups: how much the previous
-# question counts, the bonus of the entries it names as related, and the lead an answer needs.
-CONTEXT_WEIGHT = 0.2
-RELATED_BONUS = 0.1
+# Follow-ups, read off the tuning part of knowledge/eval/followups: how much closeness to the
+# previous question multiplies a candidate's own score and adds to it, how close the previous
+# entry counts as to itself, the bonus of the entries it names as related, and the lead an
+# answer needs.
+CONTEXT_BOOST = 3.0
+CONTEXT_WEIGHT = 0.1
+PREVIOUS_CLOSENESS = 0.5
+RELATED_BONUS = 0.05
 FOLLOW_UP_LEAD = 0.1
 NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
@@ -133,18 +137,24 @@ class Matcher:
         return best if best is whole else replace(best, question=text)
 
     def follow_up(self, question: str, previous: str, *, another: bool = False) -> Match:
-        """The decision for a message that follows the answer `previous` ("and at sea?"): its
-        own scores, plus a share of those of the previous question and a bonus for the entries
-        the previous one names as related, and, for a question asking who, for the people its
-        answer names; with `another` ("and the other protocol?") the previous entry is no
-        candidate. A follow-up is answered only with a clear lead, a little less clear when the
-        context itself points at the first candidate."""
+        """The decision for a message that follows the answer `previous` ("and at sea?"). Its
+        own words choose the candidates, and closeness to the previous question multiplies
+        them (and adds a little): "is UNODC part of it?" after the Bali Process is UNODC's
+        place in it, not UNODC. The previous entry counts as only half close to itself, or its
+        own phrasing would drown the message's words. The entries the previous one names as
+        related get a bonus, and, for a question asking who, the people its answer names; with
+        `another` ("and the other protocol?") the previous entry is no candidate. A follow-up
+        is answered only with a clear lead, a little less clear when the context itself points
+        at the first candidate."""
         text = _folded(question)
         scores = self._scores(text)
         entry = self.index.knowledge.get(previous)
         if isinstance(scores, Match) or entry is None:
             return self.match(question)
-        scores = scores + CONTEXT_WEIGHT * self._context_scores(entry.question)
+        closeness = self._context_scores(entry.question)
+        if (itself := self.index.position(previous)) is not None:
+            closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
+        scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
         for related in entry.related:
             if (position := self.index.position(related)) is not None:
                 scores[position] += RELATED_BONUS

@@ -218,15 +218,16 @@ def dialogues(part: Part | None) -> Dialogues:
 
 def test_follow_ups_hold_where_they_stand() -> None:
     """The target (85% right, at most 5% wrong) is missed: first measured on the test part at
-    0.578 right, 0.111 wrong, 0.800 within one tap; 0.644 right since "who said that?" asks
-    about the people the previous answer names. Held there."""
+    0.578 right, 0.111 wrong, 0.800 within one tap; with a second writer's dialogues and
+    closeness to the previous question multiplying a follow-up's scores, 0.817 right, 0.073
+    wrong (6 of 82), 0.878 within one tap. Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.64
+    assert result.right >= 0.81
     assert result.wrong is not None
-    assert result.wrong <= 0.12
+    assert result.wrong <= 0.074
     assert result.within_one_tap is not None
-    assert result.within_one_tap >= 0.79
+    assert result.within_one_tap >= 0.87
 
 
 # --- the region's languages (issue 17) ----------------------------------------------------------
