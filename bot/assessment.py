@@ -129,7 +129,13 @@ def detection(flags: Sequence[tuple[str, bool, bool]]) -> Detection:
 
 
 def danger(conversation: Conversation, cases: Sequence[DangerCase]) -> Detection:
-    return detection([(c.q, c.danger, conversation.ask(c.q).safety_first) for c in cases])
+    return detection([(c.q, c.danger, _in_its_chat(conversation, c).safety_first) for c in cases])
+
+
+def _in_its_chat(conversation: Conversation, case: DangerCase) -> Turn:
+    """The reply to the message, after the answer to `first` when it follows one."""
+    follows = conversation.ask(case.first).reply.entry_id if case.first else None
+    return conversation.ask(case.q, follows=follows)
 
 
 def personal_legal(conversation: Conversation, cases: Sequence[LegalCase]) -> Detection:

@@ -77,10 +77,13 @@ class Reader:
             else None
         )
         self._regional = RegionalDanger(knowledge)
+        # not the danger detector's ordinary examples: they are personal in tone on purpose
+        # ("my thesis is on that, which article is it?") and would teach this detector that a
+        # personal question about the law is none
         self._legal = (
             Detector(
                 safety.personal_legal,
-                [*safety.general_legal, *ordinary, *knowledge.out_of_scope, *safety.not_danger],
+                [*safety.general_legal, *ordinary, *knowledge.out_of_scope],
                 featurize,
             )
             if safety

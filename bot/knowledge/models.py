@@ -503,6 +503,11 @@ class DangerCase(_Strict):
     expect: Slug | None = Field(
         default=None, description="For an ordinary question: the entry that answers it."
     )
+    first: Text | None = Field(
+        default=None,
+        description="The question the bot answered just before, when the message follows it "
+        "in the same chat (and may only make sense with it).",
+    )
 
 
 class LegalCase(_Strict):
