@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.heap import give_back_freed_memory
 from bot.intents import Reader
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matching import Matcher, Thresholds, build_matcher
@@ -34,4 +35,6 @@ class AnswerEngine:
         matcher: Matcher | None = None,
     ) -> AnswerEngine:
         """`matcher`: one already built for this knowledge base (a reload's refitted one)."""
-        return cls(knowledge, matcher or build_matcher(knowledge, thresholds), Reader(knowledge))
+        engine = cls(knowledge, matcher or build_matcher(knowledge, thresholds), Reader(knowledge))
+        give_back_freed_memory()  # what building it freed (docs/memory.md)
+        return engine
