@@ -133,7 +133,8 @@ def danger(conversation: Conversation, cases: Sequence[DangerCase]) -> Detection
 
 
 def _in_its_chat(conversation: Conversation, case: DangerCase) -> Turn:
-    """The reply to the message, after the answer to `first` when it follows one."""
+    """The reply to the message, after the answer to `first` when it follows one; as in a chat,
+    a first question that got no answer leaves no context."""
     follows = conversation.ask(case.first).reply.entry_id if case.first else None
     return conversation.ask(case.q, follows=follows)
 

@@ -3,31 +3,32 @@
 Building an engine allocates and frees many small objects (n-grams, features, training
 matrices). glibc's allocator keeps most of what is freed in the process, so the bot's resident
 memory stays about 10 MB above what it uses (docs/memory.md); `malloc_trim` returns it. Where
-the C library is not glibc (musl, macOS), this does nothing.
+the C library has no `malloc_trim` (musl, macOS, Windows), only the garbage is collected.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
-from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 
 @cache
-def _trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
+def _trim() -> Any | None:
+    """glibc's `malloc_trim`, or None."""
     try:
-        library = ctypes.CDLL(name)
-    except OSError:
+        library = ctypes.CDLL(None)  # the C library the interpreter runs on
+        trim = library.malloc_trim
+    except (OSError, TypeError, AttributeError):  # TypeError: Windows takes no None
         return None
-    trim: Callable[[int], int] | None = getattr(library, "malloc_trim", None)
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
     return trim
 
 
 def give_back_freed_memory() -> bool:
-    """Collect garbage, then return the free heap to the system; whether it could."""
+    """Collect garbage, then return the free heap to the system; whether the C library could."""
     gc.collect()
     trim = _trim()
     if trim is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from bot import wording
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
+from bot.heap import give_back_freed_memory
 from bot.knowledge import Location, Problem, Severity, check_knowledge, required_rules
 from bot.matching import Thresholds, recalibrated_matcher
 
@@ -92,6 +93,7 @@ class Reloader:
             return Reload(False, running, time.perf_counter() - started, errors)
         matcher, warning = recalibrated_matcher(knowledge, self.thresholds)
         self.conversation.engine = AnswerEngine.build(knowledge, self.thresholds, matcher)
+        give_back_freed_memory()  # the replaced engine's, now that nothing refers to it
         return Reload(
             True,
             len(knowledge.entries),

@@ -103,3 +103,11 @@ def test_a_groups_centroid_cosine_follows_from_its_documents(
         dot = sum(w * summed.get(t, 0.0) for t, w in query_weights.items())
         expected = dot / (query_norm * norm) if query_norm and norm else 0.0
         assert math.isclose(derived[group], expected, abs_tol=SINGLE)
+
+
+def test_documents_numbered_past_one_byte_keep_their_numbers() -> None:
+    """Document numbers are stored in the fewest bytes that hold them: two bytes here."""
+    documents = [Counter([f"term{i}", "shared"]) for i in range(300)]
+    scores = CosineIndex(documents, log_count).cosine(Counter(["term299", "shared"]))
+    assert int(np.argmax(scores)) == 299
+    assert math.isclose(scores[299], 1.0, rel_tol=SINGLE)

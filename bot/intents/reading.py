@@ -77,9 +77,9 @@ class Reader:
             else None
         )
         self._regional = RegionalDanger(knowledge)
-        # not the danger detector's ordinary examples: they are personal in tone on purpose
-        # ("my thesis is on that, which article is it?") and would teach this detector that a
-        # personal question about the law is none
+        # not `safety.not_danger`, the danger detector's ordinary look-alikes: they are personal
+        # in tone on purpose ("my thesis is on that, which article is it?") and would teach this
+        # detector that a personal question about the law is none
         self._legal = (
             Detector(
                 safety.personal_legal,

@@ -145,7 +145,9 @@ class Matcher:
         related get a bonus, and, for a question asking who, the people its answer names; with
         `another` ("and the other protocol?") the previous entry is no candidate. A follow-up
         is answered only with a clear lead, a little less clear when the context itself points
-        at the first candidate."""
+        at the first candidate. Its scores are on a scale of their own (closeness multiplies
+        them up to four times): the confidence the standalone calibration gives them is near 1
+        for most, not a probability, and the lead decides."""
         text = _folded(question)
         scores = self._scores(text)
         entry = self.index.knowledge.get(previous)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,7 +15,7 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 TermFrequency = Callable[[FloatArray], FloatArray]
 # The postings are stored compactly (a document's number in the fewest bytes that hold it, a
-# weight in single precision): they are most of the index's memory. Scores are computed in double.
+# weight in single precision): they are most of the index's memory. Scores are summed in double.
 POSTING_START = np.int32
 POSTING_WEIGHT = np.float32
 
@@ -59,9 +60,13 @@ class CosineIndex:
         squared = np.bincount(pair_documents, weights=weights * weights, minlength=self.size)
         self._norms: FloatArray = np.sqrt(squared) + 1e-12
         order = np.argsort(pair_terms, kind="stable")  # keeps documents ascending per term
-        self._starts = np.r_[0, np.cumsum(document_frequency)].astype(POSTING_START)
-        self._documents = pair_documents[order].astype(np.min_scalar_type(self.size))
-        self._weights = weights[order].astype(POSTING_WEIGHT)
+        self._starts: npt.NDArray[np.int32] = np.r_[0, np.cumsum(document_frequency)].astype(
+            POSTING_START
+        )
+        self._documents: npt.NDArray[np.unsignedinteger[Any]] = pair_documents[order].astype(
+            np.min_scalar_type(self.size)
+        )
+        self._weights: npt.NDArray[np.float32] = weights[order].astype(POSTING_WEIGHT)
 
     def _term_ids(self, query: Counter[str]) -> IntArray:
         """Each query term's id, -1 for a term never seen."""
