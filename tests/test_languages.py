@@ -16,7 +16,7 @@ from bot import wording
 from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, regional_small_talk
-from bot.knowledge import ENGLISH, KnowledgeBase, check_knowledge, fold
+from bot.knowledge import ENGLISH, Glossary, GlossaryTerm, KnowledgeBase, check_knowledge, fold
 from bot.languages import probable_languages
 from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
@@ -236,6 +236,32 @@ def test_phrasings_match_without_spaces_tones_or_the_same_words() -> None:
     )
     assert index.entry_scores("ผู้ให้ทุนของรายงาน").argmax() == 0
     assert index.entry_scores("ai viet bao cao").argmax() == 1
+
+
+def test_a_phrasing_naming_another_acronym_counts_for_less() -> None:
+    phrasings = {
+        "unodc": ["apa itu UNODC", "UNODC tugasnya apa sih?"],
+        "uncac": ["UNCAC itu konvensi apa ya?", "sbnrnya UNCAC itu ngatur apa aja sih?"],
+    }
+    entry_ids = ["unodc", "uncac"]
+    # the n-grams alone: "apa itu" and "UN..C" make the other organisation the nearest
+    assert RegionalIndex(phrasings, entry_ids).entry_scores("apa itu UNCAC?").argmax() == 0
+    named = RegionalIndex(phrasings, entry_ids, ["UNODC", "UNCAC"])
+    assert named.entry_scores("apa itu UNCAC?").argmax() == 1
+    assert named.entry_scores("apa itu UNODC?").argmax() == 0
+    # glued to a script without spaces, the acronym is still read
+    assert named.entry_scores("UNCACคืออะไร").argmax() == 1
+
+
+def test_the_glossarys_acronyms_are_its_forms_in_capitals() -> None:
+    glossary = Glossary(
+        terms=[
+            GlossaryTerm(term="UNCAC", variants=["Convention against Corruption"]),
+            GlossaryTerm(term="smuggling of migrants", variants=["SOM", "people smuggling"]),
+            GlossaryTerm(term="Bali Process", variants=["the Bali Process"]),
+        ]
+    )
+    assert glossary.acronyms == {"UNCAC", "SOM"}
 
 
 # --- what validation refuses -----------------------------------------------------------------

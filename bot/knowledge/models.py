@@ -7,6 +7,7 @@ so the field descriptions below are what editors show while maintainers type.
 from __future__ import annotations
 
 import datetime
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -158,6 +159,20 @@ class Glossary(_Strict):
     spellings: list[Spelling] = Field(
         default=[], description="British and American spellings of one word, unified in matching."
     )
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        """The forms written in capitals ("UNCAC", "UNODC"): names that are typed the same in
+        every language, so a question in any of them that names one is about that one."""
+        return frozenset(
+            form
+            for term in self.terms
+            for form in (term.term, *term.variants)
+            if _ACRONYM.fullmatch(form)
+        )
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 
 
 class LinkPolicy(_Strict):

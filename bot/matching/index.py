@@ -116,7 +116,7 @@ class MatchIndex:
             (Counter(self._informative(e.answer)) for e in knowledge.entries), log_count
         )
         self.regional = {
-            code: RegionalIndex(phrasings, self.entry_ids)
+            code: RegionalIndex(phrasings, self.entry_ids, knowledge.glossary.acronyms)
             for code, phrasings in knowledge.phrasings.items()
         }
 
