@@ -68,8 +68,10 @@ def chat_book(clock: Callable[[], float] = time.monotonic) -> SlotBook:
 
 
 class Gate:
-    """At most `limit` sends in any `window`, counted when they actually start, so a burst of
-    late wake-ups cannot bunch them; `pause` holds every send (Telegram said: retry after)."""
+    """At most `limit` sends in any `window`, each counted until `window` after its answer came
+    back: Telegram counts a message when it arrives, which is after it was sent and before it
+    was answered, so sends held up on the way (a slow network, a paused process) cannot bunch
+    there. `pause` holds every send (Telegram said: retry after)."""
 
     def __init__(
         self, limit: int, window: float, clock: Callable[[], float] = time.monotonic
@@ -77,23 +79,35 @@ class Gate:
         self._limit = limit
         self._window = window
         self._clock = clock
-        self._starts: deque[float] = deque()
+        self._sending = 0
+        self._answered: deque[float] = deque()  # when each answer came back, oldest first
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
+        self._left = asyncio.Event()
 
     async def enter(self) -> None:
+        """Wait for a place; `leave` must follow once the send is answered or has failed."""
         async with self._lock:  # one at a time, in arrival order
             while True:
                 now = self._clock()
-                while self._starts and self._starts[0] <= now - self._window:
-                    self._starts.popleft()
+                while self._answered and self._answered[0] <= now - self._window:
+                    self._answered.popleft()
                 wait = self._paused_until - now
-                if len(self._starts) >= self._limit:
-                    wait = max(wait, self._starts[0] + self._window - now)
+                if self._sending + len(self._answered) >= self._limit:
+                    if not self._answered:  # all on their way: until one is answered
+                        self._left.clear()
+                        await self._left.wait()
+                        continue
+                    wait = max(wait, self._answered[0] + self._window - now)
                 if wait <= 0:
-                    self._starts.append(now)
+                    self._sending += 1
                     return
                 await asyncio.sleep(wait)
+
+    def leave(self) -> None:
+        self._sending -= 1
+        self._answered.append(self._clock())
+        self._left.set()
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, self._clock() + seconds)

@@ -1,10 +1,10 @@
 """The rate limiter: messages go out within Telegram's limits instead of being refused.
 
-About 30 messages a second overall, at most 20 a minute into one group and one a second into
-one private chat, each booked with a `bot.pacing.SlotBook` (a sliding window, as Telegram
-counts), so that the handlers can see how long a group's next
-message would wait. A 429 that happens anyway is waited out by the request
-(`handlers.delivery`), not here.
+About 30 messages a second overall (`bot.pacing.Gate`, counted from when each send is
+answered), at most 20 a minute into one group and one a second into one private chat, each
+booked with a `bot.pacing.SlotBook` (a sliding window, as Telegram counts), so that the
+handlers can see how long a group's next message would wait. A 429 that happens anyway is
+waited out by the request (`handlers.delivery`), not here.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ class Pace(BaseRateLimiter[None]):
                 if time.monotonic() + wait > deadline:
                     raise
                 logger.info("%s: Telegram asked to wait %.0f s; holding every send", endpoint, wait)
+            finally:
+                self.overall.leave()
 
 
 def in_a_group(chat: object) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from bot.flood import Admission, FloodGate
-from bot.pacing import chat_book, group_book
+from bot.pacing import Gate, chat_book, group_book
 
 
 class Clock:
@@ -59,3 +62,32 @@ def test_a_private_chat_gets_one_a_second() -> None:
     pace = chat_book(clock)
     assert [round(pace.book("c"), 6) for _ in range(4)] == [0.0, 1.1, 2.2, 3.3]
     assert pace.book("another chat") == 0.0
+
+
+async def test_the_overall_gate_counts_a_send_from_its_answer() -> None:
+    """Two a window: a third send waits until a window has passed since the first answer came
+    back, however long the first two took to arrive (Telegram counts them on arrival)."""
+    gate = Gate(limit=2, window=0.2)
+    started = time.monotonic()
+    begun: list[float] = []
+
+    async def send(taking: float) -> None:
+        await gate.enter()
+        begun.append(time.monotonic() - started)
+        try:
+            await asyncio.sleep(taking)
+        finally:
+            gate.leave()
+
+    await asyncio.gather(send(0.15), send(0.15), send(0.0))
+    # counted from their start instead, the third would go at 0.2 s
+    assert begun[2] >= 0.15 + 0.2 - 0.01, begun
+
+
+async def test_a_pause_holds_every_send() -> None:
+    gate = Gate(limit=30, window=1.0)
+    gate.pause(0.2)
+    started = time.monotonic()
+    await gate.enter()
+    gate.leave()
+    assert time.monotonic() - started >= 0.19
