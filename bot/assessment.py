@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.conversation import Conversation, Turn
+from bot.intents import Intent
 from bot.knowledge import (
+    AboutTheBotCase,
+    AboutTheBotKind,
+    AboutTheBotSet,
     DangerCase,
     DangerSet,
     EvalQuestion,
@@ -38,6 +42,7 @@ class SetKind(StrEnum):
     DANGER = "danger"  # knowledge/eval/danger/
     LEGAL = "legal"  # knowledge/eval/legal/
     FOLLOW_UPS = "followups"  # knowledge/eval/followups/
+    ABOUT_THE_BOT = "about"  # knowledge/eval/about/
 
 
 _MODELS: dict[SetKind, Any] = {
@@ -45,6 +50,7 @@ _MODELS: dict[SetKind, Any] = {
     SetKind.DANGER: DangerSet,
     SetKind.LEGAL: LegalSet,
     SetKind.FOLLOW_UPS: FollowUpSet,
+    SetKind.ABOUT_THE_BOT: AboutTheBotSet,
 }
 
 
@@ -137,6 +143,28 @@ def _in_its_chat(conversation: Conversation, case: DangerCase) -> Turn:
     a first question that got no answer leaves no context."""
     follows = conversation.ask(case.first).reply.entry_id if case.first else None
     return conversation.ask(case.q, follows=follows)
+
+
+def about_the_bot(conversation: Conversation, cases: Sequence[AboutTheBotCase]) -> Detection:
+    """Questions about the bot recognised as their kind (recall), and questions about the
+    report taken for one (false alarms)."""
+    answers = {kind: _answered_by(kind) for kind in AboutTheBotKind}
+    about = set().union(*answers.values())
+    flags = []
+    for case in cases:
+        intent = conversation.ask(case.q).intent
+        if case.kind is None:
+            flags.append((case.q, False, intent in about))
+        else:
+            flags.append((case.q, True, intent in answers[case.kind]))
+    return detection(flags)
+
+
+def _answered_by(kind: AboutTheBotKind) -> set[Intent]:
+    """The replies that answer a kind of question about the bot: its own, and for the languages
+    also the /language menu, which lists them and switches to one ("can I write in Thai?")."""
+    own = Intent(kind.value)
+    return {own, Intent.LANGUAGE_NAMED} if own is Intent.LANGUAGES else {own}
 
 
 def personal_legal(conversation: Conversation, cases: Sequence[LegalCase]) -> Detection:

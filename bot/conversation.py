@@ -162,9 +162,14 @@ class Conversation:
         found = engine.matcher.match(text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
-            if danger is False and (asked_for := self._asked_for_language(found)) is not None:
-                return asked_for
             voice = self.words(language or found.language)
+            if danger is False:
+                # asking for a language ("ขอเป็นภาษาไทยได้ไหม") is asking about the bot too: the
+                # menu that switches to it answers best
+                if (asked_for := self._asked_for_language(found)) is not None:
+                    return asked_for
+                if (talk := reader.regional_about_the_bot(question, found.top_score)) is not None:
+                    return Turn(self._small_talk(talk, voice), talk, found)
             reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
         voice = self.words(language)

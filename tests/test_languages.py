@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 import yaml
@@ -15,8 +16,18 @@ import yaml
 from bot import wording
 from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
-from bot.intents import Intent, regional_small_talk
-from bot.knowledge import ENGLISH, Glossary, GlossaryTerm, KnowledgeBase, check_knowledge, fold
+from bot.intents import Intent, SmallTalk, regional_small_talk
+from bot.intents.regional_talk import QuestionsAboutTheBot
+from bot.knowledge import (
+    ENGLISH,
+    AskedAboutTheBot,
+    Glossary,
+    GlossaryTerm,
+    KnowledgeBase,
+    Translation,
+    check_knowledge,
+    fold,
+)
 from bot.languages import probable_languages
 from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
@@ -264,6 +275,48 @@ def test_the_glossarys_acronyms_are_its_forms_in_capitals() -> None:
     assert glossary.acronyms == {"UNCAC", "SOM"}
 
 
+def _asking(**asked: list[str]) -> dict[str, Translation]:
+    words = ENGLISH
+    return {
+        "xx": Translation(
+            language="X", words=words, back_translation=words, asked=AskedAboutTheBot(**asked)
+        )
+    }
+
+
+def test_a_question_about_the_bot_is_read_by_its_nearest_phrasing() -> None:
+    asked = QuestionsAboutTheBot(
+        _asking(
+            about_bot=["siapa yang membuat bot ini?", "bot ini resmi atau tidak?"],
+            privacy=["apakah pesan saya disimpan?"],
+            about_the_report=["siapa yang membuat laporan ini?"],
+        )
+    )
+    assert asked.read("yang bikin bot ini siapa ya") == (SmallTalk.ABOUT_BOT, ANY)
+    assert asked.read("pesan-pesan saya disimpan nggak?") == (SmallTalk.PRIVACY, ANY)
+    # the same frame about the report is no question about the bot
+    assert asked.read("yang membuat laporan ini siapa?") is None
+    assert QuestionsAboutTheBot({}).read("siapa yang membuat bot ini?") is None
+
+
+def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:
+    talk = conversation()
+    official = talk.ask("bot ini resmi dari UNODC bukan sih?")
+    assert official.intent is Intent.ABOUT_BOT
+    assert official.reply.body.startswith(voice_in(talk.engine.knowledge, "id").words.about[:20])
+    assert talk.ask("mesej saya disimpan ke tak?").intent is Intent.PRIVACY
+    assert talk.ask("bạn là người thật hay máy vậy?").intent is Intent.HUMAN
+    # a question about the report in the same words is matched as one
+    report = talk.ask("siapa yang menulis laporan ini?")
+    assert report.intent is None
+    assert report.match.candidates[0].entry_id == "report-authors"
+
+
+def test_a_person_in_danger_asking_about_the_bot_gets_the_safety_note_first() -> None:
+    turn = conversation().ask("tolong, paspor saya ditahan majikan. bot ini bisa bantu saya?")
+    assert turn.safety_first
+
+
 # --- what validation refuses -----------------------------------------------------------------
 
 
@@ -272,6 +325,18 @@ def _problems(write_knowledge: WriteKnowledge, **files: str) -> list[str]:
     knowledge, problems = check_knowledge(root)
     assert knowledge is None
     return [f"{p.location.file.name}:{p.location.line}: {p.message}" for p in problems]
+
+
+def test_a_phrasing_of_a_question_about_the_bot_is_given_once(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    document = yaml.safe_load(words_file())
+    document["asked"] = {
+        "about_bot": ["Siapa pembuat bot ini?"],
+        "human": ["siapa pembuat bot ini"],
+    }
+    problems = _problems(write_knowledge, **{"i18n/xx.yaml": yaml.safe_dump(document)})
+    assert any("asked.human repeats a phrasing of asked.about_bot" in p for p in problems)
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,8 @@ def eval_command(args: argparse.Namespace) -> int:
                 per_file[file] = assessment.personal_legal(conversation, cases)
             case SetKind.FOLLOW_UPS:
                 per_file[file] = assessment.follow_ups(conversation, cases)
+            case SetKind.ABOUT_THE_BOT:
+                per_file[file] = assessment.about_the_bot(conversation, cases)
     overall = measure(ask_all(conversation, [q for qs in questions.values() for q in qs]))
     if args.json:
         report = {

@@ -15,6 +15,7 @@ from enum import StrEnum
 from bot.intents.cues import about_the_law, situations
 from bot.intents.detector import Detector, shared_features
 from bot.intents.regional import RegionalDanger
+from bot.intents.regional_talk import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase
 
@@ -77,6 +78,7 @@ class Reader:
             else None
         )
         self._regional = RegionalDanger(knowledge)
+        self._asked = QuestionsAboutTheBot(knowledge.translations)
         # not `safety.not_danger`, the danger detector's ordinary look-alikes: they are personal
         # in tone on purpose ("my thesis is on that, which article is it?") and would teach this
         # detector that a personal question about the law is none
@@ -94,6 +96,17 @@ class Reader:
         """Whether a message in one of the region's languages is from or about someone in
         danger; None when that language has no detector yet."""
         return self._regional.is_danger(language, text)
+
+    def regional_about_the_bot(self, text: str, entry_score: float) -> Intent | None:
+        """A question about the bot in one of the region's languages ("bot ini resmi?"), when it
+        is closer to one of those than to the phrasings of the best entry (`entry_score`) and
+        of the questions about the report in their frames: "siapa yang membuat laporan ini?"
+        asks who made the report, not the bot."""
+        found = self._asked.read(text)
+        if found is None:
+            return None
+        kind, score = found
+        return Intent(kind.value) if score >= ASKED_FROM and score > entry_score else None
 
     def small_talk(self, text: str) -> Intent | None:
         kind = small_talk(text)

@@ -12,6 +12,10 @@ from bot.knowledge.lint import lint, required_rules
 from bot.knowledge.loader import check_knowledge, load_file, load_knowledge, load_located
 from bot.knowledge.models import (
     SLUG_PATTERN,
+    AboutTheBotCase,
+    AboutTheBotKind,
+    AboutTheBotSet,
+    AskedAboutTheBot,
     BotWords,
     CalibrationCoefficients,
     DangerCase,
@@ -46,6 +50,10 @@ __all__ = [
     "ENGLISH_NAME",
     "SLUG_PATTERN",
     "TELEGRAM_TEXT_LIMIT",
+    "AboutTheBotCase",
+    "AboutTheBotKind",
+    "AboutTheBotSet",
+    "AskedAboutTheBot",
     "BotWords",
     "CalibrationCoefficients",
     "DangerCase",

@@ -421,6 +421,37 @@ class BotWords(_Strict):
     )
 
 
+class AskedAboutTheBot(_Strict):
+    """How people ask about the bot itself in one language, by kind: a message close to one of
+    these gets the bot's own answer in the language (its /help, /about, /privacy, the languages
+    it reads, that no person reads the chat) rather than a guess among the report's entries.
+    Written as people type them; all but `about_the_report` clearly about the bot."""
+
+    capabilities: list[Text] = Field(
+        default_factory=list, description="What can you do? What can I ask? Who are you?"
+    )
+    about_bot: list[Text] = Field(
+        default_factory=list,
+        description="Is this bot official? Who made or runs it? Is it up to date? Where do its "
+        "answers come from?",
+    )
+    privacy: list[Text] = Field(
+        default_factory=list, description="Do you keep my messages? Is this chat private?"
+    )
+    languages: list[Text] = Field(
+        default_factory=list, description="Which languages do you read? Can I write in Thai?"
+    )
+    human: list[Text] = Field(
+        default_factory=list, description="Is a person reading this? Am I talking to a bot?"
+    )
+    about_the_report: list[Text] = Field(
+        default_factory=list,
+        description="Questions about the report or its subjects in the same frames ('who made "
+        "the report?', 'is the report's data up to date?'): a message closest to one of these "
+        "is a question about the report.",
+    )
+
+
 class Translation(_Strict):
     """The bot's words in one more language (`knowledge/i18n/<code>.yaml`). Machine
     translations until a native speaker reviews them (the file's header says which)."""
@@ -431,6 +462,10 @@ class Translation(_Strict):
         description="How people ask for the language ('ภาษาไทย', 'in Thai', 'Thai please'): "
         "a message with one of these that gets no answer gets the /language menu in it. "
         "Phrases, not bare names: 'Thai' alone is in many questions about Thailand.",
+    )
+    asked: AskedAboutTheBot = Field(
+        default_factory=AskedAboutTheBot,
+        description="How people ask about the bot itself in this language, by kind.",
     )
     words: BotWords
     back_translation: BotWords = Field(
@@ -533,6 +568,26 @@ class LegalCase(_Strict):
     expect: Slug | None = Field(default=None, description="The entry that answers it.")
 
 
+class AboutTheBotKind(StrEnum):
+    """The kinds of question about the bot itself: the fields of `AskedAboutTheBot` but the last."""
+
+    CAPABILITIES = "capabilities"
+    ABOUT_BOT = "about_bot"
+    PRIVACY = "privacy"
+    LANGUAGES = "languages"
+    HUMAN = "human"
+
+
+class AboutTheBotCase(_Strict):
+    """One message of the evaluation of questions about the bot (`knowledge/eval/about/`)."""
+
+    q: Text = Field(description="The message as a person would type it.")
+    kind: AboutTheBotKind | None = Field(
+        description="The kind of question about the bot it is; null for a question about the "
+        "report that shares their words ('who made the report?')."
+    )
+
+
 class FollowUpCase(_Strict):
     """A two-turn dialogue (`knowledge/eval/followups/*.yaml`)."""
 
@@ -553,6 +608,10 @@ class DangerSet(RootModel[list[DangerCase]]):
 
 class LegalSet(RootModel[list[LegalCase]]):
     """A personal-legal evaluation file."""
+
+
+class AboutTheBotSet(RootModel[list[AboutTheBotCase]]):
+    """An evaluation file of questions about the bot."""
 
 
 class FollowUpSet(RootModel[list[FollowUpCase]]):

@@ -364,6 +364,26 @@ def check_translation(translation: Translation, document: YamlDocument) -> Itera
                 f"{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)",
                 "shorten it",
             )
+    yield from _repeated_questions_about_the_bot(translation, document)
+
+
+def _repeated_questions_about_the_bot(
+    translation: Translation, document: YamlDocument
+) -> Iterator[Problem]:
+    """A phrasing of a question about the bot given twice, or under two kinds: once is enough,
+    and under two kinds it cannot tell them apart."""
+    seen: dict[str, str] = {}
+    for kind, texts in translation.asked.model_dump().items():
+        for index, text in enumerate(texts):
+            folded = fold(text)
+            if folded not in seen:
+                seen[folded] = kind
+                continue
+            yield Problem(
+                document.locate(("asked", kind, index)),
+                f"asked.{kind} repeats a phrasing of asked.{seen[folded]}",
+                "keep it once, under the kind it asks",
+            )
 
 
 def _texts(words: BotWords) -> Iterator[tuple[str, str]]:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from bot.knowledge.models import (
+    AboutTheBotCase,
     CalibrationCoefficients,
     DangerCase,
     Entry,
@@ -58,6 +59,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "legal.schema.json": (
         "Personal-legal evaluation questions (knowledge/eval/legal/*.yaml)",
         TypeAdapter(list[LegalCase]),
+    ),
+    "about.schema.json": (
+        "Questions about the bot, evaluated (knowledge/eval/about/*.yaml)",
+        TypeAdapter(list[AboutTheBotCase]),
     ),
     "followups.schema.json": (
         "Two-turn evaluation dialogues (knowledge/eval/followups/*.yaml)",

@@ -11,6 +11,7 @@ from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
+from bot.matching.regional import RegionalIndex
 from bot.matching.split import Part, part_of, select
 from bot.matching.thresholds import Thresholds
 
@@ -26,6 +27,7 @@ __all__ = [
     "Outcome",
     "Part",
     "Reason",
+    "RegionalIndex",
     "SparseRows",
     "Thresholds",
     "ambiguity_warnings",

@@ -48,6 +48,7 @@ LANGUAGES = ("id", "ms", "th", "vi", "fil", "km", "my")
 IN_LANGUAGE = {code: EVAL / "languages" / f"{code}.yaml" for code in LANGUAGES}
 DANGER_IN = {code: EVAL / "danger" / f"{code}.yaml" for code in LANGUAGES}
 BLIND_IN = {code: EVAL / "blind" / f"2026-11-30-{code}.yaml" for code in LANGUAGES}
+ABOUT_IN = {code: EVAL / "about" / f"{code}.yaml" for code in ("en", *LANGUAGES)}
 
 
 def conversation() -> Conversation:
@@ -101,7 +102,16 @@ def test_no_message_is_listed_twice(file: Path) -> None:
 
 
 def test_split_is_fixed_and_both_parts_are_used() -> None:
-    for file in (*SPLIT, LONG, DANGER, DANGER_AFTER, LEGAL, FOLLOW_UPS, *IN_LANGUAGE.values()):
+    for file in (
+        *SPLIT,
+        LONG,
+        DANGER,
+        DANGER_AFTER,
+        LEGAL,
+        FOLLOW_UPS,
+        *IN_LANGUAGE.values(),
+        *ABOUT_IN.values(),
+    ):
         every = cases(file)
         assert 0.3 < len(select(every, Part.TEST)) / len(every) < 0.7, file
     assert part_of("what's the report about") is part_of("  What's the REPORT about?  ")
@@ -114,6 +124,7 @@ def test_each_file_is_read_as_its_kind() -> None:
     assert kind_of(FOLLOW_UPS) is SetKind.FOLLOW_UPS
     assert kind_of(LONG) is SetKind.QUESTIONS
     assert kind_of(DEV) is SetKind.QUESTIONS
+    assert kind_of(ABOUT_IN["th"]) is SetKind.ABOUT_THE_BOT
 
 
 # --- question sets --------------------------------------------------------------------------
@@ -284,6 +295,25 @@ def test_questions_in_the_regions_languages_meet_the_targets(code: str) -> None:
     assert result.oos_false_answer_rate <= _limit(code, "oos"), report
 
 
+def about_the_bot(*files: Path) -> Detection:
+    chosen = [c for file in files for c in select(cases(file), Part.TEST)]
+    return assessment.about_the_bot(conversation(), chosen)
+
+
+def test_questions_about_the_bot_get_its_own_answer_in_the_regions_languages() -> None:
+    """No issue sets a target. Measured on the test parts of the seven languages' sets (68
+    questions about the bot, 30 about the report in their words), once the phrasings that
+    were near copies of their messages had gone: 54 recognised (0.794; the /language menu
+    answers a question about the languages), 2 report questions taken for questions about the
+    bot (0.067). Held there."""
+    result = about_the_bot(*(ABOUT_IN[code] for code in LANGUAGES))
+    report = str(result.as_dict())
+    assert result.recall is not None
+    assert result.recall >= 0.794, report
+    assert result.false_alarms is not None
+    assert result.false_alarms <= 0.067, report
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_people_in_danger_get_the_safety_note_in_the_regions_languages(code: str) -> None:
     result = detection(DANGER_IN[code], Part.TEST)
@@ -377,6 +407,18 @@ def test_no_phrasing_in_the_regions_languages_is_a_near_copy_of_a_test_question(
             for text in texts
             if (near := process.extractOne(fold(text), tested, scorer=fuzz.ratio, score_cutoff=90))
         ]
+    assert found == []
+
+
+def test_no_phrasing_of_a_question_about_the_bot_is_a_near_copy_of_a_test_message() -> None:
+    tested = [fold(c.q) for file in ABOUT_IN.values() for c in select(cases(file), Part.TEST)]
+    found = [
+        f"{code}: {text!r} ~ {near[0]!r}"
+        for code, translation in shipped_engine().knowledge.translations.items()
+        for texts in translation.asked.model_dump().values()
+        for text in texts
+        if (near := process.extractOne(fold(text), tested, scorer=fuzz.ratio, score_cutoff=90))
+    ]
     assert found == []
 
 
