@@ -28,6 +28,10 @@ from tests.support.shipped import shipped_engine
         ("can I ask in Indonesian?", Intent.LANGUAGES),
         ("am I talking to a real person?", Intent.HUMAN),
         ("who made the report", None),
+        # the patterns do not know these; the phrasings of knowledge/asked.yaml do
+        ("hey, so what is this chat thing exactly and how do i use it", Intent.CAPABILITIES),
+        ("how long do you hang on to the stuff people type here?", Intent.PRIVACY),
+        ("is the report official?", None),
         ("they took my passport", Intent.DANGER),
         ("someone is holding my cousin in a house in Johor", Intent.DANGER),
         ("can I be prosecuted for paying a smuggler?", Intent.PERSONAL_LEGAL),

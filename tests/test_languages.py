@@ -17,14 +17,13 @@ from bot import wording
 from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, SmallTalk, regional_small_talk
-from bot.intents.regional_talk import QuestionsAboutTheBot
+from bot.intents.about_the_bot import QuestionsAboutTheBot
 from bot.knowledge import (
     ENGLISH,
     AskedAboutTheBot,
     Glossary,
     GlossaryTerm,
     KnowledgeBase,
-    Translation,
     check_knowledge,
     fold,
 )
@@ -275,28 +274,21 @@ def test_the_glossarys_acronyms_are_its_forms_in_capitals() -> None:
     assert glossary.acronyms == {"UNCAC", "SOM"}
 
 
-def _asking(**asked: list[str]) -> dict[str, Translation]:
-    words = ENGLISH
-    return {
-        "xx": Translation(
-            language="X", words=words, back_translation=words, asked=AskedAboutTheBot(**asked)
-        )
-    }
-
-
 def test_a_question_about_the_bot_is_read_by_its_nearest_phrasing() -> None:
     asked = QuestionsAboutTheBot(
-        _asking(
-            about_bot=["siapa yang membuat bot ini?", "bot ini resmi atau tidak?"],
-            privacy=["apakah pesan saya disimpan?"],
-            about_the_report=["siapa yang membuat laporan ini?"],
-        )
+        [
+            AskedAboutTheBot(
+                about_bot=["siapa yang membuat bot ini?", "bot ini resmi atau tidak?"],
+                privacy=["apakah pesan saya disimpan?"],
+                about_the_report=["siapa yang membuat laporan ini?"],
+            )
+        ]
     )
     assert asked.read("yang bikin bot ini siapa ya") == (SmallTalk.ABOUT_BOT, ANY)
     assert asked.read("pesan-pesan saya disimpan nggak?") == (SmallTalk.PRIVACY, ANY)
     # the same frame about the report is no question about the bot
     assert asked.read("yang membuat laporan ini siapa?") is None
-    assert QuestionsAboutTheBot({}).read("siapa yang membuat bot ini?") is None
+    assert QuestionsAboutTheBot([]).read("siapa yang membuat bot ini?") is None
 
 
 def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:
@@ -336,7 +328,7 @@ def test_a_phrasing_of_a_question_about_the_bot_is_given_once(
         "human": ["siapa pembuat bot ini"],
     }
     problems = _problems(write_knowledge, **{"i18n/xx.yaml": yaml.safe_dump(document)})
-    assert any("asked.human repeats a phrasing of asked.about_bot" in p for p in problems)
+    assert any("human repeats a phrasing of about_bot" in p for p in problems)
 
 
 @pytest.mark.parametrize(

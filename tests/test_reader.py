@@ -17,6 +17,7 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert "confined" in cues("they locked us in the dormitory")
     assert "report_someone" in cues("where can i report the corrupt police officer")
     assert "report_someone" not in cues("how do i report on corruption for my newspaper")
+    assert "report_someone" not in cues("is the report official?"), "the noun, not the verb"
     assert situations("what is the capital of thailand") == []
 
 

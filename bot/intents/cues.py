@@ -44,7 +44,9 @@ CUES: dict[str, re.Pattern[str]] = {
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
         r"demand\w*|wants? \d+|asking for \d+|"
         r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?)\b",
-        "report_someone": r"\breport(?:ing)? (?:(?:a|an|the|this|that|these|my|our|his|her|"
+        # the verb, not the noun: "report the official", not "is the report official?"
+        "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
+        r"\breport(?:ing)? (?:(?:a|an|the|this|that|these|my|our|his|her|"
         r"some|corrupt|suspected|abusive|local|border|immigration|labou?r|customs|police) ){0,3}"
         rf"(?:traffick\w*|smuggl\w*|employer|boss|agent|broker|police\w*|officer|official|"
         rf"guard|captain|recruiter|company|factory|crime|case|abuse|him|her|them|corruption|"

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.cues import about_the_law, situations
 from bot.intents.detector import Detector, shared_features
 from bot.intents.regional import RegionalDanger
-from bot.intents.regional_talk import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase
 
@@ -78,7 +78,9 @@ class Reader:
             else None
         )
         self._regional = RegionalDanger(knowledge)
-        self._asked = QuestionsAboutTheBot(knowledge.translations)
+        self._asked = QuestionsAboutTheBot(
+            [knowledge.asked, *(t.asked for t in knowledge.translations.values())]
+        )
         # not `safety.not_danger`, the danger detector's ordinary look-alikes: they are personal
         # in tone on purpose ("my thesis is on that, which article is it?") and would teach this
         # detector that a personal question about the law is none
@@ -97,11 +99,13 @@ class Reader:
         danger; None when that language has no detector yet."""
         return self._regional.is_danger(language, text)
 
-    def regional_about_the_bot(self, text: str, entry_score: float) -> Intent | None:
-        """A question about the bot in one of the region's languages ("bot ini resmi?"), when it
-        is closer to one of those than to the phrasings of the best entry (`entry_score`) and
-        of the questions about the report in their frames: "siapa yang membuat laporan ini?"
-        asks who made the report, not the bot."""
+    def about_the_bot(self, text: str, entry_score: float = 0.0) -> Intent | None:
+        """A question about the bot ("bot ini resmi?", "where do your answers come from?"), when
+        it is closer to one of those than to the questions about the report in their frames
+        and, in the region's languages, than to the phrasings of the best entry (`entry_score`,
+        on the same scale): "siapa yang membuat laporan ini?" asks who made the report. (An
+        English message, whose entries are scored on another scale, is asked only when the
+        matcher declines it.)"""
         found = self._asked.read(text)
         if found is None:
             return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.knowledge.models import (
+    AskedAboutTheBot,
     Entry,
     Glossary,
     LanguageSafety,
@@ -34,6 +35,7 @@ class KnowledgeBase:
     out_of_scope: tuple[str, ...] = ()  # questions to decline, learnt by the matcher
     safety: SafetyPhrasings | None = None  # examples for the danger and legal detectors
     quiz: tuple[QuizItem, ...] = ()  # quiz questions, each on an entry's facts
+    asked: AskedAboutTheBot = field(default_factory=AskedAboutTheBot)  # about the bot, English
     translations: Mapping[str, Translation] = field(default_factory=dict)  # by language code
     # per language code, per entry id: how people ask it in that language
     phrasings: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
+    AskedAboutTheBot,
     Entry,
     Glossary,
     LanguagePhrasings,
@@ -36,6 +37,7 @@ from bot.knowledge.models import (
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem
 from bot.knowledge.rules import (
     PlacedEntry,
+    check_asked,
     check_entries,
     check_glossary,
     check_glossary_entries,
@@ -56,6 +58,7 @@ GLOSSARY_FILE = "glossary.yaml"
 ENTRIES_DIR = "entries"
 OUT_OF_SCOPE_FILE = "out_of_scope.yaml"
 SAFETY_FILE = "safety.yaml"
+ASKED_FILE = "asked.yaml"  # questions about the bot itself, in English
 QUIZ_FILE = "quiz.yaml"
 I18N_DIR = "i18n"
 PHRASINGS_DIR = "phrasings"
@@ -125,6 +128,8 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         else None
     )
 
+    asked = _load_asked(root / ASKED_FILE, problems)
+
     if topics_doc is not None:
         problems.extend(check_topics(topics, topics_doc))
     if glossary is not None:
@@ -154,6 +159,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         out_of_scope=tuple(declined.questions) if declined else (),
         safety=safety,
         quiz=tuple(quiz),
+        asked=asked,
         translations=translations,
         phrasings=phrasings,
         regional_safety=regional_safety,
@@ -231,6 +237,20 @@ def _load_one(file: Path, model: type[M], problems: list[Problem]) -> M | None:
     if document is None:
         return None
     return _validate(model, document.data, document, (), problems)
+
+
+def _load_asked(file: Path, problems: list[Problem]) -> AskedAboutTheBot:
+    """The English phrasings of questions about the bot; none without the file."""
+    if not file.is_file():
+        return AskedAboutTheBot()
+    document = _document(file, problems)
+    if document is None:
+        return AskedAboutTheBot()
+    asked = _validate(AskedAboutTheBot, document.data, document, (), problems)
+    if asked is None:
+        return AskedAboutTheBot()
+    problems.extend(check_asked(asked, document))
+    return asked
 
 
 def _load_list(

@@ -15,6 +15,7 @@ import bot.knowledge.answer_markup as answer_markup
 from bot.knowledge.english import ENGLISH
 from bot.knowledge.limits import BUTTON_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT
 from bot.knowledge.models import (
+    AskedAboutTheBot,
     BotWords,
     Entry,
     Glossary,
@@ -364,24 +365,24 @@ def check_translation(translation: Translation, document: YamlDocument) -> Itera
                 f"{key} is longer than a button shows ({BUTTON_TEXT_LIMIT} characters)",
                 "shorten it",
             )
-    yield from _repeated_questions_about_the_bot(translation, document)
+    yield from check_asked(translation.asked, document, ("asked",))
 
 
-def _repeated_questions_about_the_bot(
-    translation: Translation, document: YamlDocument
+def check_asked(
+    asked: AskedAboutTheBot, document: YamlDocument, at: tuple[str, ...] = ()
 ) -> Iterator[Problem]:
     """A phrasing of a question about the bot given twice, or under two kinds: once is enough,
-    and under two kinds it cannot tell them apart."""
+    and under two kinds it cannot tell them apart. `at`: where `asked` is in the file."""
     seen: dict[str, str] = {}
-    for kind, texts in translation.asked.model_dump().items():
+    for kind, texts in asked.model_dump().items():
         for index, text in enumerate(texts):
             folded = fold(text)
             if folded not in seen:
                 seen[folded] = kind
                 continue
             yield Problem(
-                document.locate(("asked", kind, index)),
-                f"asked.{kind} repeats a phrasing of asked.{seen[folded]}",
+                document.locate((*at, kind, index)),
+                f"{kind} repeats a phrasing of {seen[folded]}",
                 "keep it once, under the kind it asks",
             )
 

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 
 from bot.knowledge.models import (
     AboutTheBotCase,
+    AskedAboutTheBot,
     CalibrationCoefficients,
     DangerCase,
     Entry,
@@ -71,6 +72,10 @@ _FILE_KINDS: dict[str, tuple[str, TypeAdapter[Any]]] = {
     "quiz.schema.json": (
         "Quiz questions (knowledge/quiz.yaml)",
         TypeAdapter(list[QuizItem]),
+    ),
+    "asked.schema.json": (
+        "Questions about the bot itself, in English (knowledge/asked.yaml)",
+        TypeAdapter(AskedAboutTheBot),
     ),
     "i18n.schema.json": (
         "The bot's words in one more language (knowledge/i18n/<code>.yaml)",

@@ -18,7 +18,15 @@ from rapidfuzz import fuzz, process
 from bot import assessment
 from bot.assessment import Detection, Dialogues, SetKind, ask_all, kind_of, load_cases
 from bot.conversation import Conversation
-from bot.knowledge import EvalQuestion, FollowUpCase, KnowledgeBaseError, fold, normalize
+from bot.intents import Intent
+from bot.knowledge import (
+    AboutTheBotKind,
+    EvalQuestion,
+    FollowUpCase,
+    KnowledgeBaseError,
+    fold,
+    normalize,
+)
 from bot.matching import Metrics, Part, measure, part_of, probable_languages, run, select
 from bot.matching.calibration import (
     bands,
@@ -300,18 +308,35 @@ def about_the_bot(*files: Path) -> Detection:
     return assessment.about_the_bot(conversation(), chosen)
 
 
-def test_questions_about_the_bot_get_its_own_answer_in_the_regions_languages() -> None:
-    """No issue sets a target. Measured on the test parts of the seven languages' sets (68
-    questions about the bot, 30 about the report in their words), once the phrasings that
-    were near copies of their messages had gone: 54 recognised (0.794; the /language menu
-    answers a question about the languages), 2 report questions taken for questions about the
-    bot (0.067). Held there."""
-    result = about_the_bot(*(ABOUT_IN[code] for code in LANGUAGES))
-    report = str(result.as_dict())
-    assert result.recall is not None
-    assert result.recall >= 0.794, report
-    assert result.false_alarms is not None
-    assert result.false_alarms <= 0.067, report
+def test_questions_about_the_bot_get_its_own_answer() -> None:
+    """No issue sets a target. Measured on the test parts (questions about the bot, and about
+    the report in their words), once the phrasings that were near copies of their messages had
+    gone: in the region's languages 48 of 68 recognised (0.706; the /language menu answers a
+    question about the languages) and 2 of 30 report questions taken for them (0.067); in
+    English 7 of 9 and none of 5. Held there."""
+    regional = about_the_bot(*(ABOUT_IN[code] for code in LANGUAGES))
+    english = about_the_bot(ABOUT_IN["en"])
+    report = f"{regional.as_dict()} {english.as_dict()}"
+    assert regional.recall is not None
+    assert regional.recall >= 0.705, report
+    assert regional.false_alarms is not None
+    assert regional.false_alarms <= 0.067, report
+    assert english.recall is not None
+    assert english.recall >= 0.777, report
+    assert english.false_alarms == 0.0, report
+
+
+def test_questions_out_of_scope_seldom_get_the_bots_own_texts() -> None:
+    """A question about something else ("how do I make coffee") is declined, not answered with
+    the bot's help or about text: first measured at 1 of the 105 questions out of scope of the
+    test parts (English and the region's languages). Held there."""
+    about = {Intent(kind.value) for kind in AboutTheBotKind}
+    files = (*SPLIT, LONG, *IN_LANGUAGE.values())
+    declined = [c.q for file in files for c in select(cases(file), Part.TEST) if c.expect is None]
+    talk = conversation()
+    taken = [q for q in declined if talk.ask(q).intent in about]
+    assert len(declined) >= 100
+    assert len(taken) <= 1, len(taken)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -412,10 +437,12 @@ def test_no_phrasing_in_the_regions_languages_is_a_near_copy_of_a_test_question(
 
 def test_no_phrasing_of_a_question_about_the_bot_is_a_near_copy_of_a_test_message() -> None:
     tested = [fold(c.q) for file in ABOUT_IN.values() for c in select(cases(file), Part.TEST)]
+    knowledge = shipped_engine().knowledge
+    languages = {"en": knowledge.asked} | {c: t.asked for c, t in knowledge.translations.items()}
     found = [
         f"{code}: {text!r} ~ {near[0]!r}"
-        for code, translation in shipped_engine().knowledge.translations.items()
-        for texts in translation.asked.model_dump().values()
+        for code, asked in languages.items()
+        for texts in asked.model_dump().values()
         for text in texts
         if (near := process.extractOne(fold(text), tested, scorer=fuzz.ratio, score_cutoff=90))
     ]
