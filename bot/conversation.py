@@ -168,7 +168,7 @@ class Conversation:
                 # menu that switches to it answers best
                 if (asked_for := self._asked_for_language(found)) is not None:
                     return asked_for
-                if (talk := reader.about_the_bot(question, found.top_score)) is not None:
+                if (talk := reader.about_the_bot(text, found.top_score)) is not None:
                     return Turn(self._small_talk(talk, voice), talk, found)
             reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
@@ -201,16 +201,16 @@ class Conversation:
             intent = intent or Intent.PERSONAL_LEGAL
         elif (asked_for := self._asked_for_language(found)) is not None:
             return asked_for
-        elif (talk := self._about_the_bot(question, found, intent)) is not None:
+        elif (talk := self._about_the_bot(text, found, intent)) is not None:
             return Turn(self._small_talk(talk, voice), talk, found)
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
-    def _about_the_bot(self, question: str, found: Match, intent: Intent | None) -> Intent | None:
+    def _about_the_bot(self, text: str, found: Match, intent: Intent | None) -> Intent | None:
         """One of the many ways of asking about the bot that the patterns of small talk do not
         know, in a message the matcher declines (choices it offers are kept)."""
         if intent is not None or found.decision is not Decision.NONE:
             return None
-        return self.engine.reader.about_the_bot(question)
+        return self.engine.reader.about_the_bot(text)
 
     def _asked_for_language(self, found: Match) -> Turn | None:
         """A message that asks for a language the bot speaks ("bahasa Indonesia?", "in Thai

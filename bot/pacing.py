@@ -8,12 +8,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Callable, Hashable
+from collections.abc import AsyncIterator, Callable, Hashable
+from contextlib import asynccontextmanager
 
-# Telegram's windows, a little wider: it counts when a message arrives, which is later
+# Telegram's windows, those booked ahead a little wider: it counts when a message arrives,
+# which is later; the overall gate counts from the answer, which comes later still
 GROUP_LIMIT, GROUP_WINDOW = 20, 61.0
 CHAT_LIMIT, CHAT_WINDOW = 1, 1.1
-OVERALL_LIMIT, OVERALL_WINDOW = 30, 1.1
+OVERALL_LIMIT, OVERALL_WINDOW = 30, 1.0
 PRUNE_EVERY = 1_000  # bookings between sweeps of chats whose slots have all passed
 
 
@@ -76,38 +78,50 @@ class Gate:
     def __init__(
         self, limit: int, window: float, clock: Callable[[], float] = time.monotonic
     ) -> None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit!r}")
         self._limit = limit
         self._window = window
         self._clock = clock
-        self._sending = 0
+        self._in_flight = 0
         self._answered: deque[float] = deque()  # when each answer came back, oldest first
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
         self._left = asyncio.Event()
 
-    async def enter(self) -> None:
-        """Wait for a place; `leave` must follow once the send is answered or has failed."""
+    @property
+    def in_flight(self) -> int:
+        """Sends let through and not yet answered."""
+        return self._in_flight
+
+    @asynccontextmanager
+    async def sending(self) -> AsyncIterator[None]:
+        """A place for one send, held until it is answered or has failed."""
+        await self._enter()
+        try:
+            yield
+        finally:
+            self._in_flight -= 1
+            self._answered.append(self._clock())
+            self._left.set()
+
+    async def _enter(self) -> None:
         async with self._lock:  # one at a time, in arrival order
             while True:
                 now = self._clock()
                 while self._answered and self._answered[0] <= now - self._window:
                     self._answered.popleft()
                 wait = self._paused_until - now
-                if self._sending + len(self._answered) >= self._limit:
+                if self._in_flight + len(self._answered) >= self._limit:
                     if not self._answered:  # all on their way: until one is answered
                         self._left.clear()
                         await self._left.wait()
                         continue
                     wait = max(wait, self._answered[0] + self._window - now)
                 if wait <= 0:
-                    self._sending += 1
+                    self._in_flight += 1
                     return
                 await asyncio.sleep(wait)
-
-    def leave(self) -> None:
-        self._sending -= 1
-        self._answered.append(self._clock())
-        self._left.set()
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, self._clock() + seconds)

@@ -58,17 +58,15 @@ class Pace(BaseRateLimiter[None]):
             if endpoint.startswith("send") and chat is not None:
                 book = self.groups if in_a_group(chat) else self.chats
                 await asyncio.sleep(book.book(str(chat)))
-            await self.overall.enter()
             try:
-                return await callback(*args, **kwargs)
+                async with self.overall.sending():
+                    return await callback(*args, **kwargs)
             except RetryAfter as error:
                 wait = _seconds(error.retry_after)
                 self.overall.pause(wait)
                 if time.monotonic() + wait > deadline:
                     raise
                 logger.info("%s: Telegram asked to wait %.0f s; holding every send", endpoint, wait)
-            finally:
-                self.overall.leave()
 
 
 def in_a_group(chat: object) -> bool:

@@ -118,9 +118,11 @@ async def test_the_rate_limiter_holds_every_send_after_a_429(
     assert answers[1] - answers[0] >= 0.2
     await pace.process_request(send, ([],), {}, "sendMessage", {"chat_id": 6}, None)
     assert answers[2] - started >= 0.2, "other chats waited too"
+    assert pace.overall.in_flight == 0, "every place given back, the refused send's too"
     short = Pace(group_book(), chat_book(), patience=0.1)
     with pytest.raises(RetryAfter):
         await short.process_request(send, ([True],), {}, "sendMessage", {"chat_id": 7}, None)
+    assert short.overall.in_flight == 0
 
 
 async def test_a_read_timeout_is_not_sent_again(script: Scripting, pulse: PulseKeeper) -> None:

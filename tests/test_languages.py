@@ -20,6 +20,7 @@ from bot.intents import Intent, SmallTalk, regional_small_talk
 from bot.intents.about_the_bot import QuestionsAboutTheBot
 from bot.knowledge import (
     ENGLISH,
+    AboutTheBotKind,
     AskedAboutTheBot,
     Glossary,
     GlossaryTerm,
@@ -263,6 +264,16 @@ def test_a_phrasing_naming_another_acronym_counts_for_less() -> None:
     assert named.entry_scores("UNCACคืออะไร").argmax() == 1
 
 
+def test_a_short_acronym_counts_only_in_capitals() -> None:
+    """Vietnamese typed without tones has "som" (sớm, early) and "tip" for other words."""
+    phrasings = {"som": ["SOM là gì?"], "uncac": ["UNCAC là gì?", "nước nào phê chuẩn sớm nhất"]}
+    plain = RegionalIndex(phrasings, ["som", "uncac"])
+    named = RegionalIndex(phrasings, ["som", "uncac"], ["SOM", "UNCAC"])
+    for text in ("nuoc nao phe chuan som nhat", "nước nào phê chuẩn sớm nhất"):
+        assert named.entry_scores(text).tolist() == plain.entry_scores(text).tolist()
+    assert named.entry_scores("SOM la gi").argmax() == 0
+
+
 def test_the_glossarys_acronyms_are_its_forms_in_capitals() -> None:
     glossary = Glossary(
         terms=[
@@ -289,6 +300,12 @@ def test_a_question_about_the_bot_is_read_by_its_nearest_phrasing() -> None:
     # the same frame about the report is no question about the bot
     assert asked.read("yang membuat laporan ini siapa?") is None
     assert QuestionsAboutTheBot([]).read("siapa yang membuat bot ini?") is None
+
+
+def test_each_kind_of_question_about_the_bot_is_a_kind_of_small_talk() -> None:
+    kinds = {kind.value for kind in AboutTheBotKind}
+    assert set(AskedAboutTheBot.model_fields) == kinds | {"about_the_report"}
+    assert kinds <= {talk.value for talk in SmallTalk}
 
 
 def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:

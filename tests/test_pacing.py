@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
+
 from bot.flood import Admission, FloodGate
 from bot.pacing import Gate, chat_book, group_book
 
@@ -65,29 +67,61 @@ def test_a_private_chat_gets_one_a_second() -> None:
 
 
 async def test_the_overall_gate_counts_a_send_from_its_answer() -> None:
-    """Two a window: a third send waits until a window has passed since the first answer came
-    back, however long the first two took to arrive (Telegram counts them on arrival)."""
+    """Two a window: both go at once, and a third waits until a window has passed since the
+    first answer came back, however long the first two took to arrive (Telegram counts them on
+    arrival)."""
     gate = Gate(limit=2, window=0.2)
     started = time.monotonic()
-    begun: list[float] = []
+    events: list[tuple[str, int, float]] = []
 
-    async def send(taking: float) -> None:
-        await gate.enter()
-        begun.append(time.monotonic() - started)
-        try:
+    async def send(number: int, taking: float) -> None:
+        async with gate.sending():
+            events.append(("sent", number, time.monotonic() - started))
             await asyncio.sleep(taking)
-        finally:
-            gate.leave()
+        events.append(("answered", number, time.monotonic() - started))
 
-    await asyncio.gather(send(0.15), send(0.15), send(0.0))
+    await asyncio.gather(send(1, 0.15), send(2, 0.15), send(3, 0.0))
+    order = [(kind, number) for kind, number, _ in events]
+    assert order.index(("sent", 2)) < order.index(("answered", 1)), "the first two together"
+    answered = min(at for kind, _, at in events if kind == "answered")
+    third = next(at for kind, number, at in events if (kind, number) == ("sent", 3))
     # counted from their start instead, the third would go at 0.2 s
-    assert begun[2] >= 0.15 + 0.2 - 0.01, begun
+    assert third >= answered + 0.2 - 0.01, events
+    assert gate.in_flight == 0
+
+
+async def test_a_failed_or_cancelled_send_gives_its_place_back() -> None:
+    gate = Gate(limit=1, window=0.0)
+    with pytest.raises(RuntimeError):
+        async with gate.sending():
+            raise RuntimeError("connection lost")
+    waiting = asyncio.create_task(asyncio.sleep(10))
+    sending = asyncio.create_task(_hold(gate, waiting))
+    await asyncio.sleep(0.01)
+    assert gate.in_flight == 1
+    sending.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await sending
+    assert gate.in_flight == 0
+    async with gate.sending():  # and the place is free again
+        assert gate.in_flight == 1
+    waiting.cancel()
+
+
+async def _hold(gate: Gate, until: asyncio.Task[None]) -> None:
+    async with gate.sending():
+        await until
 
 
 async def test_a_pause_holds_every_send() -> None:
     gate = Gate(limit=30, window=1.0)
     gate.pause(0.2)
     started = time.monotonic()
-    await gate.enter()
-    gate.leave()
+    async with gate.sending():
+        pass
     assert time.monotonic() - started >= 0.19
+
+
+def test_a_gate_lets_at_least_one_through() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Gate(limit=0, window=1.0)

@@ -17,7 +17,10 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert "confined" in cues("they locked us in the dormitory")
     assert "report_someone" in cues("where can i report the corrupt police officer")
     assert "report_someone" not in cues("how do i report on corruption for my newspaper")
-    assert "report_someone" not in cues("is the report official?"), "the noun, not the verb"
+    for noun in ("is the report official?", "is the new report official?", "report case studies"):
+        assert "report_someone" not in cues(noun), "the noun, not the verb"
+    assert "report_someone" in cues("can i report a corrupt official")
+    assert "report_someone" in cues("how to report official corruption")
     assert situations("what is the capital of thailand") == []
 
 

@@ -12,6 +12,13 @@ import re
 
 from bot.knowledge import normalize
 
+# what may stand between "report" and whom: "report the corrupt official", "report a case";
+# "official", "case", "company" and "factory" right after "report" are the noun's ("the report
+# official", "report case studies")
+_REPORTED_AS = (
+    r"(?:a|an|the|this|that|these|my|our|his|her|some|corrupt|suspected|abusive|local|border|"
+    r"immigration|labou?r|customs|police|official)"
+)
 _PEOPLE = (
     r"(?:sister|brother|daughter|son|cousin|wife|husband|mother|mum|mom|father|dad|friend|"
     r"child|children|kid|kids|niece|nephew|uncle|aunt|auntie|family|neighbou?r|colleague|"
@@ -44,13 +51,12 @@ CUES: dict[str, re.Pattern[str]] = {
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
         r"demand\w*|wants? \d+|asking for \d+|"
         r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?)\b",
-        # the verb, not the noun: "report the official", not "is the report official?"
+        # the verb, not the noun: "report the official", not "is the (new) report official?"
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
-        r"\breport(?:ing)? (?:(?:a|an|the|this|that|these|my|our|his|her|"
-        r"some|corrupt|suspected|abusive|local|border|immigration|labou?r|customs|police) ){0,3}"
-        rf"(?:traffick\w*|smuggl\w*|employer|boss|agent|broker|police\w*|officer|official|"
-        rf"guard|captain|recruiter|company|factory|crime|case|abuse|him|her|them|corruption|"
-        rf"bribe\w*|{_PEOPLE})\b",
+        rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"
+        rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employer|boss|agent|broker|"
+        rf"police\w*|officer|guard|captain|recruiter|crime|abuse|him|her|them|corruption|"
+        rf"bribe\w*|{_PEOPLE}))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no rest|no break|no food|one meal|"
         r"not enough (?:food|sleep)|sleep on the floor|\d{2} hours? (?:a|per|every) day|"

@@ -100,12 +100,12 @@ class Reader:
         return self._regional.is_danger(language, text)
 
     def about_the_bot(self, text: str, entry_score: float = 0.0) -> Intent | None:
-        """A question about the bot ("bot ini resmi?", "where do your answers come from?"), when
-        it is closer to one of those than to the questions about the report in their frames
-        and, in the region's languages, than to the phrasings of the best entry (`entry_score`,
-        on the same scale): "siapa yang membuat laporan ini?" asks who made the report. (An
-        English message, whose entries are scored on another scale, is asked only when the
-        matcher declines it.)"""
+        """A question about the bot ("siapa yang bikin bot ini?", "where do your answers come
+        from?"), when it is closer to one of those than to the questions about the report in
+        their frames and, in the region's languages, than to the phrasings of the best entry
+        (`entry_score`, matched the same way): "siapa yang membuat laporan ini?" asks who made
+        the report. (An English message, whose entries are scored otherwise, is asked only when
+        the matcher declines it.)"""
         found = self._asked.read(text)
         if found is None:
             return None

@@ -240,14 +240,11 @@ def _load_one(file: Path, model: type[M], problems: list[Problem]) -> M | None:
 
 
 def _load_asked(file: Path, problems: list[Problem]) -> AskedAboutTheBot:
-    """The English phrasings of questions about the bot; none without the file."""
-    if not file.is_file():
-        return AskedAboutTheBot()
-    document = _document(file, problems)
-    if document is None:
-        return AskedAboutTheBot()
-    asked = _validate(AskedAboutTheBot, document.data, document, (), problems)
-    if asked is None:
+    """The English phrasings of questions about the bot; none without the file. As
+    `_load_one`, keeping the document to locate a repeated phrasing."""
+    document = _document(file, problems) if file.is_file() else None
+    asked = _validate(AskedAboutTheBot, document.data, document, (), problems) if document else None
+    if asked is None or document is None:
         return AskedAboutTheBot()
     problems.extend(check_asked(asked, document))
     return asked

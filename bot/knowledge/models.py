@@ -569,7 +569,8 @@ class LegalCase(_Strict):
 
 
 class AboutTheBotKind(StrEnum):
-    """The kinds of question about the bot itself: the fields of `AskedAboutTheBot` but the last."""
+    """The kinds of question about the bot itself: the fields of `AskedAboutTheBot` but
+    `about_the_report`."""
 
     CAPABILITIES = "capabilities"
     ABOUT_BOT = "about_bot"

@@ -14,6 +14,7 @@ UNCAC?" is nearest to "apa itu UNODC", whose n-grams differ from it in three let
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
@@ -30,7 +31,9 @@ ALL_WEIGHT = 0.5
 # What a phrasing naming another acronym than the question's counts for; the tuning parts did
 # not move between 0.3 and 1 (no question there names an acronym that a near phrasing does not).
 OTHER_NAME = 0.5
-_LATIN_WORD = re.compile(r"[a-z0-9]+")
+# Latin letters and digits as typed (accents split a word: "sớm" is no "SOM"), in any script
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+SHORT_ACRONYM = 3  # letters; as short as this, an acronym counts only in capitals: "tip", "som"
 
 
 def grams(text: str) -> Counter[str]:
@@ -58,17 +61,21 @@ class RegionalIndex:
         self._owners = np.array([owner for owner, _ in listed], dtype=np.int64)
         self._phrasings = CosineIndex((grams(text) for _, text in listed), log_count)
         self._entry_norms = self._phrasings.summed_norms(self._owners, self._size)
-        self._acronyms = {fold(a): column for column, a in enumerate(sorted(set(acronyms)))}
+        self._acronyms = {a.casefold(): column for column, a in enumerate(sorted(set(acronyms)))}
         # which acronyms each phrasing names, a row per phrasing
         self._named = np.zeros((len(listed), len(self._acronyms)), dtype=np.bool_)
         for row, (_, text) in enumerate(listed):
             self._named[row, self._named_in(text)] = True
 
     def _named_in(self, text: str) -> list[int]:
+        """The acronyms a text names: typed in capitals, or in any case when longer than
+        `SHORT_ACRONYM` letters ("apa itu uncac?"); Vietnamese typed without tones has "som"
+        and "tip" for other words."""
         return [
             column
-            for word in _LATIN_WORD.findall(fold(text))
-            if (column := self._acronyms.get(word)) is not None
+            for word in _LATIN_WORD.findall(unicodedata.normalize("NFKC", text))
+            if (column := self._acronyms.get(word.casefold())) is not None
+            and (word.isupper() or len(word) > SHORT_ACRONYM)
         ]
 
     def entry_scores(self, text: str) -> FloatArray:

@@ -328,8 +328,9 @@ def test_questions_about_the_bot_get_its_own_answer() -> None:
 
 def test_questions_out_of_scope_seldom_get_the_bots_own_texts() -> None:
     """A question about something else ("how do I make coffee") is declined, not answered with
-    the bot's help or about text: first measured at 1 of the 105 questions out of scope of the
-    test parts (English and the region's languages). Held there."""
+    the bot's help or about text: 1 of the 105 questions out of scope of the test parts (English
+    and the region's languages), as before the phrasings of questions about the bot (by an
+    English pattern). Held there."""
     about = {Intent(kind.value) for kind in AboutTheBotKind}
     files = (*SPLIT, LONG, *IN_LANGUAGE.values())
     declined = [c.q for file in files for c in select(cases(file), Part.TEST) if c.expect is None]
