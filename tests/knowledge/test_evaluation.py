@@ -175,21 +175,23 @@ def test_new_blind_set_meets_the_targets_but_one() -> None:
     )
 
 
-def test_dev_set_holds_where_it_stands() -> None:
-    """Misses the targets (0.915 accuracy, 0.024 wrong, 0.049 neither when first measured
-    through the conversation): held there."""
-    assert_meets(metrics(None, DEV), 0.91, 0.025, 0.05, MAX_OOS_ANSWERED)
+def test_dev_set_meets_the_targets() -> None:
+    """Met since "after", "before", "during" and "until" count as content words
+    (0.939 accuracy, 0.012 wrong, 0.024 neither; 0.915, 0.012, 0.037 before)."""
+    assert_meets(metrics(None, DEV), MIN_ACCURACY, MAX_WRONG, MAX_NEITHER, MAX_OOS_ANSWERED)
 
 
 def test_first_blind_set_holds_where_it_stands() -> None:
-    """Misses the targets (0.891 accuracy, 0.036 wrong, 0.064 neither, 0.048 out of scope
-    answered when first measured through the conversation): held there, but for accuracy,
-    which went to 0.873 when `uncac-optional-offences` was added: one question labelled
-    `uncac-offences` before that entry existed is now answered with it, and one more changed
-    (the failures of a blind set are not read)."""
+    """Misses the accuracy target and "neither answered nor among the choices" (0.891
+    accuracy, 0.036 wrong, 0.064 neither, 0.048 out of scope answered when first measured
+    through the conversation). Accuracy went to 0.873 when `uncac-optional-offences` was added
+    (one question labelled `uncac-offences` before that entry existed is now answered with it,
+    and one more changed; the failures of a blind set are not read), then to 0.882 and 0.027
+    wrong, 0.055 neither, when the words of time ("after", "before") began to count. Held
+    there."""
     result = metrics(None, BLIND_OLD)
     assert (result.in_scope, result.out_of_scope) == (110, 42)
-    assert_meets(result, 0.87, 0.037, 0.065, None)
+    assert_meets(result, 0.88, BLIND_MAX_WRONG, 0.055, None)
     assert result.oos_false_answer_rate is not None
     assert result.oos_false_answer_rate <= 0.05
 
