@@ -18,6 +18,7 @@ from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, SmallTalk, regional_small_talk
 from bot.intents.about_the_bot import QuestionsAboutTheBot
+from bot.intents.regional import RegionalDanger
 from bot.knowledge import (
     ENGLISH,
     AboutTheBotKind,
@@ -324,6 +325,28 @@ def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:
 def test_a_person_in_danger_asking_about_the_bot_gets_the_safety_note_first() -> None:
     turn = conversation().ask("tolong, paspor saya ditahan majikan. bot ini bisa bantu saya?")
     assert turn.safety_first
+
+
+def test_questions_about_the_bot_are_ordinary_messages_to_the_danger_detectors() -> None:
+    """ "Help po, di ko alam paano magsimula", "will you share my data?": words of someone in
+    trouble, asked of the bot; the detectors learn them as ordinary messages."""
+    knowledge = shipped_engine().knowledge
+    unasked = {
+        code: words.model_copy(update={"asked": AskedAboutTheBot()})
+        for code, words in knowledge.translations.items()
+    }
+    taught, untaught = (
+        RegionalDanger(knowledge),
+        RegionalDanger(replace(knowledge, translations=unasked)),
+    )
+    asked = [
+        (code, text)
+        for code, words in knowledge.translations.items()
+        for texts in words.asked.model_dump().values()
+        for text in texts
+    ]
+    assert any(untaught.is_danger(code, text) for code, text in asked)
+    assert not any(taught.is_danger(code, text) for code, text in asked)
 
 
 # --- what validation refuses -----------------------------------------------------------------

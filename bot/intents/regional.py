@@ -1,5 +1,6 @@
 """Danger in the region's languages: one detector per language, learnt from its examples
-(`knowledge/safety/<code>.yaml`) with the language's phrasings as ordinary questions.
+(`knowledge/safety/<code>.yaml`) with the language's phrasings and questions about the bot as
+ordinary messages.
 
 No cue pattern or stemmer of English applies there, so a message is read as its words and its
 character n-grams, which need no word boundaries (Thai, Khmer and Burmese write none) and
@@ -15,7 +16,7 @@ from bot.knowledge import KnowledgeBase, fold
 GRAM_SIZES = (3, 4)
 # From this probability a message in one of the region's languages gets the safety note first;
 # read off the tuning parts of knowledge/eval/danger/<code>.yaml (docs/languages.md).
-DANGER_FROM = 0.15
+DANGER_FROM = 0.1
 
 
 def features(text: str) -> set[str]:
@@ -37,6 +38,7 @@ class RegionalDanger:
                 [
                     *examples.not_danger,
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
+                    *_asked_about_the_bot(knowledge, code),
                 ],
                 shared_features(features),
                 read=features,
@@ -51,3 +53,12 @@ class RegionalDanger:
         if detector is None:
             return None
         return detector.probability(text) >= DANGER_FROM
+
+
+def _asked_about_the_bot(knowledge: KnowledgeBase, code: str) -> list[str]:
+    """How people ask about the bot in the language: ordinary messages too ("do you keep what I
+    write?"), which would otherwise share only the words of someone in trouble."""
+    translation = knowledge.translations.get(code)
+    if translation is None:
+        return []
+    return [text for texts in translation.asked.model_dump().values() for text in texts]

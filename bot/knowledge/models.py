@@ -476,7 +476,8 @@ class Translation(_Strict):
 
 class LanguageSafety(_Strict):
     """Examples the danger detector of one of the region's languages learns from
-    (`knowledge/safety/<code>.yaml`); the language's phrasings count as ordinary questions too."""
+    (`knowledge/safety/<code>.yaml`); the language's phrasings, and how people ask about the bot
+    in it, count as ordinary messages too."""
 
     language: Slug = Field(description="The language code, as its `knowledge/i18n/` file is named.")
     danger: list[Text] = Field(
