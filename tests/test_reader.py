@@ -64,6 +64,9 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("what does the report say about passport confiscation?", False),
         ("how do I renew my passport", False),
         ("write me a poem about the sea", False),
+        ("my boss locks me in at night", True),
+        ("more please", False),
+        ("show me the menu pls", False),
     ],
 )
 def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:
@@ -71,6 +74,14 @@ def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:
     matcher = shipped_engine().matcher
     answered = matcher.match(text).decision.value == "answer"
     assert reader.suspicion(text).is_danger(answered) is danger
+
+
+def test_asking_nicely_is_no_call_for_help() -> None:
+    """ "please" is a feature of pleas, but no situation on its own: "more please" is no plea."""
+    assert situations("more please") == []
+    assert situations("show me the menu pls") == []
+    assert situations("please help me") == ["plea"]
+    assert "plea" in cues("more please")
 
 
 def test_without_examples_the_first_person_rule_still_catches_danger(

@@ -27,6 +27,9 @@ _PEOPLE = (
 )
 _THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|owner|man|men|police))"
 _DOCUMENTS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|visa|permit|phone)"
+_CALLS_FOR_HELP = (
+    r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
+)
 _HOLD = (
     r"(?:took|take|taken|takes|taking|keep|keeps|kept|keeping|hold|holds|holding|held|"
     r"confiscat\w*|withh\w*|stole|stolen|won t (?:give|return)|will not (?:give|return)|"
@@ -41,8 +44,9 @@ CUES: dict[str, re.Pattern[str]] = {
         "they_act": rf"\b{_THEY}\b",
         "documents_held": rf"\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b",
-        "confined": r"\b(?:locked|lock us|lock me|trapped|can ?t (?:leave|go|get out)|cannot "
-        r"(?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|will not let|"
+        "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|can ?t (?:leave|go|"
+        r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
+        r"will not let|"
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away)\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
@@ -68,8 +72,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"where (?:we|i|she|he) (?:am|are|is))\b",
         "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|underage|minor|(?:a|the|my|our) (?:child|kid|"
         r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
-        "plea": r"\b(?:help|please|pls|urgent|sos|emergency|scared|afraid|frightened|danger|"
-        r"desperate|tolong|tulong)\b",
+        "plea": rf"\b(?:{_CALLS_FOR_HELP}|please|pls)\b",
         "now": r"\b(?:now|still|since|right now|today|tonight|every day|for (?:months|weeks|"
         r"years))\b",
         "about_topic": r"\b(?:report say|the report|study|research|definition|define|defined|"
@@ -115,10 +118,15 @@ SITUATIONS = frozenset(
 )
 
 
+# A plea as a situation is a call for help: "please" alone asks nicely ("more please", "show
+# me the menu pls"), though as a feature it counts with the calls
+_SITUATION_CUES = CUES | {"plea": re.compile(rf"\b{_CALLS_FOR_HELP}\b")}
+
+
 def situations(text: str) -> list[str]:
     """The cues that name something being done to someone, in any text (normalised here)."""
     words = normalize(text)
-    return [name for name in SITUATIONS if CUES[name].search(words)]
+    return [name for name in SITUATIONS if _SITUATION_CUES[name].search(words)]
 
 
 # Words a legal question uses: not a feature, the gate before the personal-legal detector

@@ -65,7 +65,11 @@ class Reader:
     """Built once per knowledge base, like the matcher; read-only afterwards."""
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
-        ordinary: Sequence[str] = [v for entry in knowledge.entries for v in entry.variants]
+        # the entries' phrasings, and how people ask about the bot ("do you keep what I write?")
+        ordinary: Sequence[str] = [
+            *(v for entry in knowledge.entries for v in entry.variants),
+            *knowledge.asked.texts,
+        ]
         safety = knowledge.safety
         featurize = shared_features()  # both learn from the phrasings: featurised once
         self._danger = (

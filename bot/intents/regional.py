@@ -56,9 +56,7 @@ class RegionalDanger:
 
 
 def _asked_about_the_bot(knowledge: KnowledgeBase, code: str) -> list[str]:
-    """How people ask about the bot in the language: ordinary messages too ("do you keep what I
-    write?"), which would otherwise share only the words of someone in trouble."""
-    translation = knowledge.translations.get(code)
-    if translation is None:
-        return []
-    return [text for texts in translation.asked.model_dump().values() for text in texts]
+    """How people ask about the bot in the language: ordinary messages ("do you keep what I
+    write?") that share words with someone in trouble."""
+    words = knowledge.translations.get(code)
+    return words.asked.texts if words else []

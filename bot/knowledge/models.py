@@ -451,6 +451,11 @@ class AskedAboutTheBot(_Strict):
         "is a question about the report.",
     )
 
+    @property
+    def texts(self) -> list[str]:
+        """Every phrasing, of every kind: all of them ordinary messages to a danger detector."""
+        return [text for texts in self.model_dump().values() for text in texts]
+
 
 class Translation(_Strict):
     """The bot's words in one more language (`knowledge/i18n/<code>.yaml`). Machine
