@@ -41,6 +41,11 @@ INLINE_RESULTS = 10
 KEPT_CANDIDATES = 3
 RETENTION_DAYS = 90  # what /privacy says when the front end does not say otherwise
 SAFETY_RESULT = "safety"  # the inline result that carries the safety note
+# what the bot says of itself: after the safety note, it still answers "help" or "is this chat
+# private?"
+_ABOUT_ITSELF = frozenset(
+    {Intent.CAPABILITIES, Intent.ABOUT_BOT, Intent.PRIVACY, Intent.LANGUAGES, Intent.HUMAN}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +175,13 @@ class Conversation:
                     return asked_for
                 if (talk := reader.about_the_bot(text, found.top_score)) is not None:
                     return Turn(self._small_talk(talk, voice), talk, found)
+            elif found.decision is not Decision.ANSWER and (
+                talk := reader.about_the_bot(text, found.top_score)
+            ):
+                # as in English: the note, then what the bot says of itself
+                safety = "\n\n".join(replies.safety_notes(knowledge, found.language, voice))
+                reply = replies.with_note(safety, self._small_talk(talk, voice), first=True)
+                return Turn(reply, _regional_intent(danger), found)
             reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
         voice = self.words(language)
@@ -187,11 +199,14 @@ class Conversation:
         note = words.legal_note if legal else None
         if reader.suspicion(question).is_danger(answered):
             # the safety note first (in English, the message's language, and in the chat's);
-            # an answer after it only when there is a sure one
+            # an answer after it only when there is a sure one, or what the bot says of itself
+            # ("help", "do you keep my messages? my boss must not know")
             safety = "\n\n".join(replies.safety_notes(knowledge, None, voice))
             if answered:
                 answer = replies.compose(knowledge, found, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
+            elif not note and (talk := self._about_itself(question)) is not None:
+                reply = replies.with_note(safety, self._small_talk(talk, voice), first=True)
             else:
                 reply = replies.fixed(f"{safety}\n\n{note}" if note else safety, voice=voice)
             return Turn(reply, Intent.DANGER, found, legal)
@@ -204,6 +219,11 @@ class Conversation:
         elif (talk := self._about_the_bot(text, found, intent)) is not None:
             return Turn(self._small_talk(talk, voice), talk, found)
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
+
+    def _about_itself(self, question: str) -> Intent | None:
+        """Small talk that asks what the bot is or does ("help", "is this chat private?")."""
+        talk = self.engine.reader.small_talk(question)
+        return talk if talk in _ABOUT_ITSELF else None
 
     def _about_the_bot(self, text: str, found: Match, intent: Intent | None) -> Intent | None:
         """One of the many ways of asking about the bot that the patterns of small talk do not

@@ -209,6 +209,20 @@ def test_a_danger_message_that_also_asks_gets_the_note_then_the_answer(
     assert plea.reply.body.startswith(wording.DANGER)
 
 
+def test_a_danger_message_that_asks_about_the_bot_gets_the_note_then_its_answer(
+    conversation: Conversation,
+) -> None:
+    """ "help" may be a plea or a question about the bot: the note, then the help."""
+    turn = conversation.ask("help")
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body.startswith(wording.DANGER)
+    assert turn.reply.body.endswith(conversation.help().body)
+    private = conversation.ask("do you keep my messages? my employer must not know")
+    assert private.intent is Intent.DANGER
+    assert private.reply.body.startswith(wording.DANGER)
+    assert private.reply.body.endswith(conversation.privacy().body)
+
+
 def test_ordinary_questions_that_share_the_words_are_answered(conversation: Conversation) -> None:
     for question in (
         "what does the report say about fraudulent travel documents?",
