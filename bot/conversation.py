@@ -18,7 +18,7 @@ from bot.followups import asks_for_more, depends_on_context, wants_another
 from bot.intents import Intent, SmallTalk, regional_small_talk, without_greeting
 from bot.knowledge import answer_markup
 from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
-from bot.languages import unread
+from bot.languages import looks_english, unread
 from bot.matching import Decision, Match
 from bot.replies import Delivery, Reply
 from bot.store import (
@@ -197,11 +197,14 @@ class Conversation:
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
         note = words.legal_note if legal else None
-        if reader.suspicion(question).is_danger(answered):
+        suspected = reader.suspicion(question).is_danger(answered)
+        # a message read as nothing else may be in a language too briefly to tell which
+        unplaced = None if suspected else self._unplaced_danger(question, found)
+        if suspected or unplaced:
             # the safety note first (in English, the message's language, and in the chat's);
             # an answer after it only when there is a sure one, or what the bot says of itself
             # ("help", "do you keep my messages? my boss must not know")
-            safety = "\n\n".join(replies.safety_notes(knowledge, None, voice))
+            safety = "\n\n".join(replies.safety_notes(knowledge, unplaced, voice))
             if answered:
                 answer = replies.compose(knowledge, found, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
@@ -219,6 +222,15 @@ class Conversation:
         elif (talk := self._about_the_bot(text, found, intent)) is not None:
             return Turn(self._small_talk(talk, voice), talk, found)
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
+
+    def _unplaced_danger(self, text: str, found: Match) -> str | None:
+        """The language of a message that nothing answers and no language was recognised in,
+        when that language's detector reads danger in it."""
+        if found.decision is not Decision.NONE or found.language is not None:
+            return None
+        if looks_english(text):  # "how to renew my passport online": English, and read as such
+            return None
+        return self.engine.reader.unplaced_danger(text)
 
     def _about_itself(self, question: str) -> Intent | None:
         """Small talk that asks what the bot is or does ("help", "is this chat private?")."""
@@ -411,11 +423,13 @@ class Conversation:
 
     def _endangered(self, text: str, found: Match) -> bool:
         """Whether the safety note goes first: for the region's languages, unless the
-        language's detector reads no danger."""
+        language's detector reads no danger; otherwise as in a chat."""
         reader = self.engine.reader
         if found.language is not None:
             return reader.regional_danger(found.language, text) is not False
-        return reader.suspicion(text).is_danger(found.decision is Decision.ANSWER)
+        if reader.suspicion(text).is_danger(found.decision is Decision.ANSWER):
+            return True
+        return self._unplaced_danger(text, found) is not None
 
     def chosen_inline(self, query: str, result_id: str) -> None:
         """Record an inline result someone posted, as the question it answered."""

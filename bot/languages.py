@@ -4,9 +4,9 @@ language (`bot.matching.probable_languages`), and whether the safety of the writ
 
 from __future__ import annotations
 
-from bot.matching import Match, Reason, probable_languages
+from bot.matching import Match, Reason, looks_english, probable_languages
 
-__all__ = ["probable_languages", "unread"]
+__all__ = ["looks_english", "probable_languages", "unread"]
 
 
 def unread(match: Match) -> bool:

@@ -29,7 +29,7 @@ from bot.knowledge import (
     check_knowledge,
     fold,
 )
-from bot.languages import probable_languages
+from bot.languages import looks_english, probable_languages
 from bot.matching import Candidate, Decision, Match
 from bot.matching.regional import RegionalIndex
 from bot.replies import ReplyKind, in_language
@@ -325,6 +325,38 @@ def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:
 def test_a_person_in_danger_asking_about_the_bot_gets_the_safety_note_first() -> None:
     turn = conversation().ask("tolong, paspor saya ditahan majikan. bot ini bisa bantu saya?")
     assert turn.safety_first
+
+
+def test_a_plea_and_a_question_are_read_sentence_by_sentence() -> None:
+    """The question would dilute the plea if the message were read only whole."""
+    reader = shipped_engine().reader
+    plea = "saya dikurung majikan"  # my employer locks me in
+    question = "apakah laporan ini membahas korupsi di perbatasan, dan siapa yang menulisnya?"
+    assert reader.regional_danger("id", plea)
+    assert not reader.regional_danger("id", question)
+    assert reader.regional_danger("id", f"{plea}. {question}")
+    assert reader.regional_danger("id", f"{plea} {question}") is False  # one sentence: diluted
+
+
+def test_a_short_plea_in_no_recognised_language_still_gets_the_safety_note() -> None:
+    """Three words are too few to tell Indonesian by its common words; its detector still reads
+    the plea, and the note comes in that language and in English."""
+    talk = conversation()
+    plea = "bos pukul aku"  # my boss hits me
+    assert probable_languages(plea) == ()
+    turn = talk.ask(plea)
+    assert turn.safety_first
+    assert voice_in(talk.engine.knowledge, "id").words.danger in turn.reply.body
+    assert wording.DANGER in turn.reply.body
+    for english in ("how to renew my passport online", "what is the currency of cambodia"):
+        assert not talk.ask(english).safety_first
+
+
+def test_english_looks_english_and_borrowed_words_do_not() -> None:
+    assert looks_english("what is the currency of cambodia")
+    assert not looks_english("bos pukul aku")
+    assert not looks_english("no doa giet con toi")  # one English word of five
+    assert not looks_english("")
 
 
 def test_questions_about_the_bot_are_ordinary_messages_to_the_danger_detectors() -> None:

@@ -103,6 +103,12 @@ class Reader:
         danger; None when that language has no detector yet."""
         return self._regional.is_danger(language, text)
 
+    def unplaced_danger(self, text: str) -> str | None:
+        """The language a message the bot could place in none reads as danger in, if any: "bos
+        pukul aku" (my boss hits me) has too few words to tell its language by, and none of
+        English."""
+        return self._regional.reads_danger(text)
+
     def about_the_bot(self, text: str, entry_score: float = 0.0) -> Intent | None:
         """A question about the bot ("siapa yang bikin bot ini?", "where do your answers come
         from?"), when it is closer to one of those than to the questions about the report in

@@ -10,13 +10,17 @@ gets the safety note, since nobody can tell.
 
 from __future__ import annotations
 
+import re
+
 from bot.intents.detector import Detector, shared_features
 from bot.knowledge import KnowledgeBase, fold
 
 GRAM_SIZES = (3, 4)
 # From this probability a message in one of the region's languages gets the safety note first;
 # read off the tuning parts of knowledge/eval/danger/<code>.yaml (docs/languages.md).
-DANGER_FROM = 0.1
+DANGER_FROM = 0.2
+# where sentences end, in the region's scripts too (Burmese ။, Khmer ។ and ៕; full-width ? !)
+_SENTENCE_END = re.compile("[.!?;\n\u104b\u17d4\u17d5\uff1f\uff01]+")
 
 
 def features(text: str) -> set[str]:
@@ -48,11 +52,19 @@ class RegionalDanger:
 
     def is_danger(self, language: str, text: str) -> bool | None:
         """Whether a message in `language` reads as from or about someone in danger; None when
-        the language has no detector."""
+        the language has no detector. It is read whole and sentence by sentence: in "paspor
+        saya ditahan. bot ini resmi?" the question would dilute the plea."""
         detector = self._detectors.get(language)
         if detector is None:
             return None
-        return detector.probability(text) >= DANGER_FROM
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        read = [text, *sentences] if len(sentences) > 1 else [text]
+        return max(detector.probability(t) for t in read) >= DANGER_FROM
+
+    def reads_danger(self, text: str) -> str | None:
+        """The first language whose detector reads danger in a message whose language is not
+        known, or None."""
+        return next((code for code in self._detectors if self.is_danger(code, text)), None)
 
 
 def _asked_about_the_bot(knowledge: KnowledgeBase, code: str) -> list[str]:

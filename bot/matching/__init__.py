@@ -8,7 +8,7 @@ from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_
 from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
-from bot.matching.language_id import probable_languages
+from bot.matching.language_id import looks_english, probable_languages
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
 from bot.matching.regional import RegionalIndex
@@ -33,6 +33,7 @@ __all__ = [
     "ambiguity_warnings",
     "build_matcher",
     "calibration",
+    "looks_english",
     "measure",
     "minimize",
     "part_of",

@@ -60,6 +60,7 @@ _ASKING_FIRST = frozenset(
 )
 MOST_NAMED = 2
 ENOUGH_WORDS = 2  # of a language's own, for a message longer than that
+ENGLISH_SHARE = 0.2  # of a message's words English function words: it looks English
 
 
 def probable_languages(text: str) -> tuple[str, ...]:
@@ -70,6 +71,14 @@ def probable_languages(text: str) -> tuple[str, ...]:
     if _VIETNAMESE.search(text):
         return ("vi",)
     return _by_words(fold(text).split())
+
+
+def looks_english(text: str) -> bool:
+    """Whether a fifth or more of a message's words are English function words, as in nearly
+    every English sentence ("what is the currency of cambodia"), and seldom in another
+    language's, however many English nouns it borrows ("bos pukul aku", "no doa giet con toi")."""
+    words = fold(text).split()
+    return bool(words) and sum(word in STOP_WORDS for word in words) > ENGLISH_SHARE * len(words)
 
 
 def _by_script(text: str) -> tuple[str, ...]:
