@@ -39,20 +39,20 @@ def test_a_detector_learns_which_side_a_message_is_on() -> None:
 
 
 def test_training_features_are_shared_and_learn_the_same() -> None:
-    """`shared_features` keeps each feature string once across texts, for training on many
-    examples; the detector learns exactly what it learns from fresh features."""
+    """`shared_features` featurises each text once for detectors that learn from the same
+    examples, as hashes; a detector learns exactly what it learns from fresh features."""
     shared = shared_features(regional.features)
-    first, second = shared("paspor saya ditahan"), shared("paspor saya hilang")
-    common = set(first) & set(second)
-    assert common
-    assert all(any(f is g for g in second) for f in first if f in common)
-    assert set(first) == regional.features("paspor saya ditahan")
+    hashes, values = shared("paspor saya ditahan")
+    assert shared("paspor saya ditahan")[0] is hashes
+    assert set(hashes.tolist()) == {hash(f) for f in regional.features("paspor saya ditahan")}
+    assert (values == 1.0).all()  # no cue among them
     danger = ["paspor saya ditahan majikan", "saya dikunci di rumah", "gaji saya tidak dibayar"]
     ordinary = ["apa itu paspor", "laporan ini tentang apa", "siapa yang menulis laporan ini"]
-    fresh = Detector(danger, ordinary, regional.features, read=regional.features)
+    fresh = Detector(danger, ordinary, read=regional.features)
     learnt = Detector(danger, ordinary, shared_features(regional.features), read=regional.features)
     for text in ("paspor saya ditahan", "apa isi laporan ini"):
         assert learnt.probability(text) == pytest.approx(fresh.probability(text), abs=1e-12)
+    assert fresh.probability("paspor saya ditahan") > fresh.probability("apa isi laporan ini")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ the evaluation sets.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from itertools import combinations, pairwise
@@ -50,20 +49,27 @@ def features(text: str) -> set[str]:
     }
 
 
-def shared_features(
-    make: Callable[[str], Collection[str]] = features,
-) -> Callable[[str], tuple[str, ...]]:
-    """`make` (`features` by default), remembered per text and with each feature string kept
-    once, for training: most features recur across texts, and a tuple of shared strings takes a
-    fraction of the memory of a fresh set of fresh strings (a detector over character n-grams
-    needed 8 to 14 MB while training without it)."""
-    strings: dict[str, str] = {}
+# A text's features as their hashes and each one's value: what training needs of them. The
+# feature strings of a thousand examples, kept together, took 18 MB while training.
+Hashed = tuple[np.ndarray, np.ndarray]
 
-    @cache
-    def featurize(text: str) -> tuple[str, ...]:
-        return tuple(strings.setdefault(f, f) for f in make(text))
+
+def hashed(make: Callable[[str], Collection[str]] = features) -> Callable[[str], Hashed]:
+    """`make` (`features` by default), as hashes and values, made anew for each text."""
+
+    def featurize(text: str) -> Hashed:
+        found = make(text)
+        hashes = np.fromiter((hash(f) for f in found), dtype=np.int64, count=len(found))
+        values = np.fromiter((_value(f) for f in found), dtype=np.float64, count=len(found))
+        return hashes, values
 
     return featurize
+
+
+def shared_features(make: Callable[[str], Collection[str]] = features) -> Callable[[str], Hashed]:
+    """`hashed(make)`, remembered per text: for detectors that learn from the same examples
+    (`bot.intents.reading.Reader`), so that each is featurised once."""
+    return cache(hashed(make))
 
 
 def _value(feature: str) -> float:
@@ -78,30 +84,28 @@ class Detector:
         self,
         positives: Sequence[str],
         negatives: Sequence[str],
-        featurize: Callable[[str], Collection[str]] = features,
+        featurize: Callable[[str], Hashed] | None = None,
         *,
         read: Callable[[str], Collection[str]] = features,
     ) -> None:
-        """`featurize` is `features`, or `shared_features()` when several detectors learn from
-        the same examples (`bot.intents.reading.Reader`); `read` makes the features of a
-        message to judge, the same as `featurize` but remembering nothing."""
+        """`read` makes the features of a message to judge; `featurize` those of an example
+        (`hashed(read)` by default), or `shared_features()` when several detectors learn from
+        the same examples."""
         self._read = read
-        rows = [featurize(text) for text in (*positives, *negatives)]
+        rows = [(featurize or hashed(read))(text) for text in (*positives, *negatives)]
+        every = np.concatenate([hashes for hashes, _ in rows]) if rows else np.empty(0, np.int64)
+        found, counts = np.unique(every, return_counts=True)
+        del every
         # a feature seen once teaches nothing beyond its one example, and costs training time
-        counts = Counter(f for row in rows for f in row)
-        kept = sorted(f for f, n in counts.items() if n >= MIN_EXAMPLES)
-        del counts
-        columns = {f: i for i, f in enumerate(kept)}
+        kept = found[counts >= MIN_EXAMPLES]
+        del found, counts
         labels = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
         weights = np.ones(len(rows))
-        coefficients, self._intercept = _train(_matrix(rows, columns), labels, weights)
-        # Kept as each feature's hash and weight (its value folded in), sorted by hash: the
-        # feature strings themselves cost more than all the numbers.
-        hashes = np.fromiter((hash(f) for f in kept), dtype=np.int64, count=len(kept))
-        order = np.argsort(hashes)
-        self._hashes = hashes[order]
-        values = np.fromiter((_value(f) for f in kept), dtype=np.float64, count=len(kept))
-        self._weights = (coefficients * values)[order]
+        matrix, values = _matrix(rows, kept)
+        coefficients, self._intercept = _train(matrix, labels, weights)
+        # Kept as each feature's hash and weight (its value folded in), sorted by hash
+        self._hashes = kept
+        self._weights = coefficients * values
 
     def probability(self, text: str) -> float:
         found = list(self._read(text))
@@ -114,15 +118,26 @@ class Detector:
         return float(1.0 / (1.0 + np.exp(-z))) if z >= 0 else float(np.exp(z) / (1.0 + np.exp(z)))
 
 
-def _matrix(rows: Sequence[Collection[str]], columns: dict[str, int]) -> SparseRows:
-    """One row per example, of its features that were kept."""
-    kept = [[f for f in row if f in columns] for row in rows]
-    size = sum(len(row) for row in kept)
-    row_ids = np.repeat(np.arange(len(kept)), [len(row) for row in kept])
-    # arrays filled straight from the features: lists of boxed numbers would cost several times
-    indices = np.fromiter((columns[f] for row in kept for f in row), dtype=np.int64, count=size)
-    data = np.fromiter((_value(f) for row in kept for f in row), dtype=np.float64, count=size)
-    return SparseRows(row_ids, indices, data, (len(rows), len(columns)))
+def _matrix(rows: list[Hashed], kept: np.ndarray) -> tuple[SparseRows, np.ndarray]:
+    """One row per example, of its features that were kept (`kept`: sorted hashes), and each
+    kept feature's value. Empties `rows`, so that each example's arrays go once read."""
+    count = len(rows)
+    columns: list[np.ndarray] = [np.empty(0, np.int64)]
+    data: list[np.ndarray] = [np.empty(0, np.float64)]
+    sizes = np.zeros(count, dtype=np.int64)
+    values = np.ones(len(kept))
+    for row in reversed(range(count)):
+        hashes, row_values = rows.pop()
+        where = np.minimum(np.searchsorted(kept, hashes), max(len(kept) - 1, 0))
+        known = kept[where] == hashes if len(kept) else np.zeros(len(hashes), np.bool_)
+        columns.append(where[known])
+        data.append(row_values[known])
+        sizes[row] = len(columns[-1])
+        values[where[known]] = row_values[known]
+    terms = np.concatenate(columns[::-1]), np.concatenate(data[::-1])
+    del columns, data  # only the joined terms from here: they are the largest arrays
+    row_ids = np.repeat(np.arange(count), sizes)
+    return SparseRows(row_ids, *terms, (count, len(kept))), values
 
 
 def _train(matrix: SparseRows, labels: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:

@@ -81,10 +81,6 @@ class Reader:
             if safety
             else None
         )
-        self._regional = RegionalDanger(knowledge)
-        self._asked = QuestionsAboutTheBot(
-            [knowledge.asked, *(t.asked for t in knowledge.translations.values())]
-        )
         # not `safety.not_danger`, the danger detector's ordinary look-alikes: they are personal
         # in tone on purpose ("my thesis is on that, which article is it?") and would teach this
         # detector that a personal question about the law is none
@@ -96,6 +92,11 @@ class Reader:
             )
             if safety
             else None
+        )
+        del featurize  # what the two remembered goes before the next detectors learn
+        self._regional = RegionalDanger(knowledge)
+        self._asked = QuestionsAboutTheBot(
+            [knowledge.asked, *(t.asked for t in knowledge.translations.values())]
         )
 
     def regional_danger(self, language: str, text: str) -> bool | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intents.detector import Detector, shared_features
+from bot.intents.detector import Detector
 from bot.knowledge import KnowledgeBase, fold
 
 GRAM_SIZES = (3, 4)
@@ -44,7 +44,6 @@ class RegionalDanger:
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
                     *_asked_about_the_bot(knowledge, code),
                 ],
-                shared_features(features),
                 read=features,
             )
             for code, examples in knowledge.regional_safety.items()

@@ -57,6 +57,11 @@ class SparseRows:
         row_ids = np.asarray(rows, dtype=np.int64)
         column_ids = np.asarray(columns, dtype=np.int64)
         data = np.asarray(values, dtype=np.float64)
+        del (
+            rows,
+            columns,
+            values,
+        )  # the terms given are freed once sorted, unless the caller keeps them
         order = np.lexsort((column_ids, row_ids))
         row_ids, column_ids, data = row_ids[order], column_ids[order], data[order]
         if row_ids.size:
@@ -66,6 +71,7 @@ class SparseRows:
             if starts.size < row_ids.size:  # repeats: one term each
                 data = np.add.reduceat(data, starts)
                 row_ids, column_ids = row_ids[starts], column_ids[starts]
+        del order
         self._by_row = _Terms(row_ids, column_ids, data, shape[0])
         by_column = np.lexsort((row_ids, column_ids))
         self._by_column = _Terms(
