@@ -204,7 +204,11 @@ class Conversation:
             # the safety note first (in English, the message's language, and in the chat's);
             # an answer after it only when there is a sure one, or what the bot says of itself
             # ("help", "do you keep my messages? my boss must not know")
-            safety = "\n\n".join(replies.safety_notes(knowledge, unplaced, voice))
+            notes = replies.safety_notes(knowledge, None, voice)
+            if unplaced:  # the language only guessed at: after the chat's
+                guessed = replies.safety_notes(knowledge, unplaced, voice)
+                notes += [text for text in guessed if text not in notes]
+            safety = "\n\n".join(notes)
             if answered:
                 answer = replies.compose(knowledge, found, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
@@ -224,9 +228,9 @@ class Conversation:
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
     def _unplaced_danger(self, text: str, found: Match) -> str | None:
-        """The language of a message that nothing answers and no language was recognised in,
-        when that language's detector reads danger in it."""
-        if found.decision is not Decision.NONE or found.language is not None:
+        """The language of a message that nothing answers surely and no language was
+        recognised in, when that language's detector reads danger in it."""
+        if found.decision is Decision.ANSWER or found.language is not None:
             return None
         if looks_english(text):  # "how to renew my passport online": English, and read as such
             return None

@@ -6,7 +6,7 @@ import pytest
 
 from bot import wording
 from bot.callbacks import Action, Callback
-from bot.conversation import Conversation
+from bot.conversation import Conversation, Turn
 from bot.intents import Intent, without_greeting
 from bot.replies import Delivery, ReplyKind
 from bot.wording import FrontEnd
@@ -194,32 +194,32 @@ def test_every_command_is_in_help_and_the_welcome() -> None:
             assert command.usage in conversation.start().body
 
 
+def noted_first(conversation: Conversation, message: str) -> Turn:
+    """The turn for a message that must get the safety note before anything else."""
+    turn = conversation.ask(message)
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body.startswith(wording.DANGER)
+    return turn
+
+
 def test_a_danger_message_that_also_asks_gets_the_note_then_the_answer(
     conversation: Conversation,
 ) -> None:
-    turn = conversation.ask("I want to report a trafficker, and who funded the report?")
-    assert turn.intent is Intent.DANGER
-    assert turn.reply.body.startswith(wording.DANGER)
+    turn = noted_first(conversation, "I want to report a trafficker, and who funded the report?")
     assert turn.reply.kind is ReplyKind.ANSWER
     assert turn.reply.entry_id == "report-funding"
-    plea = conversation.ask(
-        "my employer keeps my passport and I cannot leave, is that trafficking?"
+    noted_first(
+        conversation, "my employer keeps my passport and I cannot leave, is that trafficking?"
     )
-    assert plea.intent is Intent.DANGER
-    assert plea.reply.body.startswith(wording.DANGER)
 
 
 def test_a_danger_message_that_asks_about_the_bot_gets_the_note_then_its_answer(
     conversation: Conversation,
 ) -> None:
     """ "help" may be a plea or a question about the bot: the note, then the help."""
-    turn = conversation.ask("help")
-    assert turn.intent is Intent.DANGER
-    assert turn.reply.body.startswith(wording.DANGER)
+    turn = noted_first(conversation, "help")
     assert turn.reply.body.endswith(conversation.help().body)
-    private = conversation.ask("do you keep my messages? my employer must not know")
-    assert private.intent is Intent.DANGER
-    assert private.reply.body.startswith(wording.DANGER)
+    private = noted_first(conversation, "do you keep my messages? my employer must not know")
     assert private.reply.body.endswith(conversation.privacy().body)
 
 

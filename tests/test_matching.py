@@ -46,7 +46,7 @@ VARIANTS = [(entry.id, text) for entry in knowledge().entries for text in entry.
         ("Что такое коррупция?", Reason.OTHER_SCRIPT),
         ("qwerty", Reason.NO_KNOWN_WORDS),
         ("pizza", Reason.NO_KNOWN_WORDS),
-        ("zxqv perbatasan", Reason.NO_KNOWN_WORDS),
+        ("zxqv blorft", Reason.NO_KNOWN_WORDS),
         ("Was ist Menschenhandel und Korruption?", Reason.OTHER_LANGUAGE),
         ("la corruzione alle frontiere", Reason.OTHER_LANGUAGE),
         ("¿Qué es la trata de personas?", Reason.OTHER_LANGUAGE),

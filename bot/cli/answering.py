@@ -12,7 +12,7 @@ from typing import Any
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, add_subcommand, knowledge_argument, knowledge_root
 from bot.conversation import Conversation, Turn
 from bot.languages import probable_languages
-from bot.matching import Match
+from bot.matching import COMMON_WORDS, LanguageWords, Match
 from bot.settings import load_settings
 from bot.startup import StartError, load_engine
 from bot.store import DiscardJournal
@@ -51,7 +51,7 @@ def ask_command(args: argparse.Namespace) -> int:
     for question in _questions(args.question):
         turn = conversation.ask(question, language=args.language)
         if args.json:
-            print(turn_json(turn), flush=True)
+            print(turn_json(turn, engine.matcher.index.language_words), flush=True)
         else:
             print(terminal_view(turn.reply).text, end="\n\n", flush=True)
     return EXIT_OK
@@ -69,8 +69,9 @@ def match_fields(match: Match) -> dict[str, Any]:
     }
 
 
-def turn_json(turn: Turn) -> str:
-    """The matcher's decision, then what the conversation made of the message."""
+def turn_json(turn: Turn, words: LanguageWords = COMMON_WORDS) -> str:
+    """The matcher's decision, then what the conversation made of the message; `words`, the
+    common words of each language the matcher tells languages by."""
     outcome = {
         "intent": turn.intent.value if turn.intent else None,
         "reply": turn.reply.kind.value,
@@ -78,7 +79,7 @@ def turn_json(turn: Turn) -> str:
         "safety_first": turn.safety_first,
         "words": turn.reply.voice.code,  # the language of the bot's own words in the reply
         # the region's languages the message is probably in ([] for English, or unknown)
-        "languages": list(probable_languages(turn.match.question)),
+        "languages": list(probable_languages(turn.match.question, words)),
     }
     return json.dumps(match_fields(turn.match) | outcome, ensure_ascii=False)
 

@@ -92,7 +92,8 @@ class Detector:
         (`hashed(read)` by default), or `shared_features()` when several detectors learn from
         the same examples."""
         self._read = read
-        rows = [(featurize or hashed(read))(text) for text in (*positives, *negatives)]
+        featurize = featurize or hashed(read)
+        rows = [featurize(text) for text in (*positives, *negatives)]
         every = np.concatenate([hashes for hashes, _ in rows]) if rows else np.empty(0, np.int64)
         found, counts = np.unique(every, return_counts=True)
         del every
@@ -120,7 +121,8 @@ class Detector:
 
 def _matrix(rows: list[Hashed], kept: np.ndarray) -> tuple[SparseRows, np.ndarray]:
     """One row per example, of its features that were kept (`kept`: sorted hashes), and each
-    kept feature's value. Empties `rows`, so that each example's arrays go once read."""
+    kept feature's value. Empties `rows`: an example's arrays go once read, unless a cache
+    (`shared_features`) keeps them."""
     count = len(rows)
     columns: list[np.ndarray] = [np.empty(0, np.int64)]
     data: list[np.ndarray] = [np.empty(0, np.float64)]

@@ -1,9 +1,9 @@
 """What a message is, before and beside matching: small talk, a question about the bot, a
 message from someone in danger, a question about the asker's own legal case.
 
-The two detectors learn from `knowledge/safety.yaml` and the entries' own phrasings (the
-ordinary questions); their thresholds were read off the tuning parts of the evaluation sets
-in `knowledge/eval/danger/` and `knowledge/eval/legal/`.
+The two detectors learn from `knowledge/safety.yaml` and, as ordinary questions, the entries'
+own phrasings and how people ask about the bot; their thresholds were read off the tuning parts
+of the evaluation sets in `knowledge/eval/danger/` and `knowledge/eval/legal/`.
 """
 
 from __future__ import annotations

@@ -239,6 +239,11 @@ class SafetyPhrasings(_Strict):
         "Protocol?'.",
     )
 
+    @property
+    def texts(self) -> list[str]:
+        """Every example, of every kind."""
+        return [*self.danger, *self.not_danger, *self.personal_legal, *self.general_legal]
+
 
 class Difficulty(StrEnum):
     EASY = "easy"
@@ -491,6 +496,11 @@ class LanguageSafety(_Strict):
     not_danger: list[Text] = Field(
         min_length=1, description="Ordinary messages in the language that share their words."
     )
+
+    @property
+    def texts(self) -> list[str]:
+        """Every example, danger or not."""
+        return [*self.danger, *self.not_danger]
 
 
 class TranslatedAnswers(_Strict):

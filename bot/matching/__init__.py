@@ -8,7 +8,13 @@ from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_
 from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
 from bot.matching.index import MatchIndex
-from bot.matching.language_id import looks_english, probable_languages
+from bot.matching.language_id import (
+    COMMON_WORDS,
+    SCRIPT_LANGUAGES,
+    LanguageWords,
+    looks_english,
+    probable_languages,
+)
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
 from bot.matching.regional import RegionalIndex
@@ -17,9 +23,12 @@ from bot.matching.thresholds import Thresholds
 
 __all__ = [
     "AMBIGUITY_RATIO",
+    "COMMON_WORDS",
+    "SCRIPT_LANGUAGES",
     "Calibration",
     "Candidate",
     "Decision",
+    "LanguageWords",
     "Match",
     "MatchIndex",
     "Matcher",

@@ -32,8 +32,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 import bot.matching.classifier as classifier
-from bot.knowledge import KnowledgeBase, normalize
+from bot.knowledge import KnowledgeBase, fold, normalize
 from bot.matching.analyzer import Analyzer
+from bot.matching.language_id import COMMON_WORDS, LanguageWords
 from bot.matching.regional import RegionalIndex
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 from bot.matching.vectors import CosineIndex, FloatArray, IntArray, log_count, raw_count
@@ -119,6 +120,7 @@ class MatchIndex:
             code: RegionalIndex(phrasings, self.entry_ids, knowledge.glossary.acronyms)
             for code, phrasings in knowledge.phrasings.items()
         }
+        self.language_words = _language_words(knowledge)
 
     def position(self, entry_id: str) -> int | None:
         """Where an entry's score stands in `entry_scores`."""
@@ -260,3 +262,23 @@ def _phrasing_owners(token_lists: list[list[str]], owners: list[int]) -> dict[tu
     for tokens, owner in zip(token_lists, owners, strict=True):
         found[tuple(tokens)].add(owner)
     return {tokens: entries.pop() for tokens, entries in found.items() if len(entries) == 1}
+
+
+def _language_words(knowledge: KnowledgeBase) -> LanguageWords:
+    """The common words of each language, with those its phrasings, danger examples and
+    questions about the bot teach; none that the English texts use."""
+    english = [
+        *(text for entry in knowledge.entries for text in (*entry.variants, entry.answer)),
+        *knowledge.out_of_scope,
+        *knowledge.asked.texts,
+        *(knowledge.safety.texts if knowledge.safety else ()),
+    ]
+    texts = {
+        code: [
+            *(text for texts in phrasings.values() for text in texts),
+            *(examples.texts if (examples := knowledge.regional_safety.get(code)) else ()),
+            *(words.asked.texts if (words := knowledge.translations.get(code)) else ()),
+        ]
+        for code, phrasings in knowledge.phrasings.items()
+    }
+    return COMMON_WORDS.learning(texts, (w for text in english for w in fold(text).split()))

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from bot.knowledge import fold
-from bot.matching.stopwords import STOP_WORDS
+from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 
 _SCRIPTS = {"THAI": "th", "KHMER": "km", "MYANMAR": "my"}
+SCRIPT_LANGUAGES = frozenset(_SCRIPTS.values())  # told by their script alone
 # letters only Vietnamese uses among the region's Latin-script languages
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 # Common words of each language (Vietnamese as typed without its marks too) that English
@@ -54,6 +58,55 @@ _VIETNAMESE_WORDS = frozenset(
     "hinh hoa hanh tro chuc phong lam viec lao dong tre em nganh danh ca nghi thu ko tien chu "
     "tra luong giu bi roi dang minh cung rat lai het".split()
 )
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageWords:
+    """The common words each Latin-script language is told by."""
+
+    indonesian: frozenset[str] = _INDONESIAN
+    malay: frozenset[str] = _MALAY
+    malay_indonesian: frozenset[str] = _MALAY_INDONESIAN
+    filipino: frozenset[str] = _FILIPINO
+    vietnamese: frozenset[str] = _VIETNAMESE_WORDS
+
+    def learning(self, texts: Mapping[str, Iterable[str]], english: Iterable[str]) -> LanguageWords:
+        """These words and those a language's own texts use (`texts`, by code: its phrasings and
+        examples) in `LEARNT_FROM` or more of them and neither English (`english`: every word of
+        the English texts) nor the European languages' function words do: "aku", "kena" and
+        "pukul" place "kena pukul" (beaten), which the lists alone cannot."""
+        # nor those of the other languages people write in Latin letters ("que", "la", "de"):
+        # a question in Spanish is no Vietnamese one
+        known = frozenset(english) | STOP_WORDS | OTHER_LANGUAGE_WORDS
+        learnt = {code: _common(found, known) for code, found in texts.items()}
+        indonesian, malay = learnt.get("id", frozenset()), learnt.get("ms", frozenset())
+        return LanguageWords(
+            self.indonesian | (indonesian - malay),
+            self.malay | (malay - indonesian),
+            self.malay_indonesian | (indonesian & malay),
+            self.filipino | learnt.get("fil", frozenset()),
+            self.vietnamese | learnt.get("vi", frozenset()),
+        )
+
+
+COMMON_WORDS = LanguageWords()
+
+
+def _common(texts: Iterable[str], known: frozenset[str]) -> frozenset[str]:
+    counts = Counter(word for text in texts for word in set(fold(text).split()))
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if count >= LEARNT_FROM and _PLAIN_WORD.fullmatch(word) and word not in known
+    )
+
+
+# function words of the European languages people write in Latin letters ("que", "es", "und")
+# that none of the region's lists has: they speak against the region's languages as English does
+_EUROPEAN = (
+    OTHER_LANGUAGE_WORDS - _INDONESIAN - _MALAY - _MALAY_INDONESIAN - _FILIPINO - _VIETNAMESE_WORDS
+)
+
 # question words that open a question in Indonesian, Malay and Filipino
 _ASKING_FIRST = frozenset(
     "siapa apa berapa bagaimana kenapa mengapa bila sino ano paano bakit saan kailan".split()
@@ -61,20 +114,23 @@ _ASKING_FIRST = frozenset(
 MOST_NAMED = 2
 ENOUGH_WORDS = 2  # of a language's own, for a message longer than that
 ENGLISH_SHARE = 0.2  # of a message's words English function words: it looks English
+LEARNT_FROM = 3  # texts of a language a word must be in to tell it
+_PLAIN_WORD = re.compile(r"[a-z]{2,}")  # letters only, as folded: no names with digits, no "x"
 
 
-def probable_languages(text: str) -> tuple[str, ...]:
+def probable_languages(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[str, ...]:
     """Language codes (as `knowledge/i18n/` names its files), likeliest first; () if none of
-    the region's languages is recognised."""
+    the region's languages is recognised. `words`: the common words of each language, the
+    lists above unless the knowledge base's texts taught more (`LanguageWords.learning`)."""
     if scripts := _by_script(text):
         return scripts
     if _VIETNAMESE.search(text):
         return ("vi",)
-    return _by_words(fold(text).split())
+    return _by_words(fold(text).split(), words)
 
 
 def looks_english(text: str) -> bool:
-    """Whether a fifth or more of a message's words are English function words, as in nearly
+    """Whether more than a fifth of a message's words are English function words, as in nearly
     every English sentence ("what is the currency of cambodia"), and seldom in another
     language's, however many English nouns it borrows ("bos pukul aku", "no doa giet con toi")."""
     words = fold(text).split()
@@ -89,16 +145,16 @@ def _by_script(text: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda code: -found[code]))[:MOST_NAMED]
 
 
-def _by_words(words: list[str]) -> tuple[str, ...]:
-    english = sum(word in STOP_WORDS for word in words)
+def _by_words(words: list[str], known: LanguageWords) -> tuple[str, ...]:
+    english = sum(word in STOP_WORDS or word in _EUROPEAN for word in words)
     # a question opened by the language's own question word ("siapa ...?") counts it twice
     counted = [*words[:1], *words] if words and words[0] in _ASKING_FIRST else words
-    indonesian = sum(word in _INDONESIAN for word in counted)
-    malay = sum(word in _MALAY for word in counted)
-    shared = sum(word in _MALAY_INDONESIAN for word in counted)
+    indonesian = sum(word in known.indonesian for word in counted)
+    malay = sum(word in known.malay for word in counted)
+    shared = sum(word in known.malay_indonesian for word in counted)
     counts = {
-        "vi": sum(word in _VIETNAMESE_WORDS for word in counted),
-        "fil": sum(word in _FILIPINO for word in counted),
+        "vi": sum(word in known.vietnamese for word in counted),
+        "fil": sum(word in known.filipino for word in counted),
         "id": shared + indonesian,
         "ms": shared + malay,
     }

@@ -57,11 +57,6 @@ class SparseRows:
         row_ids = np.asarray(rows, dtype=np.int64)
         column_ids = np.asarray(columns, dtype=np.int64)
         data = np.asarray(values, dtype=np.float64)
-        del (
-            rows,
-            columns,
-            values,
-        )  # the terms given are freed once sorted, unless the caller keeps them
         order = np.lexsort((column_ids, row_ids))
         row_ids, column_ids, data = row_ids[order], column_ids[order], data[order]
         if row_ids.size:

@@ -177,7 +177,8 @@ class Matcher:
         none that has phrasings. Indonesian and Malay are too close to tell apart in a short
         message: both are tried, the higher top score decides (not the confidence, which is
         fitted on these choices), and the likelier language speaks."""
-        codes = [code for code in probable_languages(text) if code in self.index.regional]
+        languages = probable_languages(text, self.index.language_words)
+        codes = [code for code in languages if code in self.index.regional]
         fitted = self.regional_calibration
         found = [
             self._decide(text, self.index.regional[code].entry_scores(text), calibration=fitted)
