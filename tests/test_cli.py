@@ -318,6 +318,31 @@ def test_eval_counts_each_file_and_enforces_the_risk_ceilings(
     assert "below floor: out-of-scope answered 1.000 > 0.9" in capsys.readouterr().err
 
 
+def test_eval_lists_what_a_detector_and_a_dialogue_got_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "danger").mkdir()
+    danger = tmp_path / "danger" / "set.yaml"
+    danger.write_text(
+        "- {q: 'who funded the research', danger: true}\n"
+        "- {q: 'they took my passport and I cannot leave', danger: true}\n"
+    )
+    (tmp_path / "followups").mkdir()
+    dialogues = tmp_path / "followups" / "set.yaml"
+    dialogues.write_text(
+        "- {first: 'who funded the research', first_expect: report-funding, "
+        "then: 'what is uncac', expect: report-authors}\n"
+    )
+    assert main(["eval", str(danger), str(dialogues)]) == 0
+    out = capsys.readouterr().out
+    assert "  missed: 'who funded the research'" in out
+    assert "missed: 'they took my passport" not in out
+    assert (
+        "  'who funded the research' then 'what is uncac': expected report-authors, got uncac"
+        in out
+    )
+
+
 def test_eval_rejects_a_broken_question_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,19 +112,34 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def _text(result: Metrics | Detection | Dialogues) -> str:
+    """The measures of one file; for a detector or dialogues, their failures too (a question
+    set's are listed with the overall ones)."""
     if isinstance(result, Metrics):
         return _metrics_text(result)
     if isinstance(result, Detection):
-        return (
-            f"  messages {result.positives + result.negatives} ({result.positives} to flag)\n"
-            f"  recall                 {_rate(result.recall)}\n"
-            f"  false alarms           {_rate(result.false_alarms)}"
+        missed = [f"  missed: {text!r}" for text in result.missed]
+        alarms = [f"  false alarm: {text!r}" for text in result.false]
+        return "\n".join(
+            [
+                f"  messages {result.positives + result.negatives} ({result.positives} to flag)",
+                f"  recall                 {_rate(result.recall)}",
+                f"  false alarms           {_rate(result.false_alarms)}",
+                *missed,
+                *alarms,
+            ]
         )
-    return (
-        f"  dialogues {result.dialogues}\n"
-        f"  second turn right      {_rate(result.right)}\n"
-        f"  second turn wrong      {_rate(result.wrong)}\n"
-        f"  right within one tap   {_rate(result.within_one_tap)}"
+    failed = [
+        f"  {case.first!r} then {case.then!r}: expected {case.expect}, got {got or 'no answer'}"
+        for case, got in result.failures
+    ]
+    return "\n".join(
+        [
+            f"  dialogues {result.dialogues}",
+            f"  second turn right      {_rate(result.right)}",
+            f"  second turn wrong      {_rate(result.wrong)}",
+            f"  right within one tap   {_rate(result.within_one_tap)}",
+            *failed,
+        ]
     )
 
 
