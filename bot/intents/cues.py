@@ -43,14 +43,18 @@ CUES: dict[str, re.Pattern[str]] = {
         "my_people": rf"\b(?:my|our) {_PEOPLE}\b",
         "they_act": rf"\b{_THEY}\b",
         "documents_held": rf"\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
-        rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b",
+        rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b"
+        # whose they are, with someone else: "he has my passport", "our papers are with the agent"
+        rf"|\b(?:has|have|got) (?:my|our|her|his|their) {_DOCUMENTS}\b"
+        rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b",
         "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|can ?t (?:leave|go|"
         r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away)\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
-        r"work|threat\w*|beat\w*|hit (?:me|us|her|him)|hurt\w*|kill\w*|rap\w*|abus\w*|"
+        r"work|threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
+        r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*)\b",
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
         r"demand\w*|wants? \d+|asking for \d+|"
