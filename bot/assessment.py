@@ -179,7 +179,7 @@ class Dialogues:
     right: float | None  # answered with the expected entry, or (expect null) not answered
     wrong: float | None  # answered with another entry
     within_one_tap: float | None  # right, or the expected entry among the choices
-    failures: tuple[tuple[FollowUpCase, str | None], ...] = field(repr=False)
+    failures: tuple[tuple[FollowUpCase, Match], ...] = field(repr=False)  # what each got
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {
@@ -205,7 +205,7 @@ def follow_ups(conversation: Conversation, cases: Sequence[FollowUpCase]) -> Dia
             wrong += 1
         elif case.expect in got.choices:
             near += 1
-        failures.append((case, answered))
+        failures.append((case, got))
     total = len(cases)
     return Dialogues(
         total, _share(right, total), _share(wrong, total), _share(near, total), tuple(failures)

@@ -332,6 +332,8 @@ def test_eval_lists_what_a_detector_and_a_dialogue_got_wrong(
     dialogues.write_text(
         "- {first: 'who funded the research', first_expect: report-funding, "
         "then: 'what is uncac', expect: report-authors}\n"
+        "- {first: 'who funded the research', first_expect: report-funding, "
+        "then: 'how do I make coffee', expect: report-authors}\n"
     )
     assert main(["eval", str(danger), str(dialogues)]) == 0
     out = capsys.readouterr().out
@@ -341,6 +343,7 @@ def test_eval_lists_what_a_detector_and_a_dialogue_got_wrong(
         "  'who funded the research' then 'what is uncac': expected report-authors, got uncac"
         in out
     )
+    assert "then 'how do I make coffee': expected report-authors, got out_of_scope" in out
 
 
 def test_eval_rejects_a_broken_question_file(

@@ -23,7 +23,7 @@ from bot.cli.base import (
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError
-from bot.matching import Metrics, Part, calibration, measure, select
+from bot.matching import Match, Metrics, Part, calibration, measure, select
 from bot.readiness import REFIT
 from bot.settings import load_settings
 from bot.store import DiscardJournal
@@ -129,8 +129,8 @@ def _text(result: Metrics | Detection | Dialogues) -> str:
             ]
         )
     failed = [
-        f"  {case.first!r} then {case.then!r}: expected {case.expect}, got {got or 'no answer'}"
-        for case, got in result.failures
+        f"  {case.first!r} then {case.then!r}: expected {case.expect}, got {_got(match)}"
+        for case, match in result.failures
     ]
     return "\n".join(
         [
@@ -168,12 +168,16 @@ def _failures_text(metrics: Metrics) -> str:
     lines = [f"\nfailures ({len(metrics.failures)}):"]
     for outcome in metrics.failures:
         match = outcome.match
-        got = match.answer_id or ", ".join(match.choices) or match.reason or "none"
         lines.append(
             f"  [{match.decision.value} {match.confidence:.2f}] {outcome.question.q!r}: "
-            f"expected {outcome.question.expect}, got {got}"
+            f"expected {outcome.question.expect}, got {_got(match)}"
         )
     return "\n".join(lines)
+
+
+def _got(match: Match) -> str:
+    """The answer, the choices offered, or why there was none."""
+    return match.answer_id or ", ".join(match.choices) or match.reason or "none"
 
 
 _PAST = {"<": operator.lt, ">": operator.gt}
