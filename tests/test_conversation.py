@@ -260,6 +260,20 @@ def test_a_follow_up_is_read_with_the_previous_answer(conversation: Conversation
     assert then.reply.entry_id == "report-funding"
 
 
+def test_a_follow_up_in_the_previous_questions_words_asks_it_again(
+    conversation: Conversation,
+) -> None:
+    """Every telling word of "and how is it reviewed?" is in the previous entry's question, so
+    that entry stays a candidate at full strength; before, the desk review was answered."""
+    previous = "uncac-southeast-asia"
+    assert "reviewed" in shipped_engine().knowledge.entry(previous).question
+    then = conversation.ask("and how is it reviewed?", follows=previous)
+    assert then.reply.entry_id != "report-desk-review"
+    assert [c.entry_id for c in then.reply.choices][:1] == [previous]
+    alone = conversation.ask("what is uncac?", follows=previous)
+    assert alone.reply.entry_id == "uncac", "a question of its own still gets its own entry"
+
+
 def test_who_said_that_asks_about_the_person_the_answer_names(
     conversation: Conversation,
 ) -> None:

@@ -114,7 +114,7 @@ class MatchIndex:
             (Counter(self.analyzer.subwords_of(words)) for words in word_lists), raw_count
         )
         self._answers = CosineIndex(
-            (Counter(self._informative(e.answer)) for e in knowledge.entries), log_count
+            (Counter(self.informative(e.answer)) for e in knowledge.entries), log_count
         )
         self.regional = {
             code: RegionalIndex(phrasings, self.entry_ids, knowledge.glossary.acronyms)
@@ -177,7 +177,8 @@ class MatchIndex:
             return self._idf[token]
         return self._stop_idf if token in STOP_WORDS else self._unseen_idf
 
-    def _informative(self, text: str) -> list[str]:
+    def informative(self, text: str) -> list[str]:
+        """The analysed tokens of the text that are no function words."""
         return [t for t in self.analyzer.tokens(text) if t not in STOP_WORDS]
 
     @staticmethod

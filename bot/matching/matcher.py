@@ -141,20 +141,24 @@ class Matcher:
         own words choose the candidates, and closeness to the previous question multiplies
         them (and adds a little): "is UNODC part of it?" after the Bali Process is UNODC's
         place in it, not UNODC. The previous entry counts as only half close to itself, or its
-        own phrasing would drown the message's words. The entries the previous one names as
-        related get a bonus, and, for a question asking who, the people its answer names; with
-        `another` ("and the other protocol?") the previous entry is no candidate. A follow-up
-        is answered only with a clear lead, a little less clear when the context itself points
-        at the first candidate. Its scores are on a scale of their own (closeness multiplies
-        them up to four times): the confidence the standalone calibration gives them is near 1
-        for most, not a probability, and the lead decides."""
+        own phrasing would drown the message's words, unless every telling word of the message
+        is in its question: "and to the trafficking protocol?" after the number of parties to
+        UNCAC, UNTOC and the Trafficking in Persons Protocol asks the same entry again. The
+        entries the previous one names as related get a bonus, and, for a question asking who,
+        the people its answer names; with `another` ("and the other protocol?") the previous
+        entry is no candidate. A follow-up is answered only with a clear lead, a little less
+        clear when the context itself points at the first candidate. Its scores are on a scale
+        of their own (closeness multiplies them up to four times): the confidence the
+        standalone calibration gives them is near 1 for most, not a probability, and the lead
+        decides."""
         text = _folded(question)
         scores = self._scores(text)
         entry = self.index.knowledge.get(previous)
         if isinstance(scores, Match) or entry is None:
             return self.match(question)
         closeness = self._context_scores(entry.question)
-        if (itself := self.index.position(previous)) is not None:
+        itself = self.index.position(previous)
+        if itself is not None and not self._within(text, entry.question):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
         scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
         for related in entry.related:
@@ -165,12 +169,17 @@ class Matcher:
             for person in people:
                 if (position := self.index.position(person)) is not None:
                     scores[position] += PERSON_BONUS
-        if another and (position := self.index.position(previous)) is not None:
-            scores[position] = 0.0
+        if another and itself is not None:
+            scores[itself] = 0.0
         top = self._top(scores)
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *people}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
+
+    def _within(self, text: str, question: str) -> bool:
+        """Every telling word of the text is one of the question's."""
+        own = set(self.index.informative(text))
+        return bool(own) and own <= set(self.index.informative(question))
 
     def _regional(self, text: str) -> Match | None:
         """The match on the phrasings of the language the text is in, or None when it is in

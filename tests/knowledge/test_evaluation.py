@@ -259,14 +259,16 @@ def test_follow_ups_hold_where_they_stand() -> None:
     0.578 right, 0.111 wrong, 0.800 within one tap; with a second writer's dialogues and
     closeness to the previous question multiplying a follow-up's scores, 0.810 right, 0.076
     wrong (6 of 79), 0.873 within one tap; with a third writer's dialogues, 0.784 right, 0.072
-    wrong (8 of 111), 0.856 within one tap. Held there."""
+    wrong (8 of 111), 0.856 within one tap; with the previous entry at full strength when
+    the message's telling words are all in its question, 0.793 right, 0.063 wrong (7 of 111),
+    0.865 within one tap. Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.78
+    assert result.right >= 0.79
     assert result.wrong is not None
-    assert result.wrong <= 0.073
+    assert result.wrong <= 0.064
     assert result.within_one_tap is not None
-    assert result.within_one_tap >= 0.85
+    assert result.within_one_tap >= 0.86
 
 
 # --- the region's languages (issue 17) ----------------------------------------------------------
