@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 
 import bot.matching.classifier as classifier
 from bot.knowledge import KnowledgeBase, fold, normalize
+from bot.matching.acronyms import known_acronyms
 from bot.matching.analyzer import Analyzer
 from bot.matching.language_id import COMMON_WORDS, LanguageWords
 from bot.matching.regional import RegionalIndex
@@ -121,6 +122,7 @@ class MatchIndex:
             for code, phrasings in knowledge.phrasings.items()
         }
         self.language_words = _language_words(knowledge)
+        self.acronyms = _acronyms(knowledge)
 
     def position(self, entry_id: str) -> int | None:
         """Where an entry's score stands in `entry_scores`."""
@@ -283,3 +285,20 @@ def _language_words(knowledge: KnowledgeBase) -> LanguageWords:
         for code, phrasings in knowledge.phrasings.items()
     }
     return COMMON_WORDS.learning(texts, (w for text in english for w in fold(text).split()))
+
+
+def _acronyms(knowledge: KnowledgeBase) -> frozenset[str]:
+    """Every acronym the entries, their phrasings in the region's languages and the glossary
+    use: the organisations and instruments the knowledge base knows by name."""
+    return known_acronyms(
+        [
+            *(text for e in knowledge.entries for text in (*e.variants, e.answer)),
+            *(
+                text
+                for texts in knowledge.phrasings.values()
+                for ts in texts.values()
+                for text in ts
+            ),
+            *(form for term in knowledge.glossary.terms for form in term.forms),
+        ]
+    )

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from bot.matching.acronyms import unknown_acronyms
 from bot.matching.focus import questions_in
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
@@ -235,7 +236,11 @@ class Matcher:
         fitted = calibration or self.calibration
         confidence = fitted.confidence(ranked.top_score, ranked.lead)
         limits = self.thresholds
-        if confidence >= limits.answer and ranked.lead >= (limits.lead if lead is None else lead):
+        sure = confidence >= limits.answer and ranked.lead >= (
+            limits.lead if lead is None else lead
+        )
+        # "what agency is WHO?": a name the knowledge base never uses may be offered, not answered
+        if sure and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
         if confidence >= limits.clarify:
             return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
