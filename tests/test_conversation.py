@@ -264,12 +264,13 @@ def test_a_follow_up_in_the_previous_questions_words_asks_it_again(
     conversation: Conversation,
 ) -> None:
     """Every telling word of "and how is it reviewed?" is in the previous entry's question, so
-    that entry stays a candidate at full strength; before, the desk review was answered."""
+    that entry stays a candidate at full strength (answered, or offered first); before, the
+    desk review was answered."""
     previous = "uncac-southeast-asia"
     assert "reviewed" in shipped_engine().knowledge.entry(previous).question
     then = conversation.ask("and how is it reviewed?", follows=previous)
-    assert then.reply.entry_id != "report-desk-review"
-    assert [c.entry_id for c in then.reply.choices][:1] == [previous]
+    offered = [then.reply.entry_id, *(c.entry_id for c in then.reply.choices)]
+    assert [entry for entry in offered if entry][:1] == [previous]
     alone = conversation.ask("what is uncac?", follows=previous)
     assert alone.reply.entry_id == "uncac", "a question of its own still gets its own entry"
 

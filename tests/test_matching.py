@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bot.matching.index as match_index
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching import build_matcher
-from bot.matching.index import MatchIndex
+from bot.matching.index import UNNAMED_FACTOR, MatchIndex
 from bot.matching.matcher import Calibration, Decision, Matcher, Reason
 from bot.settings import SHIPPED_KNOWLEDGE
 from tests.support.kb import WriteKnowledge, entry
@@ -213,3 +214,50 @@ def test_confidence_stays_a_probability_at_extreme_coefficients(sign: float) -> 
     confidence = calibration.confidence(top=1.0, lead=1.0)
     assert confidence == (1.0 if sign > 0 else 0.0)
     assert 0.0 < Calibration().confidence(top=0.5, lead=0.1) < 1.0
+
+
+GLOSSARY = """terms:
+  - term: UNCAC
+    meaning: United Nations Convention against Corruption
+    variants: [anti-corruption convention]
+  - term: ACTIP
+    meaning: ASEAN Convention Against Trafficking in Persons
+    variants: [ASEAN trafficking convention]
+"""
+
+
+def test_an_entry_that_never_names_what_the_question_names_weighs_less(
+    write_knowledge: WriteKnowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "cambodia ratified" is one entry's phrasing, but the question names UNCAC, which only
+    the other entry mentions (as its alias, "anti-corruption convention", too)."""
+    ratified = entry(
+        "actip-ratified",
+        question="Which countries ratified ACTIP first?",
+        alternates=["cambodia ratified actip", "who ratified the asean trafficking convention"],
+        answer="Cambodia ratified ACTIP in 2016.",
+    )
+    review = entry(
+        "uncac-region",
+        question="How is the anti-corruption convention reviewed?",
+        alternates=["peer review in asia"],
+        answer="Its parties review each other.",
+    )
+    root = write_knowledge([ratified, review], **{"glossary.yaml": GLOSSARY})
+    index = MatchIndex(load_knowledge(root), learn=False)
+    query = index.analyse("has cambodia ratified uncac")
+    weighed = index.entry_scores(query)
+    monkeypatch.setattr(match_index, "UNNAMED_FACTOR", 1.0)
+    plain = index.entry_scores(query)
+    assert weighed[0] == pytest.approx(plain[0] * UNNAMED_FACTOR)
+    assert weighed[1] == pytest.approx(plain[1])
+    assert plain[1] > 0
+    unnamed = index.analyse("has cambodia ratified it")
+    monkeypatch.setattr(match_index, "UNNAMED_FACTOR", 0.0)
+    assert index.entry_scores(unnamed)[0] > 0, "no name given, no entry weighs less"
+
+
+def test_a_question_naming_uncac_is_not_answered_with_actip() -> None:
+    found = matcher().match("has cambodia ratified uncac")
+    assert found.answer_id != "actip-ratification"
+    assert found.candidates[0].entry_id == "uncac-southeast-asia"

@@ -71,6 +71,11 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("what does the report say about employers who have their workers' passports?", False),
         ("more please", False),
         ("show me the menu pls", False),
+        # found by trying the bot as a user (2026-11-30, eighth part)
+        ("passport taken", True),
+        ("a friend's 16 yr old daughter is being sent to work in a massage parlour", True),
+        ("asking for a friend: what if you run away from an employer who has your passport?", True),
+        ("what does the report recommend for reporting corruption by officials", False),
     ],
 )
 def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:

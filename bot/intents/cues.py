@@ -40,12 +40,13 @@ CUES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
         "first_person": r"\b(?:i|i m|im|i ve|me|my|we|we re|our|us|mine)\b",
-        "my_people": rf"\b(?:my|our) {_PEOPLE}\b",
+        # "asking for a friend": the way many tell of themselves
+        "my_people": rf"\b(?:my|our) {_PEOPLE}\b|\b(?:asking|ask) for a friend\b",
         "they_act": rf"\b{_THEY}\b",
         "documents_held": rf"\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b"
         # whose they are, with someone else: "he has my passport", "our papers are with the agent"
-        rf"|\b(?:has|have|got) (?:my|our|her|his|their) {_DOCUMENTS}\b"
+        rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b",
         "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|can ?t (?:leave|go|"
         r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
@@ -53,7 +54,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away)\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
-        r"work|threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
+        r"work|(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
+        r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*)\b",
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
@@ -101,6 +103,18 @@ CUES: dict[str, re.Pattern[str]] = {
         r"let s say|in a case where|someone who|a person who|an employer who|a worker who)\b",
     }.items()
 }
+
+
+_QUESTION_START = frozenset(
+    "what how why when where who whom whose which is are does do did can could should would "
+    "will was were has have tell explain define describe list give compare".split()
+)
+
+
+def is_statement(text: str) -> bool:
+    """Telling, not asking: "agent took passports", "passport taken"."""
+    words = normalize(text).split()
+    return "?" not in text and not (words and words[0] in _QUESTION_START)
 
 
 def cues(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from itertools import combinations, pairwise
 import numpy as np
 import snowballstemmer
 
-from bot.intents.cues import cues
+from bot.intents.cues import cues, is_statement
 from bot.knowledge import normalize
 from bot.matching import SparseRows, minimize
 
@@ -29,18 +29,12 @@ CUE_VALUE = 3.0
 _stemmer = snowballstemmer.stemmer("english")
 
 
-_QUESTION_START = frozenset(
-    "what how why when where who whom whose which is are does do did can could should would "
-    "will was were has have tell explain define describe list give compare".split()
-)
-
-
 def features(text: str) -> set[str]:
     words = normalize(text).split()
     stems = _stemmer.stemWords(words)
     found = cues(" ".join(words))
-    if "?" not in text and not (words and words[0] in _QUESTION_START):
-        found.append("statement")  # telling, not asking: "agent took passports"
+    if is_statement(text):
+        found.append("statement")
     return {
         *(f"w:{stem}" for stem in stems),
         *(f"b:{first}_{second}" for first, second in pairwise(stems)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
-from bot.intents.cues import about_the_law, situations
+from bot.intents.cues import about_the_law, is_statement, situations
 from bot.intents.detector import Detector, shared_features
 from bot.intents.regional import RegionalDanger
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
@@ -25,6 +25,11 @@ DANGER_SURE = 0.5
 # ordinary question that shares the vocabulary ("what does the report say about passport
 # confiscation?") is answered, a plea ("agent took passports") is not.
 DANGER_UNLESS_ANSWERED = 0.05
+# ...and one that would report someone, unless it is answered and read as ordinary below this
+REPORT_UNLESS_ANSWERED = 0.01
+# ...or, when it tells (not asks) of something being done to someone, from this probability
+# even when answered: "passport taken" gets the note, then the answer on documents
+TOLD_DANGER = 0.2
 PERSONAL_LEGAL = 0.2
 
 
@@ -54,9 +59,17 @@ class Suspicion:
     probability: float
     situation: bool  # it names something being done to someone: held, forced, owing, ...
     wants_to_report: bool = False  # a person, an official or a crime: this is no channel for it
+    told: bool = False  # a statement, not a question
 
     def is_danger(self, answered: bool) -> bool:
-        if self.wants_to_report or self.probability >= DANGER_SURE:
+        """A wish to report someone gets the note unless an entry answers the message and the
+        detector reads it as all but surely ordinary: "what does the report recommend for
+        reporting corruption by officials" asks about the report."""
+        if self.probability >= DANGER_SURE:
+            return True
+        if self.wants_to_report and (self.probability >= REPORT_UNLESS_ANSWERED or not answered):
+            return True
+        if self.situation and self.told and self.probability >= TOLD_DANGER:
             return True
         return self.probability >= DANGER_UNLESS_ANSWERED and self.situation and not answered
 
@@ -131,7 +144,12 @@ class Reader:
         if self._danger is None:  # no examples to learn from: the first-person rule alone
             return Suspicion(1.0 if danger_by_pattern(text) else 0.0, situation=False)
         found = situations(text)
-        return Suspicion(self._danger.probability(text), bool(found), "report_someone" in found)
+        return Suspicion(
+            self._danger.probability(text),
+            bool(found),
+            wants_to_report="report_someone" in found,
+            told=is_statement(text),
+        )
 
     def personal_legal(self, text: str) -> bool:
         """A question about the asker's own case that names the law or a legal consequence:

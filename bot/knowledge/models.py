@@ -135,8 +135,14 @@ class GlossaryTerm(_Strict):
         when that is a name. A full title is one term, so its words do not count one by one
         ("Especially Women and Children" in the title of a convention is not an answer to a
         question about women and children)."""
-        named = (self.meaning,) if self.meaning and _is_name(self.meaning) else ()
+        named = (self.meaning,) if self.meaning and self.is_name else ()
         return (self.term, *self.variants, *named)
+
+    @property
+    def is_name(self) -> bool:
+        """Whether the term names one thing, an organisation or an instrument (its meaning is a
+        title: "United Nations Convention against Corruption"), not a concept."""
+        return self.meaning is not None and _is_name(self.meaning)
 
 
 def _is_name(text: str) -> bool:

@@ -59,7 +59,7 @@ class Analyzer:
         forms: list[tuple[tuple[str, ...], str]] = []
         self._words_as_terms: dict[str, str] = {}
         for term in glossary.terms:
-            token = TERM_PREFIX + "_".join(normalize(term.term).split())
+            token = self.term_token(term.term)
             for form in term.forms:
                 words = normalize(form).split()
                 if len(words) == 1 and self._stem_is_another_word(words[0]):
@@ -73,6 +73,11 @@ class Analyzer:
             if len(joined) > 1:
                 self._phrases.setdefault(joined, token)
         self._index_phrase_lengths()
+
+    @staticmethod
+    def term_token(term: str) -> str:
+        """The one token a glossary term's forms become."""
+        return TERM_PREFIX + "_".join(normalize(term).split())
 
     def _index_phrase_lengths(self) -> None:
         """Per first word, the lengths of the phrases it starts, longest first: most words start

@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 TermFrequency = Callable[[FloatArray], FloatArray]
 # The postings are stored compactly (a document's number in the fewest bytes that hold it, a
 # weight in single precision): they are most of the index's memory. Scores are summed in double.
