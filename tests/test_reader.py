@@ -106,3 +106,22 @@ def test_small_talk_about_the_bot(write_knowledge: WriteKnowledge) -> None:
     reader = Reader(load_knowledge(write_knowledge([entry("a-b")])))
     assert reader.small_talk("who made you?") is Intent.ABOUT_BOT
     assert reader.small_talk("who made the report?") is None
+
+
+def test_a_verb_of_reporting_someone_is_a_cue_of_its_own() -> None:
+    spaced = regional.reader(["lapor", "melaporkan"], spaced=True)
+    assert "c:report" in spaced("saya mau LAPOR polisi itu")
+    assert "c:report" not in spaced("apa isi laporan ini?"), "the document, not the verb"
+    unspaced = regional.reader(["แจ้งความ"], spaced=False)
+    assert "c:report" in unspaced("อยากแจ้งความนายหน้า")
+    assert regional.reader([], spaced=True) is regional.features
+
+
+def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages() -> None:
+    """Found by trying the bot as a user (2026-11-30, eighth part); before the verbs of
+    reporting and their examples, neither got the safety note."""
+    reader = shipped_engine().reader
+    reported = "saya mau melaporkan polisi yang terima suap dari sindikat perdagangan orang"
+    assert reader.regional_danger("id", reported)
+    assert reader.regional_danger("fil", "paano isumbong ang pulis na kasabwat ng mga trafficker")
+    assert not reader.regional_danger("th", "ต่ออายุพาสปอร์ตออนไลน์ได้ไหม")

@@ -11,7 +11,9 @@ gets the safety note, since nobody can tell.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+from bot.heap import give_back_freed_memory
 from bot.intents.detector import Detector
 from bot.knowledge import KnowledgeBase, fold
 from bot.matching import SCRIPT_LANGUAGES
@@ -20,6 +22,8 @@ GRAM_SIZES = (3, 4)
 # From this probability a message in one of the region's languages gets the safety note first;
 # read off the tuning parts of knowledge/eval/danger/<code>.yaml (docs/languages.md).
 DANGER_FROM = 0.2
+# and from this probability for one sentence of a longer message (same tuning parts)
+SENTENCE_DANGER_FROM = 0.25
 # where sentences end (Burmese ။, Khmer ។ and ៕, full-width ? and ! too)
 _SENTENCE_END = re.compile("[.!?;\n\u104b\u17d4\u17d5\uff1f\uff01]+")
 
@@ -33,51 +37,75 @@ def features(text: str) -> set[str]:
     return {*(f"w:{word}" for word in words), *grams}
 
 
+def reader(reporting: Sequence[str], *, spaced: bool) -> Callable[[str], set[str]]:
+    """`features`, with "c:report" when a verb of reporting someone is in the text: a cue like
+    English's, that weighs more than a word and is learnt from the examples. In a language
+    written with spaces the verb is a whole word ("lapor", not "laporan")."""
+    if not reporting:
+        return features
+    verbs = "|".join(re.escape(fold(verb)) for verb in reporting)
+    pattern = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)" if spaced else verbs)
+
+    def read(text: str) -> set[str]:
+        found = features(text)
+        if pattern.search(fold(text)):
+            found.add("c:report")
+        return found
+
+    return read
+
+
 class RegionalDanger:
     """Built once per knowledge base; read-only afterwards."""
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
-        self._detectors = {
-            code: Detector(
+        self._detectors: dict[str, Detector] = {}
+        for code, examples in knowledge.regional_safety.items():
+            self._detectors[code] = Detector(
                 examples.danger,
                 [
                     *examples.not_danger,
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
                     *_asked_about_the_bot(knowledge, code),
                 ],
-                read=features,
+                read=reader(examples.reporting, spaced=code not in SCRIPT_LANGUAGES),
             )
-            for code, examples in knowledge.regional_safety.items()
-        }
+            # each training's freed memory goes back before the next one's starts: the build's
+            # peak is one training above what the engine keeps, not seven (docs/memory.md)
+            give_back_freed_memory()
 
     def is_danger(self, language: str, text: str) -> bool | None:
         """Whether a message in `language` reads as from or about someone in danger; None when
         the language has no detector."""
-        probability = self._probability(language, text)
-        return None if probability is None else probability >= DANGER_FROM
+        strength = self._strength(language, text)
+        return None if strength is None else strength >= 1.0
 
     def reads_danger(self, text: str) -> str | None:
         """The language written in Latin letters whose detector reads danger likeliest in a
         message whose language is not known ("bos pukul aku"), or None. (Thai, Khmer and
         Burmese are told by their script: a message in none of them is in neither.)"""
         found = {
-            code: probability
+            code: strength
             for code in self._detectors.keys() - SCRIPT_LANGUAGES
-            if (probability := self._probability(code, text)) is not None
+            if (strength := self._strength(code, text)) is not None
         }
         likeliest = max(found, key=lambda code: (found[code], code), default=None)
-        return likeliest if likeliest and found[likeliest] >= DANGER_FROM else None
+        return likeliest if likeliest and found[likeliest] >= 1.0 else None
 
-    def _probability(self, language: str, text: str) -> float | None:
-        """The message read whole and sentence by sentence, the likeliest deciding: in "paspor
-        saya ditahan. bot ini resmi?" the question would dilute the plea. (Thai often ends a
-        sentence with a space alone; reading the runs between spaces too put the note on 3 to
-        16% more ordinary messages in Thai, Khmer and Burmese and caught no plea more.)"""
+    def _strength(self, language: str, text: str) -> float | None:
+        """How strongly the message reads as danger, 1 at the bar: read whole (against
+        `DANGER_FROM`) and sentence by sentence (against `SENTENCE_DANGER_FROM`), the strongest
+        deciding. In "paspor saya ditahan. bot ini resmi?" the question would dilute the plea;
+        a sentence alone, though, has fewer words to tell by ("hello, I'm new here" read as a
+        plea at 0.23). (Thai often ends a sentence with a space alone; reading the runs between
+        spaces too put the note on 3 to 16% more ordinary messages in Thai, Khmer and Burmese
+        and caught no plea more.)"""
         detector = self._detectors.get(language)
         if detector is None:
             return None
         parts = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()} - {text.strip()}
-        return max(detector.probability(t) for t in (text, *parts))
+        whole = detector.probability(text) / DANGER_FROM
+        return max([whole, *(detector.probability(part) / SENTENCE_DANGER_FROM for part in parts)])
 
 
 def _asked_about_the_bot(knowledge: KnowledgeBase, code: str) -> list[str]:

@@ -502,6 +502,13 @@ class LanguageSafety(_Strict):
     not_danger: list[Text] = Field(
         min_length=1, description="Ordinary messages in the language that share their words."
     )
+    reporting: list[Text] = Field(
+        default=[],
+        description="Verbs of reporting someone to the authorities ('melaporkan', 'isumbong'): "
+        "a message with one has a feature of its own that the detector learns, since wanting to "
+        "report a person, an official or a crime calls for the safety note. Not the noun for a "
+        "document ('laporan').",
+    )
 
     @property
     def texts(self) -> list[str]:
