@@ -275,6 +275,16 @@ def test_a_follow_up_in_the_previous_questions_words_asks_it_again(
     assert alone.reply.entry_id == "uncac", "a question of its own still gets its own entry"
 
 
+def test_a_follow_up_that_names_nothing_is_about_what_was_named_before(
+    conversation: Conversation,
+) -> None:
+    """ "it" is UNCAC: the entry on who ratified ACTIP, which never mentions UNCAC, is no sure
+    answer, though "cambodia ratified" is its phrasing's."""
+    then = conversation.ask("and has cambodia ratified it?", follows="uncac")
+    offered = [then.reply.entry_id, *(c.entry_id for c in then.reply.choices)]
+    assert [entry for entry in offered if entry][:1] == ["uncac-southeast-asia"]
+
+
 def test_who_said_that_asks_about_the_person_the_answer_names(
     conversation: Conversation,
 ) -> None:

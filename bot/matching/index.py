@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -122,7 +123,7 @@ class MatchIndex:
         self._build_overlap(token_sets)
         self._phrasing_owners = _phrasing_owners(token_lists, owners.tolist())
         self._build_centroids(token_sets, owners)
-        self._mentioning = self._build_mentions(knowledge)
+        self._mentioning = self._build_mentions(knowledge, token_sets, owners)
         self._subwords = CosineIndex(
             (Counter(self.analyzer.subwords_of(words)) for words in word_lists), raw_count
         )
@@ -186,16 +187,21 @@ class MatchIndex:
             np.add.at(squared, entries, weights**2)
         self._centroid_norm: FloatArray = np.sqrt(squared)
 
-    def _build_mentions(self, knowledge: KnowledgeBase) -> dict[str, BoolArray]:
+    def _build_mentions(
+        self, knowledge: KnowledgeBase, token_sets: list[frozenset[str]], owners: IntArray
+    ) -> dict[str, BoolArray]:
         """Per named term's token, which entries mention it in a phrasing or their answer."""
         names = {
             self.analyzer.term_token(term.term) for term in knowledge.glossary.terms if term.is_name
         }
         mentioning = {name: np.zeros(len(self.entry_ids), dtype=bool) for name in names}
-        for position, entry in enumerate(knowledge.entries):
-            for text in (*entry.variants, entry.answer):
-                for name in names.intersection(self.analyzer.tokens(text)):
-                    mentioning[name][position] = True
+        variants = zip(token_sets, owners.tolist(), strict=True)
+        answers = (
+            (set(self.analyzer.tokens(e.answer)), i) for i, e in enumerate(knowledge.entries)
+        )
+        for tokens, position in chain(variants, answers):
+            for name in names.intersection(tokens):
+                mentioning[name][position] = True
         return mentioning
 
     def _weight(self, token: str) -> float:
@@ -229,8 +235,13 @@ class MatchIndex:
         one entry has that phrasing."""
         return self._phrasing_owners.get(query.tokens)
 
-    def entry_scores(self, query: QueryTokens) -> FloatArray:
-        """Score 0-1 of every entry."""
+    def names_in(self, query: QueryTokens) -> frozenset[str]:
+        """The organisations and instruments the query names, as their terms' tokens."""
+        return frozenset(t for t in query.tokens if t in self._mentioning)
+
+    def entry_scores(self, query: QueryTokens, implied: frozenset[str] = frozenset()) -> FloatArray:
+        """Score 0-1 of every entry. `implied`: the names a question that gives none is about
+        ("has cambodia ratified it?" after UNCAC)."""
         tokens = sorted(set(query.tokens))
         seen = [t for t in tokens if t in self._idf]
         if not seen:
@@ -248,17 +259,16 @@ class MatchIndex:
             + ANSWER_WEIGHT * answer
         )
         if self._classifier is None:
-            return self._for_names(query, scores / LEXICAL_WEIGHT)
+            return self._for_names(self.names_in(query) or implied, scores / LEXICAL_WEIGHT)
         learnt = CLASSIFIER_WEIGHT * self._classifier.probabilities(query.tokens)
         combined: FloatArray = (scores + learnt) / (LEXICAL_WEIGHT + CLASSIFIER_WEIGHT)
-        return self._for_names(query, combined)
+        return self._for_names(self.names_in(query) or implied, combined)
 
-    def _for_names(self, query: QueryTokens, scores: FloatArray) -> FloatArray:
-        """The scores with `UNNAMED_FACTOR` on the entries that mention none of the names the
-        query gives."""
-        named = [self._mentioning[t] for t in set(query.tokens) if t in self._mentioning]
-        if not named:
+    def _for_names(self, names: frozenset[str], scores: FloatArray) -> FloatArray:
+        """The scores with `UNNAMED_FACTOR` on the entries that mention none of `names`."""
+        if not names:
             return scores
+        named = [self._mentioning[name] for name in names]
         mentioning = np.logical_or.reduce(named)
         weighed: FloatArray = np.where(mentioning, scores, scores * UNNAMED_FACTOR)
         return weighed

@@ -153,9 +153,12 @@ class Matcher:
         standalone calibration gives them is near 1 for most, not a probability, and the lead
         decides."""
         text = _folded(question)
-        scores = self._scores(text)
         entry = self.index.knowledge.get(previous)
-        if isinstance(scores, Match) or entry is None:
+        if entry is None:
+            return self.match(question)
+        # a message that names nothing is about what the previous question named
+        scores = self._scores(text, self.index.names_in(self.index.analyse(entry.question)))
+        if isinstance(scores, Match):
             return self.match(question)
         closeness = self._context_scores(entry.question)
         itself = self.index.position(previous)
@@ -206,8 +209,9 @@ class Matcher:
         scores = self._scores(text)
         return scores if isinstance(scores, Match) else self._decide(text, scores)
 
-    def _scores(self, text: str) -> FloatArray | Match:
-        """Every entry's score for the text, or the decision when it cannot be scored."""
+    def _scores(self, text: str, implied: frozenset[str] = frozenset()) -> FloatArray | Match:
+        """Every entry's score for the text, or the decision when it cannot be scored;
+        `implied` as for `MatchIndex.entry_scores`."""
         if not any(ch.isalpha() for ch in text):
             return Match(text, Decision.NONE, 0.0, (), Reason.EMPTY)
         if _mostly_other_script(text):
@@ -217,7 +221,7 @@ class Matcher:
             return Match(text, Decision.NONE, 0.0, (), Reason.OTHER_LANGUAGE)
         if query.unrecognised:
             return Match(text, Decision.NONE, 0.0, (), Reason.NO_KNOWN_WORDS)
-        scores = self.index.entry_scores(query)
+        scores = self.index.entry_scores(query, implied)
         owner = self.index.phrasing_owner(query)
         if owner is not None:
             # someone who types a phrasing the knowledge base has gets its entry, however close

@@ -262,12 +262,13 @@ def test_follow_ups_hold_where_they_stand() -> None:
     wrong (8 of 111), 0.856 within one tap; with the previous entry at full strength when
     the message's telling words are all in its question, 0.793 right, 0.063 wrong (7 of 111),
     0.865 within one tap; with entries that never mention a name the question gives weighing
-    less, 0.802 right. Held there."""
+    less, 0.802 right; and a message that names nothing taken to be about what the previous
+    question named, 0.811 right, 0.054 wrong (6 of 111). Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.80
+    assert result.right >= 0.81
     assert result.wrong is not None
-    assert result.wrong <= 0.064
+    assert result.wrong <= 0.055
     assert result.within_one_tap is not None
     assert result.within_one_tap >= 0.86
 
