@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from bot.knowledge import normalize
+from bot.matching import QUESTION_WORDS
 
 CONTEXT_SECONDS = 15 * 60
 REMEMBERED_CHATS = 10_000
@@ -36,7 +37,6 @@ _REFERS_BACK = frozenset(
 )
 _OTHER = frozenset("other another else different rest".split())
 _THE_ONE = re.compile(r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b")
-_QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 _ALSO = frozenset("too also either".split())
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
 
@@ -51,7 +51,7 @@ def depends_on_context(text: str) -> bool:
     words = normalize(text).split()
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
-    bare_question = len(words) <= BARE_QUESTION_WORDS and words[0] in _QUESTION_WORDS
+    bare_question = len(words) <= BARE_QUESTION_WORDS and words[0] in QUESTION_WORDS
     return (
         asks_for_more(text)
         or bool(_LEAD.match(" ".join(words)))

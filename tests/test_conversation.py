@@ -285,6 +285,16 @@ def test_a_follow_up_that_names_nothing_is_about_what_was_named_before(
     assert [entry for entry in offered if entry][:1] == ["uncac-southeast-asia"]
 
 
+@pytest.mark.parametrize("then", ["when was that?", "where?", "why?"])
+def test_a_question_word_alone_asks_the_previous_answer(
+    conversation: Conversation, then: str
+) -> None:
+    """Found by trying the bot as a user: "when was that?" after the 2023 conference got the
+    report's release, whose phrasings ask "when was..."."""
+    turn = conversation.ask(then, follows="regional-conference-2023")
+    assert turn.reply.entry_id == "regional-conference-2023"
+
+
 def test_who_said_that_asks_about_the_person_the_answer_names(
     conversation: Conversation,
 ) -> None:

@@ -16,7 +16,15 @@ from bot.matching.language_id import (
     probable_languages,
 )
 from bot.matching.learning import SparseRows, minimize
-from bot.matching.matcher import Calibration, Candidate, Decision, Match, Matcher, Reason
+from bot.matching.matcher import (
+    QUESTION_WORDS,
+    Calibration,
+    Candidate,
+    Decision,
+    Match,
+    Matcher,
+    Reason,
+)
 from bot.matching.regional import RegionalIndex
 from bot.matching.split import Part, part_of, select
 from bot.matching.thresholds import Thresholds
@@ -24,6 +32,7 @@ from bot.matching.thresholds import Thresholds
 __all__ = [
     "AMBIGUITY_RATIO",
     "COMMON_WORDS",
+    "QUESTION_WORDS",
     "SCRIPT_LANGUAGES",
     "Calibration",
     "Candidate",

@@ -32,6 +32,7 @@ FOLLOW_UP_LEAD = 0.1
 NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
+QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
 
 class Decision(StrEnum):
@@ -124,6 +125,7 @@ class Matcher:
         self.calibration = calibration or Calibration()
         self.regional_calibration = regional_calibration or REGIONAL_CALIBRATION
         self._people = people_named(index.knowledge)
+        self._question_tokens = frozenset(index.informative(" ".join(QUESTION_WORDS)))
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
@@ -147,11 +149,12 @@ class Matcher:
         UNCAC, UNTOC and the Trafficking in Persons Protocol asks the same entry again. The
         entries the previous one names as related get a bonus, and, for a question asking who,
         the people its answer names; with `another` ("and the other protocol?") the previous
-        entry is no candidate. A follow-up is answered only with a clear lead, a little less
-        clear when the context itself points at the first candidate. Its scores are on a scale
-        of their own (closeness multiplies them up to four times): the confidence the
-        standalone calibration gives them is near 1 for most, not a probability, and the lead
-        decides."""
+        entry is no candidate. A question with no telling word of its own ("when was that?",
+        "why?") is answered with the previous entry. A follow-up is answered only with a clear
+        lead, a little less clear when the context itself points at the first candidate. Its
+        scores are on a scale of their own (closeness multiplies them up to four times): the
+        confidence the standalone calibration gives them is near 1 for most, not a
+        probability, and the lead decides."""
         text = _folded(question)
         entry = self.index.knowledge.get(previous)
         if entry is None:
@@ -162,6 +165,9 @@ class Matcher:
             return self.match(question)
         closeness = self._context_scores(entry.question)
         itself = self.index.position(previous)
+        if itself is not None and not another and self._asks_only(text):
+            # "when was that?", "where?", "why?": if any answer says, the previous one does
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         if itself is not None and not self._within(text, entry.question):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
         scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
@@ -179,6 +185,12 @@ class Matcher:
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *people}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
+
+    def _asks_only(self, text: str) -> bool:
+        """A question with no telling word but its question words, and not asking who: "who
+        said that?" asks about the people the previous answer names."""
+        own = set(self.index.informative(text))
+        return own <= self._question_tokens and not _asks_who(text)
 
     def _within(self, text: str, question: str) -> bool:
         """Every telling word of the text is one of the question's."""
