@@ -82,10 +82,11 @@ def load_cases(file: Path, entry_ids: Iterable[str]) -> list[Any]:
 
 def what_they_got(turn: Turn) -> Match:
     """The turn as a matcher decision: an answer only if the reply is that entry's answer (or
-    "more" on it), choices only if the reply offers them; a safety note or small talk is none.
+    "more" on it, or its sources), choices only if the reply offers them; a safety note or small
+    talk is none.
     """
     reply, match = turn.reply, turn.match
-    if reply.kind in (ReplyKind.ANSWER, ReplyKind.MORE) and reply.entry_id:
+    if reply.kind in (ReplyKind.ANSWER, ReplyKind.MORE, ReplyKind.SOURCES) and reply.entry_id:
         if match.decision is Decision.ANSWER and match.answer_id == reply.entry_id:
             return match
         others = tuple(c for c in match.candidates if c.entry_id != reply.entry_id)

@@ -8,18 +8,24 @@ without Telegram.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from bot import __version__, replies
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
-from bot.followups import asks_for_more, depends_on_context, wants_another
-from bot.intents import Intent, SmallTalk, regional_small_talk, without_greeting
-from bot.knowledge import answer_markup
+from bot.followups import Request, depends_on_context, request_of, wants_another
+from bot.intents import (
+    Intent,
+    SmallTalk,
+    asks_for_wrongdoing,
+    regional_small_talk,
+    without_greeting,
+)
+from bot.knowledge import KnowledgeBase, answer_markup
 from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
 from bot.languages import looks_english, unread
-from bot.matching import Decision, Match
+from bot.matching import Decision, Match, Reason
 from bot.replies import Delivery, Reply
 from bot.store import (
     Asked,
@@ -164,7 +170,7 @@ class Conversation:
         text = without_greeting(question)
         if (greeted := regional_small_talk(question)) is not None:
             return self._small_talk_in(question, *greeted, language)
-        found = engine.matcher.match(text)
+        found = self._match(text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
             voice = self.words(language or found.language)
@@ -188,10 +194,11 @@ class Conversation:
         words = voice.words
         intent: Intent | None = None
         previous = knowledge.get(follows) if follows else None
+        if previous is not None and (request := request_of(text)) is not None:
+            return Turn(
+                _of_previous(knowledge, request, previous.id, voice), Intent.FOLLOW_UP, found
+            )
         if previous is not None and depends_on_context(text):
-            if asks_for_more(text):
-                more = replies.more(knowledge, previous.id, voice)
-                return Turn(more, Intent.FOLLOW_UP, found)
             found = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
@@ -226,6 +233,14 @@ class Conversation:
         elif (talk := self._about_the_bot(text, found, intent)) is not None:
             return Turn(self._small_talk(talk, voice), talk, found)
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
+
+    def _match(self, text: str) -> Match:
+        """The matcher's decision, declined for a request for help with a crime ("how do I
+        bribe a customs officer?"): the entry on the same words would read as instructions."""
+        found = self.engine.matcher.match(text)
+        if found.decision is not Decision.NONE and asks_for_wrongdoing(text):
+            return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
+        return found
 
     def _unplaced_danger(self, text: str, found: Match) -> str | None:
         """The language of a message that nothing answers surely and no language was
@@ -408,7 +423,7 @@ class Conversation:
         knowledge = engine.knowledge
         answers = []
         if query.strip():
-            found = engine.matcher.match(query)
+            found = self._match(query)
             answered = found.decision is Decision.ANSWER
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
@@ -437,7 +452,7 @@ class Conversation:
 
     def chosen_inline(self, query: str, result_id: str) -> None:
         """Record an inline result someone posted, as the question it answered."""
-        found = self.engine.matcher.match(query)
+        found = self._match(query)
         if result_id == SAFETY_RESULT:
             self.journal.record(_asked(found, Intent.DANGER, None, ChatKind.INLINE))
         elif self.engine.knowledge.get(result_id):
@@ -497,6 +512,17 @@ def _regional_intent(danger: bool | None) -> Intent | None:
 def _safety_result(note: str, title: str) -> InlineAnswer:
     first_line = answer_markup.to_plain(note).split("\n", 1)[0]
     return InlineAnswer(SAFETY_RESULT, title, first_line, replies.fixed(note))
+
+
+def _of_previous(knowledge: KnowledgeBase, request: Request, entry_id: str, voice: Voice) -> Reply:
+    """The reply to a request made of the answer just given."""
+    match request:
+        case Request.MORE:
+            return replies.more(knowledge, entry_id, voice)
+        case Request.SOURCES:
+            return replies.sources(knowledge, entry_id, voice)
+        case Request.AGAIN:
+            return replies.answer(knowledge, entry_id, voice=voice)
 
 
 def _in_place(reply: Reply) -> Reply:

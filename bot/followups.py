@@ -11,6 +11,7 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from enum import StrEnum
 
 from bot.knowledge import normalize
 from bot.matching import QUESTION_WORDS
@@ -36,13 +37,61 @@ _REFERS_BACK = frozenset(
     "else former latter".split()
 )
 _OTHER = frozenset("other another else different rest".split())
-_THE_ONE = re.compile(r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b")
+# "other" or "else" that asks for no other entry: "can one become the other?", "how do you
+# tell them from each other?", "what else has he written?", "another thing: what is UNCAC?"
+_SAME_AGAIN = re.compile(
+    r"\b(?:each|one|one of them|one of these) (?:\w+ ){0,3}?(?:the |each )?other\b|"
+    r"\b(?:what|anything|something) else\b|"
+    # a new subject: "another thing - what is UNCAC?"
+    r"\b(?:another|other|different) (?:thing|question|q|topic|subject)\b"
+)
+_THE_ONE = re.compile(
+    r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|^(?:and )?the \w+ one$"
+)
 _ALSO = frozenset("too also either".split())
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
 
 
-def asks_for_more(text: str) -> bool:
-    return bool(_MORE.match(normalize(text)))
+_SOURCES = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|hmm) )?(?:(?:what s|what is|what are) )?(?:the |your |a )?"
+    r"(?:(?:sources?|references?|citations?|refs?)(?: (?:for|of) (?:that|this|it))?|"
+    r"(?:where|what) (?:is|does|did) (?:that|this|it) (?:come )?from|"
+    r"where (?:did|do) you get (?:that|this|it)(?: from)?|says who|according to (?:whom|who)|"
+    r"(?:is|was) (?:that|this|it) (?:in|from) the report(?: itself)?|"
+    r"where can i (?:read|check|verify|see) (?:that|this|it)|"
+    r"(?:can|could) (?:you|u) (?:cite|give) (?:that|this|it|a source|the source|sources)|"
+    r"how do you know(?: that| this)?)(?: please| pls)?$"
+)
+_AGAIN = re.compile(
+    r"^(?:(?:and|so|ok|okay|sorry|hmm) )?(?:(?:can|could) (?:you|u) |please |pls )?"
+    r"(?:(?:say|explain|put|repeat) (?:that|this|it) (?:again|more simply|simpler|simply|"
+    r"in simple(?:r)? (?:terms|words)|in plain (?:english|words|language)|differently|"
+    r"another way|in short)|in short|in brief|short version|the short version|summary|"
+    r"summari[sz]e(?: (?:that|this|it))?|tl ?dr|eli5|simpler|in simple(?:r)? terms|"
+    r"in plain english|what do you mean|i don t understand|i dont understand|come again|"
+    r"repeat(?: that| this| it)?|say (?:that|it) again)(?: please| pls)?$"
+)
+
+
+class Request(StrEnum):
+    """What a message asks of the answer just given, rather than of the knowledge base."""
+
+    MORE = "more"  # "tell me more": where to go from it
+    SOURCES = "sources"  # "source?", "is that in the report itself?"
+    AGAIN = "again"  # "in short?", "can you say that more simply": the answer once more
+
+
+def request_of(text: str) -> Request | None:
+    """The request a message makes of the previous answer, if it makes one."""
+    words = normalize(text)
+    for request, pattern in (
+        (Request.MORE, _MORE),
+        (Request.SOURCES, _SOURCES),
+        (Request.AGAIN, _AGAIN),
+    ):
+        if pattern.match(words):
+            return request
+    return None
 
 
 def depends_on_context(text: str) -> bool:
@@ -53,7 +102,7 @@ def depends_on_context(text: str) -> bool:
         return False
     bare_question = len(words) <= BARE_QUESTION_WORDS and words[0] in QUESTION_WORDS
     return (
-        asks_for_more(text)
+        request_of(text) is not None
         or bool(_LEAD.match(" ".join(words)))
         or bool(_REFERS_BACK.intersection(words))
         or bare_question
@@ -65,7 +114,8 @@ def wants_another(text: str) -> bool:
     """ "and the other protocol?", "and the one on smuggling?": the answer is not the entry
     already given."""
     folded = normalize(text)
-    return bool(_OTHER.intersection(folded.split())) or bool(_THE_ONE.search(folded))
+    other = bool(_OTHER.intersection(folded.split())) and not _SAME_AGAIN.search(folded)
+    return other or bool(_THE_ONE.search(folded))
 
 
 class ChatMemory:

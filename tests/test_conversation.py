@@ -21,9 +21,13 @@ from tests.support.shipped import shipped_engine
         ("Good morning!", Intent.GREETING),
         ("thanks a lot", Intent.THANKS),
         ("what can you do?", Intent.CAPABILITIES),
+        ("what can you answer", Intent.CAPABILITIES),
+        ("what kind of questions do you answer?", Intent.CAPABILITIES),
+        ("what can you tell me about the report?", None),
         ("are you an official UNODC bot?", Intent.ABOUT_BOT),
         ("who made you", Intent.ABOUT_BOT),
         ("is this information up to date?", Intent.ABOUT_BOT),
+        ("is this legal advice?", Intent.ABOUT_BOT),
         ("do you store my messages?", Intent.PRIVACY),
         ("can I ask in Indonesian?", Intent.LANGUAGES),
         ("am I talking to a real person?", Intent.HUMAN),
@@ -293,6 +297,49 @@ def test_a_question_word_alone_asks_the_previous_answer(
     report's release, whose phrasings ask "when was..."."""
     turn = conversation.ask(then, follows="regional-conference-2023")
     assert turn.reply.entry_id == "regional-conference-2023"
+
+
+def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conversation) -> None:
+    """Found by trying the bot as a user: "when was that?" after the authors got the authors,
+    whose answer gives no date."""
+    knowledge = shipped_engine().knowledge
+    assert not any(str(year) in knowledge.entry("report-authors").answer for year in (2020, 2021))
+    turn = conversation.ask("when was that?", follows="report-authors")
+    assert turn.reply.entry_id == "report-release"
+
+
+@pytest.mark.parametrize(
+    ("then", "kind"),
+    [
+        ("source?", ReplyKind.SOURCES),
+        ("so is that in the report itself?", ReplyKind.SOURCES),
+        ("in short?", ReplyKind.ANSWER),
+        ("can u say that more simply", ReplyKind.ANSWER),
+    ],
+)
+def test_requests_of_the_previous_answer_are_answered_from_it(
+    conversation: Conversation, then: str, kind: ReplyKind
+) -> None:
+    turn = conversation.ask(then, follows="recommendations")
+    assert (turn.intent, turn.reply.kind, turn.reply.entry_id) == (
+        Intent.FOLLOW_UP,
+        kind,
+        "recommendations",
+    )
+
+
+def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None:
+    """ "Lelliott and Miller" are in the approach's question, yet "and Miller?" asks who she is."""
+    assert "Miller" in shipped_engine().knowledge.entry("three-pronged-approach").question
+    turn = conversation.ask("and Miller?", follows="three-pronged-approach")
+    assert turn.reply.entry_id == "rebecca-miller"
+
+
+def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Conversation) -> None:
+    turn = conversation.ask("and the smuggling one?", follows="tip-protocol")
+    assert turn.reply.entry_id == "som-protocol"
+    offered = conversation.ask("and the other one?", follows="tip-protocol").reply.choices
+    assert "som-protocol" in [c.entry_id for c in offered]
 
 
 def test_who_said_that_asks_about_the_person_the_answer_names(

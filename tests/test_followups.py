@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followups import ChatMemory, asks_for_more, depends_on_context, wants_another
+from bot.followups import ChatMemory, Request, depends_on_context, request_of, wants_another
 
 
 @pytest.mark.parametrize(
@@ -13,6 +13,7 @@ from bot.followups import ChatMemory, asks_for_more, depends_on_context, wants_a
         "and at sea?",
         "who said that?",
         "tell me more",
+        "source?",
         "is that binding?",
         "since when?",
         "who attended?",
@@ -35,13 +36,35 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
     assert not depends_on_context(text)
 
 
-def test_more_and_another() -> None:
-    assert asks_for_more("Tell me more, please")
-    assert not asks_for_more("tell me more about UNCAC's review mechanism and its history")
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Tell me more, please", Request.MORE),
+        ("tell me more about UNCAC's review mechanism and its history", None),
+        ("source?", Request.SOURCES),
+        ("what's the source for that", Request.SOURCES),
+        ("so is that in the report itself?", Request.SOURCES),
+        ("where does that come from?", Request.SOURCES),
+        ("where does the money come from?", None),
+        ("in short?", Request.AGAIN),
+        ("can you say that more simply", Request.AGAIN),
+        ("summarise it", Request.AGAIN),
+        ("summarise the report", None),
+    ],
+)
+def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> None:
+    assert request_of(text) is asked
+
+
+def test_another() -> None:
     assert wants_another("and the other one?")
     assert wants_another("and the one on smuggling?")
     assert not wants_another("and at sea?")
     assert not wants_another("is that the one?")
+    assert wants_another("and the smuggling one?")
+    assert wants_another("what about the rest?")
+    assert not wants_another("can one become the other?")
+    assert not wants_another("what else has he written?")
 
 
 def test_memory_is_per_key_and_forgets() -> None:

@@ -34,9 +34,13 @@ _THANKS = re.compile(
     r"(?: a lot| bot)?)$"
 )
 _CAPABILITIES = re.compile(
-    r"^(?:what can you do|what do you do|what do you know|who are you|what are you|"
-    r"how do(?:es)? (?:this|it|you) work|what can i ask(?: you)?|help|menu|"
-    r"what (?:kind of |sort of )?questions can i ask|how can you help(?: me)?)$"
+    r"^(?:what can you do|what do you do|what do you know(?: about)?|who are you|what are you|"
+    r"how do(?:es)? (?:this|it|you) work|what can i ask(?: you)?(?: about)?|help|menu|"
+    r"what can you (?:answer|tell me(?: about)?|help (?:me )?with|cover)|"
+    r"what (?:do|can) you (?:cover|answer)|"
+    r"what (?:kind of |kinds of |sort of |type of |types of )?(?:questions|things|topics|stuff) "
+    r"(?:can i ask(?: you)?(?: about)?|can you answer|do you answer|do you cover|can you cover|"
+    r"do you know about)|how can you help(?: me)?)$"
 )
 # First person, then something being done to them or a wish to report: a person, not a topic.
 DANGER_PATTERN = re.compile(
@@ -62,7 +66,9 @@ _ABOUT_BOT = re.compile(
     rf"(?:up to date|current|recent|reliable|accurate|official|correct)|how (?:up to date|"
     rf"current|recent|old|reliable|accurate) (?:is|are) (?:this|the|your) (?:info\w*|"
     rf"answers?|data|knowledge|facts?|bot)|when (?:was|were) {_YOU} (?:last )?updated|"
-    rf"where does {_YOU} get (?:its|your) (?:info\w*|answers|facts))\b"
+    rf"where does {_YOU} get (?:its|your) (?:info\w*|answers|facts)|"
+    rf"(?:is|are) (?:this|that|it|your answers?|your info\w*) (?:legal advice|official advice)|"
+    rf"can i (?:trust|rely on|cite) {_YOU})\b"
 )
 _PRIVACY = re.compile(
     rf"\b(?:do|does|will|can) {_YOU} (?:store|keep|save|record|log|track|remember|share|sell|"

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.focus import questions_in
+from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
-from bot.matching.people import people_named
+from bot.matching.people import people, people_in, people_named
 from bot.matching.thresholds import Thresholds
 from bot.matching.vectors import FloatArray
 
@@ -30,8 +33,13 @@ PREVIOUS_CLOSENESS = 0.5
 RELATED_BONUS = 0.05
 FOLLOW_UP_LEAD = 0.1
 NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
+SIBLING_WEIGHT = 1.0  # "and the other protocol?": for entries asked in the previous one's frame
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
+_DATED = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
 
@@ -125,6 +133,7 @@ class Matcher:
         self.calibration = calibration or Calibration()
         self.regional_calibration = regional_calibration or REGIONAL_CALIBRATION
         self._people = people_named(index.knowledge)
+        self._names = people(index.knowledge)
         self._question_tokens = frozenset(index.informative(" ".join(QUESTION_WORDS)))
 
     def match(self, question: str) -> Match:
@@ -165,26 +174,39 @@ class Matcher:
             return self.match(question)
         closeness = self._context_scores(entry.question)
         itself = self.index.position(previous)
-        if itself is not None and not another and self._asks_only(text):
-            # "when was that?", "where?", "why?": if any answer says, the previous one does
-            return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
-        if itself is not None and not self._within(text, entry.question):
+        if itself is not None and self._asks_only(text):
+            if not another and (not _asks_when(text) or _DATED.search(entry.answer)):
+                # "when was that?", "where?", "why?": if any answer says, the previous one
+                # does (for "when", one that has a date)
+                return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+            if another:  # "and the other one?": nothing but the previous question says which
+                scores = scores + closeness
+        named = [person for person in people_in(text, self._names) if person != previous]
+        if itself is not None and (named or not self._within(text, entry.question)):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
         scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
         for related in entry.related:
             if (position := self.index.position(related)) is not None:
                 scores[position] += RELATED_BONUS
         people = self._people.get(previous, ())
-        if _asks_who(text):
-            for person in people:
-                if (position := self.index.position(person)) is not None:
-                    scores[position] += PERSON_BONUS
+        for person in {*named, *(people if _asks_who(text) else ())}:
+            if (position := self.index.position(person)) is not None:
+                scores[position] += PERSON_BONUS
         if another and itself is not None:
+            scores = scores + SIBLING_WEIGHT * self._siblings(entry.question)
             scores[itself] = 0.0
         top = self._top(scores)
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *people}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
+
+    def _siblings(self, question: str) -> FloatArray:
+        """How alike each entry's main question is to `question` in its frame: "the other
+        protocol" after "What is the Trafficking in Persons Protocol?" is the entry asked as
+        "What is the Smuggling of Migrants Protocol?". 0 up to half alike, 1 the same."""
+        questions = [self.index.knowledge.entry(i).question for i in self.index.entry_ids]
+        alike: FloatArray = np.asarray(process.cdist([question], questions, scorer=fuzz.ratio)[0])
+        return np.clip((alike / 100.0 - 0.5) * 2.0, 0.0, 1.0)
 
     def _asks_only(self, text: str) -> bool:
         """A question with no telling word but its question words, and not asking who: "who
@@ -255,8 +277,13 @@ class Matcher:
         sure = confidence >= limits.answer and ranked.lead >= (
             limits.lead if lead is None else lead
         )
-        # "what agency is WHO?": a name the knowledge base never uses may be offered, not answered
-        if sure and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows):
+        # "what agency is WHO?": a name the knowledge base never uses may be offered, not
+        # answered; so may what has not happened yet ("when is the next conference?")
+        if (
+            sure
+            and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
+            and not asks_about_future(text)
+        ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
         if confidence >= limits.clarify:
             return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
@@ -276,6 +303,10 @@ def _folded(text: str) -> str:
     """Spacing folded before the cut, so padding cannot hide a question; the cut text is what
     is matched and echoed."""
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def _asks_when(text: str) -> bool:
+    return "when" in text.casefold().replace("?", " ").split()
 
 
 def _asks_who(text: str) -> bool:

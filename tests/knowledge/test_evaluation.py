@@ -264,14 +264,19 @@ def test_follow_ups_hold_where_they_stand() -> None:
     0.865 within one tap; with entries that never mention a name the question gives weighing
     less, 0.802 right; and a message that names nothing taken to be about what the previous
     question named, 0.811 right, 0.054 wrong (6 of 111); and a question word alone ("when was
-    that?") answered with the previous entry, 0.820 right, 0.874 within one tap. Held there."""
+    that?") answered with the previous entry, 0.820 right, 0.874 within one tap; with
+    "source?" and "in short?" answered from the previous entry, a person named alone ("and
+    Miller?") taken for that person, "the other one" read against the entries asked in the
+    previous one's frame and "when?" re-answered only by a dated answer (chosen on the tuning
+    part and a development set of 90 dialogues), 0.829 right, 0.063 wrong (7 of 111), 0.883
+    within one tap. Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.819
+    assert result.right >= 0.828
     assert result.wrong is not None
-    assert result.wrong <= 0.055
+    assert result.wrong <= 0.064
     assert result.within_one_tap is not None
-    assert result.within_one_tap >= 0.87
+    assert result.within_one_tap >= 0.882
 
 
 # --- the region's languages (issue 17) ----------------------------------------------------------
