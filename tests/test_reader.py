@@ -76,6 +76,17 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("a friend's 16 yr old daughter is being sent to work in a massage parlour", True),
         ("asking for a friend: what if you run away from an employer who has your passport?", True),
         ("what does the report recommend for reporting corruption by officials", False),
+        # found by trying the bot as a user (2026-11-30, ninth part)
+        ("Someone I know is being held against their will, what should I do?", True),
+        ("passport confiscated by employer what do i do", True),
+        ("how do i escape from a scam compound in myanmar", True),
+        (
+            "how can I report corrupt border guards who are helping traffickers? I have evidence",
+            True,
+        ),
+        ("do you keep my messages? my employer must not know", True),
+        ("how do victims escape from scam compounds according to the report?", False),
+        ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
     ],
 )
 def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:

@@ -48,7 +48,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # whose they are, with someone else: "he has my passport", "our papers are with the agent"
         rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b",
-        "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|can ?t (?:leave|go|"
+        "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|stuck (?:in|at|on|here|"
+        r"there|with)|scam (?:compound|centre|center|camp)s?|can ?t (?:leave|go|"
         r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
@@ -64,9 +65,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # the verb, not the noun: "report the official", not "is the (new) report official?"
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
         rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"
-        rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employer|boss|agent|broker|"
-        rf"police\w*|officer|guard|captain|recruiter|crime|abuse|him|her|them|corruption|"
-        rf"bribe\w*|{_PEOPLE}))\b",
+        rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
+        rf"brokers?|police\w*|officers?|guards?|captains?|recruiters?|crimes?|abuse|him|her|"
+        rf"them|corruption|bribe\w*|{_PEOPLE}))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no rest|no break|no food|one meal|"
         r"not enough (?:food|sleep)|sleep on the floor|\d{2} hours? (?:a|per|every) day|"
@@ -75,7 +76,14 @@ CUES: dict[str, re.Pattern[str]] = {
         "isolation": r"\b(?:without (?:permission|papers|documents)|nobody (?:can|could) (?:go|"
         r"leave)|no one (?:can|could) (?:go|leave)|(?:can ?t|cannot|not allowed to) (?:call|"
         r"contact|phone|talk to|speak to)|no phone|took (?:my|our|her|his) phone|don ?t know "
-        r"where (?:we|i|she|he) (?:am|are|is))\b",
+        r"where (?:we|i|she|he) (?:am|are|is)|"
+        # fear of being found out: "my employer must not know", "he checks my phone"
+        r"(?:must not|mustn t|can t|cannot|shouldn t|must never) (?:know|find out|see this)|"
+        r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone)\b",
+        # asking how to get oneself or someone out: "how do i escape", "how can we get her out"
+        "wants_out": r"\b(?:how|what|where|who) (?:do|can|could|should|would) (?:i|we) (?:\w+ )?"
+        r"(?:escape|get (?:out|away|home|back home)|run away|flee|leave|rescue|get (?:me|us|him|"
+        r"her|them) (?:out|back|home))\b",
         "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|underage|minor|(?:a|the|my|our) (?:child|kid|"
         r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
         "plea": rf"\b(?:{_CALLS_FOR_HELP}|please|pls)\b",

@@ -8,6 +8,7 @@ of the evaluation sets in `knowledge/eval/danger/` and `knowledge/eval/legal/`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,6 +31,14 @@ REPORT_UNLESS_ANSWERED = 0.01
 # ...or, when it tells (not asks) of something being done to someone, from this probability
 # even when answered: "passport taken" gets the note, then the answer on documents
 TOLD_DANGER = 0.2
+# ...or when one sentence of a longer message that names something done to someone, read
+# alone, is from this probability: in "someone I know is being held, what should I do?" the
+# question dilutes the plea
+SENTENCE_DANGER = 0.5
+# where a message's sentences end, and the clauses that ask what to do after a comma
+_SENTENCE_END = re.compile(
+    r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
+)
 PERSONAL_LEGAL = 0.2
 
 
@@ -60,12 +69,13 @@ class Suspicion:
     situation: bool  # it names something being done to someone: held, forced, owing, ...
     wants_to_report: bool = False  # a person, an official or a crime: this is no channel for it
     told: bool = False  # a statement, not a question
+    sentence: float = 0.0  # the highest of its sentences that name a situation, read alone
 
     def is_danger(self, answered: bool) -> bool:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        if self.probability >= DANGER_SURE:
+        if self.probability >= DANGER_SURE or self.sentence >= SENTENCE_DANGER:
             return True
         if self.wants_to_report and (self.probability >= REPORT_UNLESS_ANSWERED or not answered):
             return True
@@ -144,11 +154,16 @@ class Reader:
         if self._danger is None:  # no examples to learn from: the first-person rule alone
             return Suspicion(1.0 if danger_by_pattern(text) else 0.0, situation=False)
         found = situations(text)
+        parts = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()} - {text.strip()}
         return Suspicion(
             self._danger.probability(text),
             bool(found),
             wants_to_report="report_someone" in found,
             told=is_statement(text),
+            sentence=max(
+                (self._danger.probability(part) for part in parts if situations(part)),
+                default=0.0,
+            ),
         )
 
     def personal_legal(self, text: str) -> bool:
