@@ -94,12 +94,15 @@ class Conversation:
         *,
         retention_days: int = RETENTION_DAYS,
         languages: LanguageChoices | None = None,
+        maintainer: str | None = None,
     ) -> None:
+        """`maintainer`: who runs this bot and how to reach them, for /about (`MAINTAINER`)."""
         self.engine = engine  # replaced whole by a reload; each reply reads it once
         self.journal = journal
         self.front_end = front_end
         self.retention_days = retention_days
         self.languages = languages or RememberedLanguages()
+        self.maintainer = maintainer
         self._chat = ChatKind.TERMINAL if front_end is FrontEnd.TERMINAL else ChatKind.PRIVATE
 
     # --- the language of the bot's words ---------------------------------------------------
@@ -341,6 +344,8 @@ class Conversation:
             dated=dated,
             loaded=engine.loaded_at,
         )
+        if self.maintainer:
+            about = f"{about}\n\n{self.maintainer}"
         return replies.fixed(about, voice=voice)
 
     def privacy(self, language: str | None = None) -> Reply:

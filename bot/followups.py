@@ -34,7 +34,7 @@ _LEAD = re.compile(
 )
 _REFERS_BACK = frozenset(
     "that this it its they them those these he she him her his hers there same other another "
-    "else former latter".split()
+    "one ones else former latter".split()
 )
 _OTHER = frozenset("other another else different rest".split())
 # "other" or "else" that asks for no other entry: "can one become the other?", "how do you
@@ -46,7 +46,8 @@ _SAME_AGAIN = re.compile(
     r"\b(?:another|other|different) (?:thing|question|q|topic|subject)\b"
 )
 _THE_ONE = re.compile(
-    r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|^(?:and )?the \w+ one$"
+    r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|"
+    r"^(?:and )?the (?!(?:last|first|latest|recent|next|same|previous) )\w+ one$"
 )
 _ALSO = frozenset("too also either".split())
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
@@ -55,7 +56,7 @@ BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name the
 _SOURCES = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm) )?(?:(?:what s|what is|what are) )?(?:the |your |a )?"
     r"(?:(?:sources?|references?|citations?|refs?)(?: (?:for|of) (?:that|this|it))?|"
-    r"(?:where|what) (?:is|does|did) (?:that|this|it) (?:come )?from|"
+    r"(?:where|what) (?:is|s|does|did) (?:that|this|it) (?:come )?from|"
     r"where (?:did|do) you get (?:that|this|it)(?: from)?|says who|according to (?:whom|who)|"
     r"(?:is|was) (?:that|this|it) (?:in|from) the report(?: itself)?|"
     r"where can i (?:read|check|verify|see) (?:that|this|it)|"
@@ -69,6 +70,8 @@ _AGAIN = re.compile(
     r"another way|in short)|in short|in brief|short version|the short version|summary|"
     r"summari[sz]e(?: (?:that|this|it))?|tl ?dr|eli5|simpler|in simple(?:r)? terms|"
     r"in plain english|what do you mean|i don t understand|i dont understand|come again|"
+    r"explain (?:it |that |this )?(?:simply|more simply|again|differently|in simple(?:r)? "
+    r"(?:terms|words)|in plain (?:english|words))|simply put|"
     r"repeat(?: that| this| it)?|say (?:that|it) again)(?: please| pls)?$"
 )
 

@@ -60,6 +60,13 @@ class Settings(BaseSettings):
         pattern=r"^@?[A-Za-z][A-Za-z0-9_]{3,31}$",
         description="The bot's @username, for deep links when the bot cannot ask Telegram.",
     )
+    maintainer: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=300,
+        description="Who runs this bot and how to reach them, shown at the end of /about "
+        "(markup as in answers: **bold**, [text](https://...)).",
+    )
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), description="Comma-separated Telegram user ids of the maintainers."
     )

@@ -66,4 +66,5 @@ def conversation_for(
         front_end,
         retention_days=settings.retention_days,
         languages=languages,
+        maintainer=settings.maintainer,
     )

@@ -328,6 +328,14 @@ def test_requests_of_the_previous_answer_are_answered_from_it(
     )
 
 
+@pytest.mark.parametrize("then", ["the last one?", "when was the most recent one?"])
+def test_words_about_the_answer_ask_it_again(conversation: Conversation, then: str) -> None:
+    """Found by trying the bot as a user: "when was the most recent one?" after the ministerial
+    conferences got the report's release."""
+    turn = conversation.ask(then, follows="bali-process-meetings")
+    assert turn.reply.entry_id == "bali-process-meetings"
+
+
 def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None:
     """ "Lelliott and Miller" are in the approach's question, yet "and Miller?" asks who she is."""
     assert "Miller" in shipped_engine().knowledge.entry("three-pronged-approach").question

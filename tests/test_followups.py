@@ -45,6 +45,8 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
         ("what's the source for that", Request.SOURCES),
         ("so is that in the report itself?", Request.SOURCES),
         ("where does that come from?", Request.SOURCES),
+        ("where's that from?", Request.SOURCES),
+        ("explain simply", Request.AGAIN),
         ("where does the money come from?", None),
         ("in short?", Request.AGAIN),
         ("can you say that more simply", Request.AGAIN),

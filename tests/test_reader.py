@@ -87,6 +87,11 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("do you keep my messages? my employer must not know", True),
         ("how do victims escape from scam compounds according to the report?", False),
         ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
+        (
+            "I train immigration officers next month. I have read the press release but not the "
+            "whole document, and I don't want to misquote anyone. Who wrote the report?",
+            False,
+        ),
     ],
 )
 def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:

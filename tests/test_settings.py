@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 
 from bot.settings import SHIPPED_KNOWLEDGE, SettingsError, load_settings
+from bot.startup import conversation_for
+from bot.wording import FrontEnd
+from tests.support.journal import RecordingJournal
 
 VARIABLES = (
     "KNOWLEDGE_PATH",
@@ -16,6 +19,7 @@ VARIABLES = (
     "DATA_DIR",
     "WEBHOOK_URL",
     "WEBHOOK_SECRET",
+    "MAINTAINER",
 )
 
 
@@ -111,3 +115,13 @@ def test_bad_token_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SettingsError) as raised:
         load_settings()
     assert "leaked" not in str(raised.value)
+
+
+def test_the_maintainer_ends_the_about_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "who made you?" gets /about: it says who runs this copy when the operator sets it."""
+    monkeypatch.setenv("MAINTAINER", "Run by the workshop team: **@example_team**")
+    settings = load_settings()
+    conversation = conversation_for(settings, FrontEnd.TELEGRAM, RecordingJournal())
+    assert conversation.about().body.endswith("Run by the workshop team: **@example_team**")
+    assert conversation.ask("who made you?").reply.body == conversation.about().body
+    assert load_settings(maintainer=None).maintainer is None

@@ -59,8 +59,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*)\b",
-        "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|released?|"
-        r"demand\w*|wants? \d+|asking for \d+|"
+        # "released", not a press release
+        "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|"
+        r"(?<!press )released?|demand\w*|wants? \d+|asking for \d+|"
         r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?)\b",
         # the verb, not the noun: "report the official", not "is the (new) report official?"
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"

@@ -16,14 +16,19 @@ _ASKER = r"(?:i|we)"
 _HOW = (
     rf"(?:(?:how|where|who|what) (?:do|can|could|should|would|shall|much should|much do) {_ASKER}|"
     rf"how to|where to|best way to|easiest way to|tips? (?:for|on)|help me|teach me|"
-    rf"{_ASKER} (?:want|need|plan|would like|d like) to)"
+    rf"{_ASKER} (?:want|need|plan|would like|d like) to|how much (?:does|would) it cost to|"
+    rf"is it (?:safer|better|easier|cheaper|best|smarter) to)"
 )
 _OFFICIAL = (
-    r"(?:officers?|officials?|police\w*|guards?|inspectors?|judges?|customs|immigration|cops?)"
+    r"(?:officers?|officials?|police\w*|guards?|inspectors?|judges?|prosecutors?|customs|"
+    r"immigration|cops?|clerks?)"
 )
 _DOCUMENT = r"(?:passports?|visas?|ids?|id cards?|documents?|papers|identity|work permits?)"
 _CRIME = (
     rf"(?:bribe\w*|(?:pay|buy) off (?:(?:an?|the|some) )?(?:\w+ )?{_OFFICIAL}|"
+    rf"pay(?:ing)? (?:(?:an?|the|some) )?(?:\w+ )?{_OFFICIAL}(?: \w+)? (?:to|so)|"
+    rf"(?:get|obtain|buy) (?:an? |the )?(?:\w+ )?{_DOCUMENT} (?:under|in) (?:an? )?(?:false|fake|"
+    rf"different|another|someone else s) name|"
     rf"smuggle (?:people|someone|migrants|workers|girls|women|children|kids|my|him|her|them)|"
     rf"traffic (?:people|someone|girls|women|children|kids|workers)|"
     rf"(?:buy|get|make|forge|obtain|order) (?:(?:an?|some|the) )?(?:fake|forged|false|"

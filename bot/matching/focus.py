@@ -13,6 +13,11 @@ _ASKING = re.compile(
     r"should|would|will|has|have)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(
+    r"(?<=,\s)(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|"
+    r"could)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(
     r"^(?:(?:so|but|and|ok|okay|anyway|basically|now)[,\s]+)?(?:my (?:question|query) (?:is|"
     r"would be)|the question is|i (?:want|would like|d like|need) to (?:know|understand|ask)|"
@@ -34,4 +39,7 @@ def questions_in(text: str) -> list[str]:
             found.append(sentence)
             if position > 0:
                 found.append(f"{sentences[position - 1]} {sentence}")
+            # "In simple terms, what is the report about?": the question after its lead-in
+            if (clause := _CLAUSE.search(sentence)) is not None:
+                found.append(sentence[clause.start() :])
     return found

@@ -18,7 +18,11 @@ _FUTURE = re.compile(
     r"\bwhen will\b|\bwill there be\b|"
     rf"\b(?:where|what date|which date|is there an?|are there) (?:\w+ ){{0,4}}?"
     rf"(?:next|upcoming|forthcoming|future) (?:\w+ )?{_EVENT}\b|"
-    r"\b(?:will|going to) be (?:held|published|released|launched|updated|hosted)\b"
+    r"\b(?:will|going to) be (?:held|published|released|launched|updated|hosted)\b|"
+    r"\bwill (?:\w+ ){1,3}?(?:hold|host|organi[sz]e|publish|release|launch|speak|attend|"
+    r"discuss|meet|take place)\b|"
+    r"\bwill the (?:next|upcoming)\b|"
+    r"\b(?:planned|scheduled|upcoming|forthcoming)\b|\bnext (?:year|month|week)\b"
 )
 
 

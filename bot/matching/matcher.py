@@ -40,6 +40,11 @@ _DATED = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
 )
+# Words that name no subject of their own, only something about the answer just given: "the
+# last one?", "is that the full list?", "when was the most recent one?"
+_ABOUT_THE_ANSWER = frozenset(
+    "one ones last latest recent first full list exactly again detail details".split()
+)
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
 
@@ -134,7 +139,9 @@ class Matcher:
         self.regional_calibration = regional_calibration or REGIONAL_CALIBRATION
         self._people = people_named(index.knowledge)
         self._names = people(index.knowledge)
-        self._question_tokens = frozenset(index.informative(" ".join(QUESTION_WORDS)))
+        self._question_tokens = frozenset(
+            index.informative(" ".join((*QUESTION_WORDS, *_ABOUT_THE_ANSWER)))
+        )
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
@@ -174,13 +181,15 @@ class Matcher:
             return self.match(question)
         closeness = self._context_scores(entry.question)
         itself = self.index.position(previous)
-        if itself is not None and self._asks_only(text):
-            if not another and (not _asks_when(text) or _DATED.search(entry.answer)):
-                # "when was that?", "where?", "why?": if any answer says, the previous one
-                # does (for "when", one that has a date)
-                return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
-            if another:  # "and the other one?": nothing but the previous question says which
-                scores = scores + closeness
+        if (
+            itself is not None
+            and not another
+            and self._asks_only(text)
+            and (not _asks_when(text) or _DATED.search(entry.answer))
+        ):
+            # "when was that?", "where?", "why?", "the last one?": if any answer says, the
+            # previous one does (for "when", one that has a date)
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         named = [person for person in people_in(text, self._names) if person != previous]
         if itself is not None and (named or not self._within(text, entry.question)):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
@@ -209,8 +218,9 @@ class Matcher:
         return np.clip((alike / 100.0 - 0.5) * 2.0, 0.0, 1.0)
 
     def _asks_only(self, text: str) -> bool:
-        """A question with no telling word but its question words, and not asking who: "who
-        said that?" asks about the people the previous answer names."""
+        """A question with no telling word but its question words and words about the answer
+        ("the last one?"), and not asking who: "who said that?" asks about the people the
+        previous answer names."""
         own = set(self.index.informative(text))
         return own <= self._question_tokens and not _asks_who(text)
 
