@@ -526,6 +526,8 @@ def _of_previous(knowledge: KnowledgeBase, request: Request, entry_id: str, voic
             return replies.more(knowledge, entry_id, voice)
         case Request.SOURCES:
             return replies.sources(knowledge, entry_id, voice)
+        case Request.SHORTER:
+            return replies.answer(knowledge, entry_id, voice=voice, short=True)
         case Request.AGAIN:
             return replies.answer(knowledge, entry_id, voice=voice)
 

@@ -63,16 +63,20 @@ _SOURCES = re.compile(
     r"(?:can|could) (?:you|u) (?:cite|give) (?:that|this|it|a source|the source|sources)|"
     r"how do you know(?: that| this)?)(?: please| pls)?$"
 )
+_POLITE = r"^(?:(?:and|so|ok|okay|sorry|hmm) )?(?:(?:can|could) (?:you|u) |please |pls )?"
+_SHORTER = re.compile(
+    rf"{_POLITE}(?:(?:say|explain|put) (?:that|this|it) (?:more simply|simpler|simply|"
+    r"in simple(?:r)? (?:terms|words)|in plain (?:english|words|language)|in short)|in short|"
+    r"in brief|short version|the short version|summary|summari[sz]e(?: (?:that|this|it))?|"
+    r"tl ?dr|eli5|simpler|in simple(?:r)? terms|in plain english|what do you mean|"
+    r"i don t understand|i dont understand|simply put|too long|"
+    r"explain (?:it |that |this )?(?:simply|more simply|in simple(?:r)? (?:terms|words)|"
+    r"in plain (?:english|words)))(?: please| pls)?$"
+)
 _AGAIN = re.compile(
-    r"^(?:(?:and|so|ok|okay|sorry|hmm) )?(?:(?:can|could) (?:you|u) |please |pls )?"
-    r"(?:(?:say|explain|put|repeat) (?:that|this|it) (?:again|more simply|simpler|simply|"
-    r"in simple(?:r)? (?:terms|words)|in plain (?:english|words|language)|differently|"
-    r"another way|in short)|in short|in brief|short version|the short version|summary|"
-    r"summari[sz]e(?: (?:that|this|it))?|tl ?dr|eli5|simpler|in simple(?:r)? terms|"
-    r"in plain english|what do you mean|i don t understand|i dont understand|come again|"
-    r"explain (?:it |that |this )?(?:simply|more simply|again|differently|in simple(?:r)? "
-    r"(?:terms|words)|in plain (?:english|words))|simply put|"
-    r"repeat(?: that| this| it)?|say (?:that|it) again)(?: please| pls)?$"
+    rf"{_POLITE}(?:(?:say|explain|put|repeat) (?:that|this|it) (?:again|differently|"
+    r"another way)|explain (?:it |that |this )?(?:again|differently)|come again|"
+    r"repeat(?: that| this| it)?|say (?:that|it) again|again)(?: please| pls)?$"
 )
 
 
@@ -81,7 +85,8 @@ class Request(StrEnum):
 
     MORE = "more"  # "tell me more": where to go from it
     SOURCES = "sources"  # "source?", "is that in the report itself?"
-    AGAIN = "again"  # "in short?", "can you say that more simply": the answer once more
+    SHORTER = "shorter"  # "in short?", "can you say that more simply": its first paragraph
+    AGAIN = "again"  # "can you repeat that?": the answer once more
 
 
 def request_of(text: str) -> Request | None:
@@ -90,6 +95,7 @@ def request_of(text: str) -> Request | None:
     for request, pattern in (
         (Request.MORE, _MORE),
         (Request.SOURCES, _SOURCES),
+        (Request.SHORTER, _SHORTER),
         (Request.AGAIN, _AGAIN),
     ):
         if pattern.match(words):

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot import wording
-from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, normalize
+from bot.knowledge import Entry, GlossaryTerm, KnowledgeBase, Link, Topic, answer_markup, normalize
 from bot.languages import probable_languages, unread
 from bot.matching import Decision, Match, Reason
 from bot.words import ENGLISH_VOICE, Voice, voice_in, voices
@@ -80,13 +80,16 @@ def answer(
     rated: bool = False,
     note: str | None = None,
     voice: Voice = ENGLISH_VOICE,
+    short: bool = False,
 ) -> Reply:
     """One entry's answer, ending with `note` or else its topic's note: for a match, a deep
-    link, or a tapped choice. Its buttons speak `voice`; the answer is the English one."""
+    link, or a tapped choice; `short`: its first paragraph ("in short?"), sources and links
+    on the buttons as ever. Its buttons speak `voice`; the answer is the English one."""
     entry = knowledge.entry(entry_id)
     related = tuple(_choice(e) for i in entry.related if (e := knowledge.get(i)))
     note = note or knowledge.topic(entry.topic).answer_note
-    body = f"{entry.answer}\n\n{note}" if note else entry.answer
+    text = answer_markup.short_form(entry.answer) if short else entry.answer
+    body = f"{text}\n\n{note}" if note else text
     return Reply(
         ReplyKind.ANSWER,
         body,

@@ -308,12 +308,23 @@ def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conve
     assert turn.reply.entry_id == "report-release"
 
 
+def test_in_short_gives_the_first_paragraph(conversation: Conversation) -> None:
+    whole = shipped_engine().knowledge.entry("uncac").answer
+    short = conversation.ask("in short?", follows="uncac").reply
+    assert short.entry_id == "uncac"
+    assert whole.split("\n\n")[0] in short.body
+    assert len(short.body) < len(
+        conversation.ask("can you repeat that?", follows="uncac").reply.body
+    )
+
+
 @pytest.mark.parametrize(
     ("then", "kind"),
     [
         ("source?", ReplyKind.SOURCES),
         ("so is that in the report itself?", ReplyKind.SOURCES),
         ("in short?", ReplyKind.ANSWER),
+        ("could you repeat that?", ReplyKind.ANSWER),
         ("can u say that more simply", ReplyKind.ANSWER),
     ],
 )

@@ -18,18 +18,7 @@ _MARKDOWN_LIST_MARKER = re.compile(r"^(?:\d+(?=[.)])|(?=[+-](?:\s|$)))")
 
 
 def short_answer(markup: str) -> tuple[Block, ...]:
-    """The first paragraph, and the next ones while a paragraph only introduces what follows
-    (ends with a colon, as in 'The full title is:'), so the short form says something."""
-    blocks = answer_markup.parse(markup)
-    count = 1
-    while count < len(blocks) and _introduces(blocks[count - 1]):
-        count += 1
-    return blocks[:count]
-
-
-def _introduces(block: Block) -> bool:
-    last = block[-1]
-    return not last.bullet and "".join(span.text for span in last.spans).rstrip().endswith(":")
+    return answer_markup.parse(answer_markup.short_form(markup))
 
 
 def blocks_html(blocks: tuple[Block, ...]) -> str:

@@ -44,9 +44,28 @@ Block = tuple[Line, ...]
 """A paragraph: lines shown together; a run of plain rows is one line, each bullet its own."""
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def short_form(markup: str) -> str:
+    """The first paragraph, and the next ones while a paragraph only introduces what follows
+    (ends with a colon, as in 'The full title is:'), so the short form says something: for a
+    handout, and for "in short?" after an answer."""
+    paragraphs = _PARAGRAPH_BREAK.split(markup.strip())
+    count = 1
+    while count < len(paragraphs) and _introduces(paragraphs[count - 1]):
+        count += 1
+    return "\n\n".join(paragraphs[:count])
+
+
+def _introduces(paragraph: str) -> bool:
+    last = paragraph.rstrip().splitlines()[-1].strip()
+    return not last.startswith("- ") and last.endswith(":")
+
+
 def parse(markup: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", markup.strip()):
+    for chunk in _PARAGRAPH_BREAK.split(markup.strip()):
         lines: list[Line] = []
         sentence: list[str] = []
         for row in (row.strip() for row in chunk.splitlines()):
