@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 from bot import __version__, replies
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
-from bot.followups import Request, depends_on_context, request_of, wants_another
+from bot.followups import (
+    Request,
+    depends_on_context,
+    request_of,
+    wants_another,
+    without_new_subject,
+)
 from bot.intents import (
     Intent,
     SmallTalk,
@@ -170,7 +176,7 @@ class Conversation:
     def _reply(self, question: str, follows: str | None, language: str | None) -> Turn:
         engine = self.engine  # one engine for the whole reply
         knowledge, reader = engine.knowledge, engine.reader
-        text = without_greeting(question)
+        text = without_new_subject(without_greeting(question))
         if (greeted := regional_small_talk(question)) is not None:
             return self._small_talk_in(question, *greeted, language)
         found = self._match(text)

@@ -38,16 +38,21 @@ _REFERS_BACK = frozenset(
 )
 _OTHER = frozenset("other another else different rest".split())
 # "other" or "else" that asks for no other entry: "can one become the other?", "how do you
-# tell them from each other?", "what else has he written?", "another thing: what is UNCAC?"
+# tell them from each other?", "what else has he written?"
 _SAME_AGAIN = re.compile(
     r"\b(?:each|one|one of them|one of these) (?:\w+ ){0,3}?(?:the |each )?other\b|"
-    r"\b(?:what|anything|something) else\b|"
-    # a new subject: "another thing - what is UNCAC?"
-    r"\b(?:another|other|different) (?:thing|question|q|topic|subject)\b"
+    r"\b(?:what|anything|something) else\b"
 )
 _THE_ONE = re.compile(
     r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|"
     r"^(?:and )?the (?!(?:last|first|latest|recent|next|same|previous) )\w+ one$"
+)
+# "another thing: what is UNCAC?", "new topic - ...": the message says it moves on
+_NEW_SUBJECT = re.compile(
+    r"^\s*(?:(?:ok|okay|and|also|so|now)[,\s]+)?(?:(?:another|other|different|new|unrelated|"
+    r"separate) (?:thing|question|q|topic|subject)|changing the subject|on another note|"
+    r"moving on)\b[\s,.:;!-]*",
+    re.IGNORECASE,
 )
 _ALSO = frozenset("too also either".split())
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
@@ -101,6 +106,13 @@ def request_of(text: str) -> Request | None:
         if pattern.match(words):
             return request
     return None
+
+
+def without_new_subject(text: str) -> str:
+    """ "another thing - what is UNCAC?" asks "what is UNCAC?", on its own: the words that
+    say so would only blur it."""
+    rest = _NEW_SUBJECT.sub("", text, count=1)
+    return rest if rest.strip() and rest != text else text
 
 
 def depends_on_context(text: str) -> bool:

@@ -339,12 +339,21 @@ def test_requests_of_the_previous_answer_are_answered_from_it(
     )
 
 
-@pytest.mark.parametrize("then", ["the last one?", "when was the most recent one?"])
-def test_words_about_the_answer_ask_it_again(conversation: Conversation, then: str) -> None:
+@pytest.mark.parametrize(
+    ("previous", "then"),
+    [
+        ("bali-process-meetings", "the last one?"),
+        ("bali-process-meetings", "when was the most recent one?"),
+        ("som-protocol", "is it binding?"),
+    ],
+)
+def test_words_about_the_answer_ask_it_again(
+    conversation: Conversation, previous: str, then: str
+) -> None:
     """Found by trying the bot as a user: "when was the most recent one?" after the ministerial
-    conferences got the report's release."""
-    turn = conversation.ask(then, follows="bali-process-meetings")
-    assert turn.reply.entry_id == "bali-process-meetings"
+    conferences got the report's release; "is it binding?" after the Smuggling Protocol got
+    nothing."""
+    assert conversation.ask(then, follows=previous).reply.entry_id == previous
 
 
 def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None:

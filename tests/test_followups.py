@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followups import ChatMemory, Request, depends_on_context, request_of, wants_another
+from bot.followups import (
+    ChatMemory,
+    Request,
+    depends_on_context,
+    request_of,
+    wants_another,
+    without_new_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +64,12 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
 )
 def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> None:
     assert request_of(text) is asked
+
+
+def test_a_new_subject_is_asked_on_its_own() -> None:
+    assert without_new_subject("another thing - what is UNCAC?") == "what is UNCAC?"
+    assert without_new_subject("ok, new question: who funded it?") == "who funded it?"
+    assert without_new_subject("what is another thing") == "what is another thing"
 
 
 def test_another() -> None:

@@ -41,9 +41,10 @@ _DATED = re.compile(
     r"October|November|December)\b"
 )
 # Words that name no subject of their own, only something about the answer just given: "the
-# last one?", "is that the full list?", "when was the most recent one?"
+# last one?", "is that the full list?", "when was the most recent one?", "is it binding?"
 _ABOUT_THE_ANSWER = frozenset(
-    "one ones last latest recent first full list exactly again detail details".split()
+    "one ones last latest recent first full list exactly again detail details binding "
+    "legally".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 

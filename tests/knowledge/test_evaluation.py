@@ -269,10 +269,11 @@ def test_follow_ups_hold_where_they_stand() -> None:
     Miller?") taken for that person, "the other one" read against the entries asked in the
     previous one's frame and "when?" re-answered only by a dated answer (chosen on the tuning
     part and a development set of 90 dialogues), 0.829 right, 0.063 wrong (7 of 111), 0.883
-    within one tap. Held there."""
+    within one tap; with "another thing - ..." matched as the question after it, 0.847 right.
+    Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.828
+    assert result.right >= 0.846
     assert result.wrong is not None
     assert result.wrong <= 0.064
     assert result.within_one_tap is not None
