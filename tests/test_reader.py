@@ -85,6 +85,11 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
             True,
         ),
         ("do you keep my messages? my employer must not know", True),
+        (
+            "the report says corruption helps traffickers avoid prosecution. that's what "
+            "happened in my case, the judge was paid and now they are looking for me",
+            True,
+        ),
         ("how do victims escape from scam compounds according to the report?", False),
         ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
         (

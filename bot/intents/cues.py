@@ -53,7 +53,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
-        r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away)\b",
+        r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away|"
+        # pursued: "now they are looking for me"
+        r"(?:looking for|coming for|coming after|following|hunting|chasing) (?:me|us|her|him))\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
         r"work|(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
