@@ -140,6 +140,7 @@ class Matcher:
         self.regional_calibration = regional_calibration or REGIONAL_CALIBRATION
         self._people = people_named(index.knowledge)
         self._names = people(index.knowledge)
+        self._questions = [index.knowledge.entry(i).question for i in index.entry_ids]
         self._question_tokens = frozenset(
             index.informative(" ".join((*QUESTION_WORDS, *_ABOUT_THE_ANSWER)))
         )
@@ -198,15 +199,15 @@ class Matcher:
         for related in entry.related:
             if (position := self.index.position(related)) is not None:
                 scores[position] += RELATED_BONUS
-        people = self._people.get(previous, ())
-        for person in {*named, *(people if _asks_who(text) else ())}:
+        in_answer = self._people.get(previous, ())
+        for person in {*named, *(in_answer if _asks_who(text) else ())}:
             if (position := self.index.position(person)) is not None:
                 scores[position] += PERSON_BONUS
         if another and itself is not None:
             scores = scores + SIBLING_WEIGHT * self._siblings(entry.question)
             scores[itself] = 0.0
         top = self._top(scores)
-        near = bool(top) and top[0].entry_id in {previous, *entry.related, *people}
+        near = bool(top) and top[0].entry_id in {previous, *entry.related, *in_answer}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
 
@@ -214,8 +215,8 @@ class Matcher:
         """How alike each entry's main question is to `question` in its frame: "the other
         protocol" after "What is the Trafficking in Persons Protocol?" is the entry asked as
         "What is the Smuggling of Migrants Protocol?". 0 up to half alike, 1 the same."""
-        questions = [self.index.knowledge.entry(i).question for i in self.index.entry_ids]
-        alike: FloatArray = np.asarray(process.cdist([question], questions, scorer=fuzz.ratio)[0])
+        found = process.cdist([question], self._questions, scorer=fuzz.ratio)[0]
+        alike: FloatArray = np.asarray(found)
         return np.clip((alike / 100.0 - 0.5) * 2.0, 0.0, 1.0)
 
     def _asks_only(self, text: str) -> bool:
