@@ -25,13 +25,14 @@ from bot.intents import (
     Intent,
     SmallTalk,
     asks_for_wrongdoing,
+    asks_private_details,
     regional_small_talk,
     without_greeting,
 )
 from bot.knowledge import KnowledgeBase, answer_markup
 from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
 from bot.languages import looks_english, unread
-from bot.matching import Decision, Match, Reason
+from bot.matching import Decision, Match, Reason, spelled_out
 from bot.replies import Delivery, Reply
 from bot.store import (
     Asked,
@@ -202,18 +203,24 @@ class Conversation:
         voice = self.words(language)
         words = voice.words
         intent: Intent | None = None
+        # in English, chat shorthand spelled out: "n who paid 4 it?" follows up with "and"
+        if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
+            text, found = english, self._match(english)
         previous = knowledge.get(follows) if follows else None
         if previous is not None and (request := request_of(text)) is not None:
             return Turn(
                 _of_previous(knowledge, request, previous.id, voice), Intent.FOLLOW_UP, found
             )
-        if previous is not None and depends_on_context(text):
-            found = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
+        # "thanks, that's all" closes the conversation rather than asking about "that"
+        closing = reader.small_talk(question) is not None
+        if previous is not None and not closing and depends_on_context(text):
+            followed = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
+            found = _declined(text, followed)
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
         note = words.legal_note if legal else None
-        suspected = reader.suspicion(question).is_danger(answered)
+        suspected = reader.suspicion(spelled_out(question)).is_danger(answered)
         # a message read as nothing else may be in a language too briefly to tell which
         unplaced = None if suspected else self._unplaced_danger(question, found)
         if suspected or unplaced:
@@ -244,12 +251,7 @@ class Conversation:
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
     def _match(self, text: str) -> Match:
-        """The matcher's decision, declined for a request for help with a crime ("how do I
-        bribe a customs officer?"): the entry on the same words would read as instructions."""
-        found = self.engine.matcher.match(text)
-        if found.decision is not Decision.NONE and asks_for_wrongdoing(text):
-            return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
-        return found
+        return _declined(text, self.engine.matcher.match(text))
 
     def _unplaced_danger(self, text: str, found: Match) -> str | None:
         """The language of a message that nothing answers surely and no language was
@@ -541,3 +543,14 @@ def _of_previous(knowledge: KnowledgeBase, request: Request, entry_id: str, voic
 def _in_place(reply: Reply) -> Reply:
     """Browsing replaces the pressed message instead of flooding the chat."""
     return reply.but(delivery=Delivery.EDIT_TEXT)
+
+
+def _declined(text: str, found: Match) -> Match:
+    """The matcher's decision, declined for a request for help with a crime ("how do I bribe a
+    customs officer?": the entry on the same words would read as instructions) and for a
+    question about someone's private life ("how old is he?": no entry says, one shares a word)."""
+    if found.decision is not Decision.NONE and (
+        asks_for_wrongdoing(text) or asks_private_details(text)
+    ):
+        return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
+    return found

@@ -60,6 +60,18 @@ def test_intents(conversation: Conversation, text: str, intent: Intent | None) -
 def test_greeting_before_a_question_is_dropped() -> None:
     assert without_greeting("Hello, who wrote the report?") == "who wrote the report?"
     assert without_greeting("hello") == "hello"
+    assert without_greeting("ok thanks. and who paid for it?") == "and who paid for it?"
+    assert without_greeting("great, thank you! who wrote it?") == "who wrote it?"
+    assert without_greeting("thanks for the answer") == "thanks for the answer"
+
+
+@pytest.mark.parametrize("text", ["thanks, that's all", "ok got it", "cool bye", "ok"])
+def test_closing_words_after_an_answer_are_thanks_not_a_follow_up(
+    conversation: Conversation, text: str
+) -> None:
+    first = conversation.ask("what is the trafficking in persons protocol")
+    assert first.reply.entry_id == "tip-protocol"
+    assert conversation.ask(text, follows=first.reply.entry_id).intent is Intent.THANKS
 
 
 def test_answer_has_links_related_and_feedback(conversation: Conversation) -> None:

@@ -13,7 +13,15 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching import build_matcher
 from bot.matching.index import UNNAMED_FACTOR, MatchIndex
-from bot.matching.matcher import Calibration, Decision, Matcher, Reason
+from bot.matching.matcher import (
+    DECLINED_FROM,
+    IN_SCOPE_FROM,
+    OFFER_FROM,
+    Calibration,
+    Decision,
+    Matcher,
+    Reason,
+)
 from bot.settings import SHIPPED_KNOWLEDGE
 from tests.support.kb import WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
@@ -86,12 +94,16 @@ def test_out_of_scope_questions_are_not_answered(text: str) -> None:
     assert match.reason is Reason.OUT_OF_SCOPE
 
 
-def test_a_question_sharing_one_name_with_an_entry_gets_choices_not_an_answer() -> None:
-    """ "Indonesia" alone is too little to answer with the Bandung roundtable, enough to offer it
-    among the choices ("did you mean" rather than silence)."""
+def test_a_question_sharing_one_name_with_an_entry_is_not_answered_with_it() -> None:
+    """ "Indonesia" alone is too little to answer with the Bandung roundtable. Its confidence
+    would offer the roundtable as "did you mean"; the classifier reads the question as one of
+    those the knowledge base declines, so it is declined."""
     match = matcher().match("what is the capital of Indonesia")
-    assert match.decision is Decision.CLARIFY
-    assert "indonesia-roundtable-2022" in match.choices
+    limits = matcher().thresholds
+    assert limits.clarify <= match.confidence < limits.answer
+    assert match.candidates[0].entry_id == "indonesia-roundtable-2022"
+    assert match.decision is Decision.NONE
+    assert match.reason is Reason.OUT_OF_SCOPE
 
 
 def test_words_of_a_treaty_title_do_not_answer_with_the_treaty() -> None:
@@ -184,20 +196,30 @@ def test_each_decision_follows_from_confidence_lead_and_thresholds(
     variant: str, tail: str, dropped_words: int
 ) -> None:
     """Answer: the top candidate, confident and clearly ahead; clarify: the top three, in
-    the grey zone; none: below it. Phrasings with words dropped reach every decision."""
+    the grey zone, unless the classifier reads the question as one to decline, and from a
+    little below it when it reads it as about an entry; none: below it. Phrasings with words
+    dropped reach every decision."""
     words = variant.split()
     match = matcher().match(" ".join(words[dropped_words:]) + tail)
     limits = matcher().thresholds
+    index = matcher().index
+    scope = index.scope(index.analyse(match.question))
+    assert scope is not None
     if match.decision is Decision.ANSWER:
         assert match.answer_id == match.candidates[0].entry_id
         assert match.confidence >= limits.answer
         assert match.lead >= limits.lead
     elif match.decision is Decision.CLARIFY:
-        assert limits.clarify <= match.confidence
         assert match.confidence < limits.answer or match.lead < limits.lead
         assert list(match.choices) == [c.entry_id for c in match.candidates[:3]]
+        assert scope.declined < DECLINED_FROM
+        if match.confidence < limits.clarify:
+            assert match.confidence >= OFFER_FROM
+            assert scope.entries >= IN_SCOPE_FROM
     elif match.reason is Reason.OUT_OF_SCOPE:
-        assert match.confidence < limits.clarify
+        assert match.confidence < limits.clarify or scope.declined >= DECLINED_FROM
+        if match.confidence >= OFFER_FROM:
+            assert scope.entries < IN_SCOPE_FROM or scope.declined >= DECLINED_FROM
 
 
 @settings(max_examples=100, deadline=None)

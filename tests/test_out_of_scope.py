@@ -6,43 +6,14 @@ import pytest
 
 from bot.knowledge.loader import check_knowledge, load_knowledge
 from bot.matching.index import MatchIndex
-from tests.support.kb import WriteKnowledge, entry
-
-ENTRIES = [
-    entry(
-        "border-bribes",
-        alternates=[
-            "bribes at the border",
-            "paying border guards",
-            "bribing officials at checkpoints",
-            "corrupt border guards",
-            "border officials taking money",
-        ],
-    ),
-    entry(
-        "court-cases",
-        alternates=[
-            "trafficking cases dropped in court",
-            "judges bribed",
-            "prosecutors paid off",
-            "corrupt courts",
-            "why traffickers are not convicted",
-        ],
-    ),
-]
-
-
-def declined(*questions: str) -> dict[str, str]:
-    lines = "".join(f"  - {q}\n" for q in questions)
-    return {"out_of_scope.yaml": f"questions:\n{lines}"}
+from tests.support.kb import BORDERS_AND_COURTS, WriteKnowledge, declined
 
 
 def test_a_question_to_decline_that_an_entry_answers_is_located(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    root = write_knowledge(
-        ENTRIES, **declined("how do I become a border guard", "Corrupt courts?", "x y", "X Y")
-    )
+    questions = declined("how do I become a border guard", "Corrupt courts?", "x y", "X Y")
+    root = write_knowledge(BORDERS_AND_COURTS, **questions)
     knowledge, problems = check_knowledge(root)
     assert knowledge is None
     file = root / "out_of_scope.yaml"
@@ -57,7 +28,7 @@ def test_a_question_to_decline_that_an_entry_answers_is_located(
 def test_the_file_is_optional_and_a_wrong_shape_is_reported(
     write_knowledge: WriteKnowledge,
 ) -> None:
-    root = write_knowledge(ENTRIES)
+    root = write_knowledge(BORDERS_AND_COURTS)
     assert load_knowledge(root).out_of_scope == ()
     (root / "out_of_scope.yaml").write_text("- a list instead\n")
     _, problems = check_knowledge(root)
@@ -68,7 +39,7 @@ def test_the_file_is_optional_and_a_wrong_shape_is_reported(
 def test_learnt_questions_to_decline_lower_every_entry_for_their_neighbours(
     write_knowledge: WriteKnowledge, question: str
 ) -> None:
-    root = write_knowledge(ENTRIES)
+    root = write_knowledge(BORDERS_AND_COURTS)
     plain = MatchIndex(load_knowledge(root))
     [(name, text)] = declined(
         "how to become a border guard",

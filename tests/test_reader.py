@@ -90,6 +90,14 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
             "happened in my case, the judge was paid and now they are looking for me",
             True,
         ),
+        # found with a helper's new voices (2026-11-30, tenth part)
+        ("i ran. im at a bus stop. no credit. where do i go", True),
+        ("the guards say the only way out is to pay 10000 or bring two new workers", True),
+        (
+            "Hypothetical for a seminar: a worker pays a recruiter and the employer keeps his "
+            "passport. He can leave freely. Is that trafficking under the protocol?",
+            False,
+        ),
         ("how do victims escape from scam compounds according to the report?", False),
         ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
         (

@@ -54,6 +54,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"will not let|"
         r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away|"
+        # out, or only for a price: "i ran. im at a bus stop", "the only way out of here is..."
+        r"(?:i|we) (?:ran|fled|got out)|(?:only )?way out of (?:here|this place)|"
         # pursued: "now they are looking for me"
         r"(?:looking for|coming for|coming after|following|hunting|chasing) (?:me|us|her|him))\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
@@ -64,7 +66,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "released", not a press release
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|"
         r"(?<!press )released?|demand\w*|wants? \d+|asking for \d+|"
-        r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?)\b",
+        r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?|"
+        # freedom bought with others: "pay 10000 dollars or bring two new workers"
+        r"bring (?:\w+ ){0,2}(?:new|more|other) (?:workers|girls|people|recruits))\b",
         # the verb, not the noun: "report the official", not "is the (new) report official?"
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
         rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"

@@ -35,6 +35,9 @@ TOLD_DANGER = 0.2
 # alone, is from this probability: in "someone I know is being held, what should I do?" the
 # question dilutes the plea
 SENTENCE_DANGER = 0.5
+# ...unless the whole message reads as ordinary all but surely: a moot-court hypothetical or a
+# law lecturer's question tells a case in one sentence and says what it is in another
+SENTENCE_UNLESS_ORDINARY = 0.005
 # where a message's sentences end, and the clauses that ask what to do after a comma
 _SENTENCE_END = re.compile(
     r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
@@ -75,7 +78,9 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        if self.probability >= DANGER_SURE or self.sentence >= SENTENCE_DANGER:
+        if self.probability >= DANGER_SURE:
+            return True
+        if self.sentence >= SENTENCE_DANGER and self.probability >= SENTENCE_UNLESS_ORDINARY:
             return True
         if self.wants_to_report and (self.probability >= REPORT_UNLESS_ANSWERED or not answered):
             return True

@@ -28,10 +28,17 @@ _GREETING = re.compile(
     r"^(?:hi|hii+|hello|hey|heya|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|"
     r"salam|hallo|howdy)(?: there| bot| everyone| all)?$"
 )
-_THANKS = re.compile(
-    r"^(?:(?:ok(?:ay)? )?(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|cheers|"
+_THANKED = (
+    r"(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|cheers|"
     r"(?:that s |that was )?(?:great|helpful|very helpful|perfect|awesome|nice)(?: thanks?)?)"
-    r"(?: a lot| bot)?)$"
+    r"(?: a lot| bot)?"
+)
+# "thanks, that's all", "ok got it", "cool bye": the person is done, not asking again
+_DONE = r"(?:that s (?:all|it|enough|everything)|no more questions|bye|goodbye|see you)"
+_THANKS = re.compile(
+    rf"^(?:(?:ok(?:ay)?|cool|alright|got it|great|understood|noted) )*(?:{_THANKED}|"
+    rf"ok(?:ay)?|cool|alright|got it|understood|noted)(?: {_DONE})?(?: {_THANKED})?$|"
+    rf"^(?:(?:ok(?:ay)?|cool|alright|got it) )?{_DONE}(?: {_THANKED})?$"
 )
 _CAPABILITIES = re.compile(
     r"^(?:what can you do|what do you do|what do you know(?: about)?|who are you|what are you|"
@@ -90,12 +97,17 @@ _HUMAN = re.compile(
 
 
 _OPENING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear bot|good (?:morning|afternoon|evening))\b[\s,.!:;-]*", re.IGNORECASE
+    r"^\s*(?:hi|hello|hey|dear bot|good (?:morning|afternoon|evening))\b[\s,.!:;-]*|"
+    # "ok thanks. and who paid for it?": the thanks closes the last answer, a question follows
+    r"^\s*(?:(?:ok(?:ay)?|cool|great|nice|alright|got it|i see|thanks?(?: you)?|thx|ty|"
+    r"cheers)\b[\s,]*)+[.!,:;-]+\s*",
+    re.IGNORECASE,
 )
 
 
 def without_greeting(text: str) -> str:
-    """ "Hello, who wrote the report?" is a question: drop the greeting before matching it."""
+    """ "Hello, who wrote the report?" and "ok thanks. who paid for it?" are questions: drop
+    the greeting or thanks before matching them."""
     rest = _OPENING.sub("", text, count=1)
     return rest if rest.strip() else text
 

@@ -14,7 +14,8 @@ from bot.knowledge import normalize
 
 _ASKER = r"(?:i|we)"
 _HOW = (
-    rf"(?:(?:how|where|who|what) (?:do|can|could|should|would|shall|much should|much do) {_ASKER}|"
+    rf"(?:(?:how|where|who|what) (?:do|can|could|should|would|shall|much should|much do|"
+    rf"much would|much must) {_ASKER}(?: (?:need|have|ought) to)?|"
     rf"how to|where to|best way to|easiest way to|tips? (?:for|on)|help me|teach me|"
     rf"{_ASKER} (?:want|need|plan|would like|d like) to|how much (?:does|would) it cost to|"
     rf"is it (?:safer|better|easier|cheaper|best|smarter) to)"
@@ -27,6 +28,7 @@ _DOCUMENT = r"(?:passports?|visas?|ids?|id cards?|documents?|papers|identity|wor
 _CRIME = (
     rf"(?:bribe\w*|(?:pay|buy) off (?:(?:an?|the|some) )?(?:\w+ )?{_OFFICIAL}|"
     rf"pay(?:ing)? (?:(?:an?|the|some) )?(?:\w+ )?{_OFFICIAL}(?: \w+)? (?:to|so)|"
+    rf"(?:pay|give|tip) (?:(?:an?|the|some) )?(?:\w+ )?{_OFFICIAL}(?: (?:at|in|on) \w+(?: \w+)?)?$|"
     rf"(?:get|obtain|buy) (?:an? |the )?(?:\w+ )?{_DOCUMENT} (?:under|in) (?:an? )?(?:false|fake|"
     rf"different|another|someone else s) name|"
     rf"smuggle (?:people|someone|migrants|workers|girls|women|children|kids|my|him|her|them)|"

@@ -26,6 +26,7 @@ from bot.matching.matcher import (
     Reason,
 )
 from bot.matching.regional import RegionalIndex
+from bot.matching.shorthand import spelled_out
 from bot.matching.split import Part, part_of, select
 from bot.matching.thresholds import Thresholds
 
@@ -60,4 +61,5 @@ __all__ = [
     "run",
     "select",
     "similar_pairs",
+    "spelled_out",
 ]

@@ -95,12 +95,23 @@ class EntryClassifier:
         """The probability of every entry, times the share of the question's informative words
         (by weight) the classifier has seen: it cannot judge the others, so a question about
         something else ("the capital of Indonesia") is not pinned on the entry sharing a name."""
+        return self._classes(tokens)[: self._entries] * self._coverage(tokens)
+
+    def declined(self, tokens: Sequence[str]) -> float:
+        """The probability that the question is one of those to decline (0 when the knowledge
+        base lists none)."""
+        if len(self._intercepts) == self._entries:
+            return 0.0
+        return float(self._classes(tokens)[self._entries])
+
+    def _classes(self, tokens: Sequence[str]) -> FloatArray:
         columns, values = self._vector(tokens)
-        logits = self._intercepts + values @ self._coefficients[columns]
+        return _softmax(self._intercepts + values @ self._coefficients[columns])
+
+    def _coverage(self, tokens: Sequence[str]) -> float:
         informative = [self._weight(t) for t in tokens if t not in STOP_WORDS]
         seen = sum(self._weight(t) for t in tokens if t not in STOP_WORDS and t in self._columns)
-        coverage = seen / sum(informative) if informative else 0.0
-        return _softmax(logits)[: self._entries] * coverage
+        return seen / sum(informative) if informative else 0.0
 
 
 def _softmax(logits: FloatArray) -> FloatArray:

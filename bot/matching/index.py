@@ -66,6 +66,14 @@ LEXICAL_WEIGHT = (
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """How the entry classifier reads a question, beside which entry it is about."""
+
+    declined: float  # the probability that it is like the questions to decline
+    entries: float  # the probability that it is about an entry, times the share of its words seen
+
+
+@dataclass(frozen=True, slots=True)
 class QueryTokens:
     tokens: tuple[str, ...]
     subwords: tuple[str, ...]
@@ -145,6 +153,16 @@ class MatchIndex:
     def uses_classifier(self) -> bool:
         """False for a knowledge base too large to train the classifier on."""
         return self._classifier is not None
+
+    def scope(self, query: QueryTokens) -> Scope | None:
+        """How the classifier reads the question: its probability of being one of the questions
+        to decline, and of being about an entry (times the share of its words it has seen);
+        None without a classifier."""
+        if self._classifier is None:
+            return None
+        tokens = query.tokens
+        entries = float(self._classifier.probabilities(tokens).sum())
+        return Scope(declined=self._classifier.declined(tokens), entries=entries)
 
     def _idf_of(self, token: str, document_frequency: int) -> float:
         idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0

@@ -17,6 +17,7 @@ from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
 from bot.matching.people import people, people_in, people_named
+from bot.matching.shorthand import spelled_out
 from bot.matching.thresholds import Thresholds
 from bot.matching.vectors import FloatArray
 
@@ -33,6 +34,12 @@ PREVIOUS_CLOSENESS = 0.5
 RELATED_BONUS = 0.05
 FOLLOW_UP_LEAD = 0.1
 NEAR_FOLLOW_UP_LEAD = 0.08  # when the first candidate is the previous entry or one it names
+# Below the confidence of "did you mean", the classifier's reading of the scope decides between
+# two plausible outcomes, read off the tuning parts: a question it reads as one to decline is
+# not offered choices, and one it reads as about an entry is offered them from `OFFER_FROM`.
+DECLINED_FROM = 0.3
+IN_SCOPE_FROM = 0.85
+OFFER_FROM = 0.1
 SIBLING_WEIGHT = 1.0  # "and the other protocol?": for entries asked in the previous one's frame
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
@@ -147,13 +154,14 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
-        on that language's phrasings. A long message is matched whole and as each question in
-        it, and the surest of these decides."""
+        on that language's phrasings; in English, chat shorthand is spelled out. A long message
+        is matched whole and as each question in it, and the surest of these decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
+        text = spelled_out(text)
         whole = self._match(text)
-        parts = [self._match(_folded(part)) for part in questions_in(question)]
+        parts = [self._match(_folded(spelled_out(part))) for part in questions_in(question)]
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
 
@@ -173,7 +181,7 @@ class Matcher:
         scores are on a scale of their own (closeness multiplies them up to four times): the
         confidence the standalone calibration gives them is near 1 for most, not a
         probability, and the lead decides."""
-        text = _folded(question)
+        text = _folded(spelled_out(question))
         entry = self.index.knowledge.get(previous)
         if entry is None:
             return self.match(question)
@@ -253,7 +261,25 @@ class Matcher:
 
     def _match(self, text: str) -> Match:
         scores = self._scores(text)
-        return scores if isinstance(scores, Match) else self._decide(text, scores)
+        return scores if isinstance(scores, Match) else self._scoped(self._decide(text, scores))
+
+    def _scoped(self, found: Match) -> Match:
+        """A "did you mean" for a question the classifier reads as one to decline is declined
+        ("what is the fine for hiring an undocumented worker?" shares the words of three
+        entries); a decline of one it reads as about an entry, with a plausible first
+        candidate, becomes a "did you mean" ("what makes this kind of graft so entrenched")."""
+        scope = self.index.scope(self.index.analyse(found.question))
+        if scope is None:
+            return found
+        if found.decision is Decision.CLARIFY and scope.declined >= DECLINED_FROM:
+            return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
+        if (
+            found.decision is Decision.NONE
+            and found.confidence >= OFFER_FROM
+            and scope.entries >= IN_SCOPE_FROM
+        ):
+            return replace(found, decision=Decision.CLARIFY, reason=None)
+        return found
 
     def _scores(self, text: str, implied: frozenset[str] = frozenset()) -> FloatArray | Match:
         """Every entry's score for the text, or the decision when it cannot be scored;

@@ -167,11 +167,12 @@ def test_test_part_meets_the_targets() -> None:
     assert_meets(metrics(Part.TEST, *SPLIT), MIN_ACCURACY, MAX_WRONG, MAX_NEITHER, MAX_OOS_ANSWERED)
 
 
-def test_new_blind_set_meets_the_targets_but_one() -> None:
-    """Meets the targets but "neither answered nor among the choices": 4 of 132 (0.030)
-    against at most 3% when first measured. Held there."""
+def test_new_blind_set_meets_the_targets() -> None:
+    """Met but "neither answered nor among the choices" when first measured (4 of 132, 0.030);
+    met since the classifier's reading of the scope offers choices below the threshold of "did
+    you mean" (2 of 132, 0.015; out of scope offered choices 0.120 to 0.040)."""
     assert_meets(
-        metrics(None, BLIND_NEW), BLIND_MIN_ACCURACY, BLIND_MAX_WRONG, 0.031, MAX_OOS_ANSWERED
+        metrics(None, BLIND_NEW), BLIND_MIN_ACCURACY, BLIND_MAX_WRONG, MAX_NEITHER, MAX_OOS_ANSWERED
     )
 
 
@@ -187,11 +188,12 @@ def test_first_blind_set_holds_where_it_stands() -> None:
     through the conversation). Accuracy went to 0.873 when `uncac-optional-offences` was added
     (one question labelled `uncac-offences` before that entry existed is now answered with it,
     and one more changed; the failures of a blind set are not read), then to 0.882 and 0.027
-    wrong, 0.055 neither, when the words of time ("after", "before") began to count. Held
-    there."""
+    wrong, 0.055 neither, when the words of time ("after", "before") began to count; 0.036
+    neither (4 of 110) when the classifier's reading of the scope began to offer choices below
+    the threshold of "did you mean". Held there."""
     result = metrics(None, BLIND_OLD)
     assert (result.in_scope, result.out_of_scope) == (110, 42)
-    assert_meets(result, 0.88, BLIND_MAX_WRONG, 0.055, None)
+    assert_meets(result, 0.88, BLIND_MAX_WRONG, 0.037, None)
     assert result.oos_false_answer_rate is not None
     assert result.oos_false_answer_rate <= 0.05
 
@@ -269,11 +271,14 @@ def test_follow_ups_hold_where_they_stand() -> None:
     Miller?") taken for that person, "the other one" read against the entries asked in the
     previous one's frame and "when?" re-answered only by a dated answer (chosen on the tuning
     part and a development set of 90 dialogues), 0.829 right, 0.063 wrong (7 of 111), 0.883
-    within one tap; with "another thing - ..." matched as the question after it, 0.847 right.
-    Held there."""
+    within one tap; with "another thing - ..." matched as the question after it, 0.847 right;
+    with closing words, chat shorthand and private questions read as such (decided on the
+    tuning part and 210 development dialogues, where none got worse), 0.838 right: one
+    dialogue went from an answer to the right entry among the choices (within one tap and
+    wrong unchanged). Held there."""
     result = dialogues(Part.TEST)
     assert result.right is not None
-    assert result.right >= 0.846
+    assert result.right >= 0.837
     assert result.wrong is not None
     assert result.wrong <= 0.064
     assert result.within_one_tap is not None

@@ -76,3 +76,35 @@ _SCHEMAS = {
     "safety": "regional_safety.schema.json",
     "answers": "answers.schema.json",
 }
+
+
+# Two entries on corruption, one sharing its words with a border guard's job and pay, which the
+# questions to decline in the tests ask about.
+BORDERS_AND_COURTS = [
+    entry(
+        "border-bribes",
+        alternates=[
+            "bribes at the border",
+            "paying border guards",
+            "bribing officials at checkpoints",
+            "corrupt border guards",
+            "border officials taking money",
+        ],
+    ),
+    entry(
+        "court-cases",
+        alternates=[
+            "trafficking cases dropped in court",
+            "judges bribed",
+            "prosecutors paid off",
+            "corrupt courts",
+            "why traffickers are not convicted",
+        ],
+    ),
+]
+
+
+def declined(*questions: str) -> dict[str, str]:
+    """An `out_of_scope.yaml` listing the questions, for `write_knowledge`."""
+    lines = "".join(f"  - {q}\n" for q in questions)
+    return {"out_of_scope.yaml": f"questions:\n{lines}"}

@@ -1,0 +1,40 @@
+"""Questions about the private life of the people the report names are declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import Conversation
+from bot.intents import asks_private_details
+from bot.replies import ReplyKind
+
+
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ("how old is he?", True),
+        ("is she married?", True),
+        ("and his salary?", True),
+        ("can you give me her email address", True),
+        ("does he have kids", True),
+        ("where does she live now", True),
+        ("what's his job title?", False),
+        ("what is she an expert in?", False),
+        ("how old is the report", False),
+        ("what do they get out of it?", False),
+        # a longer message is about more than a person's private life
+        ("what does the report say about a woman whose husband sold her to a broker", False),
+    ],
+)
+def test_questions_about_a_private_life(text: str, private: bool) -> None:
+    assert asks_private_details(text) is private
+
+
+def test_after_an_answer_about_a_person_they_are_declined(conversation: Conversation) -> None:
+    first = conversation.ask("who is joseph lelliott")
+    assert first.reply.entry_id == "joseph-lelliott"
+    for question in ("how old is he?", "what's his phone number?"):
+        then = conversation.ask(question, follows=first.reply.entry_id)
+        assert then.reply.kind is ReplyKind.NONE, question
+    work = conversation.ask("what does he work on?", follows=first.reply.entry_id)
+    assert work.reply.kind is not ReplyKind.NONE
