@@ -1,4 +1,5 @@
-"""Chat shorthand is read as the words it stands for, by the matcher and the conversation."""
+"""Chat shorthand and idioms are read as the words they stand for, by the matcher and the
+conversation."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
 from bot.matching import Decision, spelled_out
+from bot.matching.shorthand import in_plain_words
 
 
 @pytest.mark.parametrize(
@@ -22,8 +24,30 @@ from bot.matching import Decision, spelled_out
         ("UNODC and UNTOC", "UNODC and UNTOC"),
     ],
 )
-def test_shorthand_words_are_spelled_out(typed: str, meant: str) -> None:
+def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> None:
     assert spelled_out(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("wat do they get out of it?", "what do they get in return?"),
+        ("what does the official get out of this", "what do the official get in return"),
+        ("what's in it for them", "what do they get in return"),
+        ("do traffickers grease the palms of officials", "do traffickers bribe officials"),
+        ("why is graft so entrenched", "why is corruption so entrenched"),
+        # a wish to escape is no idiom for a gain
+        ("how can she get out of it?", "how can she get out of it?"),
+    ],
+)
+def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:
+    assert in_plain_words(typed) == meant
+
+
+def test_the_safety_reader_reads_idioms_as_typed() -> None:
+    """ "How do I get out of it?" is a wish to escape, whatever "get out of it" means elsewhere."""
+    for typed in ("how do i get out of it", "what do they get out of it", "graft"):
+        assert spelled_out(typed) == typed
 
 
 def test_the_matcher_reads_a_question_in_shorthand_as_spelled_out(engine: AnswerEngine) -> None:

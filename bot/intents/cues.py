@@ -47,12 +47,21 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b"
         # whose they are, with someone else: "he has my passport", "our papers are with the agent"
         rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
-        rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b",
+        rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b"
+        rf"|\b{_DOCUMENTS} (?:gone|missing)\b",
         "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|stuck (?:in|at|on|here|"
         r"there|with)|scam (?:compound|centre|center|camp)s?|can ?t (?:leave|go|"
         r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
-        r"don t let|do not let|kept inside|watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
+        r"don t let|do not let|doesn t let|does not let|didn t let|never lets?|kept inside|"
+        r"watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
+        # locks and keys: "boss has the only key", "they moved the lock", "door always shut"
+        r"(?:has|have|got|keeps?) (?:the )?only key|only (?:\w+ )?(?:has|have|got) (?:the )?keys?|"
+        r"(?:moved|changed) the locks?|door (?:is )?(?:always )?(?:locked|shut)|"
+        r"fences? with (?:barbed )?wire|barbed wire|windows? (?:are )?(?:covered|blacked out)|"
+        # at sea with no port: "ship not docking, month 7", "captain refuses any port"
+        r"(?:not|never) dock\w*|refuses? (?:any|to go to|to enter) (?:a )?port|"
+        r"(?:haven t|have not|hasn t|not) (?:seen|set foot on) land|still at sea|"
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away|"
         # out, or only for a price: "i ran. im at a bus stop", "the only way out of here is..."
         r"(?:i|we) (?:ran|fled|got out)|(?:only )?way out of (?:here|this place)|"
@@ -62,11 +71,18 @@ CUES: dict[str, re.Pattern[str]] = {
         r"work|(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
         r"rap\w*|abus\w*|"
-        r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*)\b",
+        r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
+        r"compulsory|(?:can t|cannot|not allowed to) refuse|"
+        r"(?:will|ll|going to|threaten\w* to) (?:deport|arrest) (?:me|us|her|him|them)|"
+        # whose trafficker it is: "the shelter staff told my trafficker where I am"
+        r"(?:my|our) (?:traffickers?|pimps?|captors?))\b",
         # "released", not a press release
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|"
         r"(?<!press )released?|demand\w*|wants? \d+|asking for \d+|"
-        r"deduct\w*|not paid|unpaid|no salary|never paid|haven t been paid|fees?|"
+        r"deduct\w*|not paid|unpaid|no salary|no pay|never paid|haven t been paid|fees?|"
+        r"(?:salary|wages?|pay) (?:is |are )?(?:kept|held|withheld)|repa(?:y|id)|"
+        r"charges? (?:us|me|them) for|nothing left of (?:the|my|our) (?:wage|salary|pay)|"
+        r"before (?:i|we|she|he) (?:can|could|may) (?:go home|leave|go back)|"
         # freedom bought with others: "pay 10000 dollars or bring two new workers"
         r"bring (?:\w+ ){0,2}(?:new|more|other) (?:workers|girls|people|recruits))\b",
         # the verb, not the noun: "report the official", not "is the (new) report official?"
@@ -76,7 +92,8 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"brokers?|police\w*|officers?|guards?|captains?|recruiters?|crimes?|abuse|him|her|"
         rf"them|corruption|bribe\w*|{_PEOPLE}))\b",
         # the ILO's indicators of forced labour that a message can show in passing
-        "abusive_conditions": r"\b(?:no (?:day|days) off|no rest|no break|no food|one meal|"
+        "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
+        r"one meal|work(?:ing)? \d{2} hours|withh\w* (?:my|our|her|his|the) (?:food|meals?)|"
         r"not enough (?:food|sleep)|sleep on the floor|\d{2} hours? (?:a|per|every) day|"
         r"all day and (?:all )?night|work(?:ing)? (?:at|every) night|never (?:goes|go|went) to "
         r"school|not (?:allowed|able) to (?:go to )?school)\b",
@@ -85,13 +102,18 @@ CUES: dict[str, re.Pattern[str]] = {
         r"contact|phone|talk to|speak to)|no phone|took (?:my|our|her|his) phone|don ?t know "
         r"where (?:we|i|she|he) (?:am|are|is)|"
         # fear of being found out: "my employer must not know", "he checks my phone"
-        r"(?:must not|mustn t|can t|cannot|shouldn t|must never) (?:know|find out|see this)|"
+        r"(?:must not|mustn t|can t|cannot|shouldn t|must never) (?:know|find out|see(?: this)?)|"
+        r"phone (?:is )?(?:given back|returned|allowed) only|"
         r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone)\b",
         # asking how to get oneself or someone out: "how do i escape", "how can we get her out"
         "wants_out": r"\b(?:how|what|where|who) (?:do|can|could|should|would) (?:i|we) (?:\w+ )?"
         r"(?:escape|get (?:out|away|home|back home)|run away|flee|leave|rescue|get (?:me|us|him|"
-        r"her|them) (?:out|back|home))\b",
-        "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|underage|minor|(?:a|the|my|our) (?:child|kid|"
+        r"her|them) (?:out|back|home))\b|"
+        # somewhere to go, as the message's last words: "I need to move tonight, where can I go?"
+        r"\bwhere (?:can|could|should|do|shall) (?:i|we) (?:go|hide|stay|sleep)"
+        r"(?: (?:now|tonight|today))?$",
+        "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|(?:i m|im|i am) (?:1[0-7]|[6-9])|underage|minor|"
+        r"(?:a|the|my|our) (?:child|kid|"
         r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
         "plea": rf"\b(?:{_CALLS_FOR_HELP}|please|pls)\b",
         "now": r"\b(?:now|still|since|right now|today|tonight|every day|for (?:months|weeks|"

@@ -17,7 +17,7 @@ from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
 from bot.matching.people import people, people_in, people_named
-from bot.matching.shorthand import spelled_out
+from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
 from bot.matching.vectors import FloatArray
 
@@ -154,14 +154,15 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
-        on that language's phrasings; in English, chat shorthand is spelled out. A long message
+        on that language's phrasings; in English, chat shorthand and idioms are spelled out. A long
+        message
         is matched whole and as each question in it, and the surest of these decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
-        text = spelled_out(text)
+        text = in_plain_words(text)
         whole = self._match(text)
-        parts = [self._match(_folded(spelled_out(part))) for part in questions_in(question)]
+        parts = [self._match(_folded(in_plain_words(part))) for part in questions_in(question)]
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
 
@@ -181,7 +182,7 @@ class Matcher:
         scores are on a scale of their own (closeness multiplies them up to four times): the
         confidence the standalone calibration gives them is near 1 for most, not a
         probability, and the lead decides."""
-        text = _folded(spelled_out(question))
+        text = _folded(in_plain_words(question))
         entry = self.index.knowledge.get(previous)
         if entry is None:
             return self.match(question)

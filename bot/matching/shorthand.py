@@ -1,14 +1,21 @@
-"""Chat shorthand spelled out: "wat abt the courts", "n who paid for it?", "y is it so widespread".
+"""Chat shorthand and everyday idioms in plain words: "wat abt the courts", "n who paid for it?",
+"what do they get out of it?", "graft".
 
 People type questions to a bot as they text friends. The words the knowledge base is written in
 are matched on their own; a shorthand word is not one of them, and the small words it stands for
 ("and", "what about", "why") are the very ones that tell a follow-up from a new question. Only
 whole words are replaced, and only the ones that mean nothing else in an English question.
+
+An idiom is replaced by the words the knowledge base uses for it ("get out of it" is what the
+entry on benefits calls "in return"). This is done to the question only: as glossary terms they
+changed every phrasing that says "in return", hence the classifier, and the calibration refitted
+on it turned a "did you mean" of the tuning part into a wrong answer (docs/evaluation.md).
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 SPELLED_OUT = {
     "u": "you",
@@ -55,14 +62,47 @@ SPELLED_OUT = {
     "intl": "international",
 }
 _APOSTROPHES = "'\u2019"  # "rock 'n' roll", "y'all": part of a word, not shorthand
+_WORDS = "|".join(sorted((w for w in SPELLED_OUT if len(w) > 1), key=len, reverse=True))
+_LETTERS = "".join(w for w in SPELLED_OUT if len(w) == 1)
+# A letter alone is shorthand only in lower case and with no full stop: "R. Miller" is a name
 _SHORTHAND = re.compile(
-    rf"(?<![\w{_APOSTROPHES}-])("
-    + "|".join(sorted(SPELLED_OUT, key=len, reverse=True))
-    + rf")(?![\w{_APOSTROPHES}-])",
-    re.IGNORECASE,
+    rf"(?<![\w{_APOSTROPHES}-])(?:((?i:{_WORDS}))|([{_LETTERS}])(?!\.))(?![\w{_APOSTROPHES}-])"
 )
+
+
+# what someone gains, not how anyone gets out: "how can she get out of it?" stays
+IDIOMS = {
+    r"(?:do|does|did) ((?:\w+ ){1,2})get out of (?:it|this|that)": r"do \1get in return",
+    r"in exchange": "in return",
+    r"what(?:'|\u2019)?s in it for (?:them|him|her|the officials)": "what do they get in return",
+    r"grease (?:the |their |his |her )?palms?(?: of)?": "bribe",
+    r"graft": "corruption",
+}
+_IDIOMS = [(re.compile(rf"\b{idiom}\b", re.IGNORECASE), words) for idiom, words in IDIOMS.items()]
 
 
 def spelled_out(text: str) -> str:
     """The text with each shorthand word replaced by what it stands for."""
-    return _SHORTHAND.sub(lambda found: SPELLED_OUT[found.group(1).casefold()], text)
+    return _SHORTHAND.sub(_spelled, text)
+
+
+def _spelled(found: re.Match[str]) -> str:
+    return _as_typed(found, SPELLED_OUT[found[0].casefold()])
+
+
+def in_plain_words(text: str) -> str:
+    """The text spelled out, and each idiom in the knowledge base's words: what is matched.
+    Not what the safety reader reads: "how do I get out of it?" must stay a wish to escape."""
+    plain = spelled_out(text)
+    for idiom, words in _IDIOMS:
+        plain = idiom.sub(partial(_expanded, words), plain)
+    return plain
+
+
+def _expanded(words: str, found: re.Match[str]) -> str:
+    return _as_typed(found, found.expand(words))
+
+
+def _as_typed(found: re.Match[str], words: str) -> str:
+    """In capitals if typed in capitals: a message in capitals is read as one (acronyms)."""
+    return words.upper() if found[0].isupper() else words
