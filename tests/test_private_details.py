@@ -18,6 +18,7 @@ from bot.replies import ReplyKind
         ("can you give me her email address", True),
         ("does he have kids", True),
         ("where does she live now", True),
+        ("I heard her speak at a webinar. Is she married, does she have children?", True),
         ("what's his job title?", False),
         ("what is she an expert in?", False),
         ("how old is the report", False),

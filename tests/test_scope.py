@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import AnswerEngine
 from bot.knowledge.loader import load_knowledge
 from bot.matching import Decision, Matcher, Thresholds
 from bot.matching import matcher as matcher_module
 from bot.matching.index import MatchIndex
+from bot.matching.matcher import OFFER_FROM
 from tests.support.kb import BORDERS_AND_COURTS, WriteKnowledge, declined
 
 DECLINED = [
@@ -65,3 +67,22 @@ def test_a_question_read_as_about_an_entry_is_offered_choices(
     assert offered.choices[0] == "court-cases"
     # one the classifier reads as one to decline is not
     assert matcher.match("border guard requirements").decision is Decision.NONE
+
+
+def test_a_question_in_a_long_message_is_not_offered_from_below(engine: AnswerEngine) -> None:
+    """Alone, a question read as about an entry is offered choices from a confidence of 0.1; as
+    the question of a long message it is not: the long messages of the development set that
+    were out of scope got choices that way (6 to 4 of 40), and none that was in scope lost
+    them."""
+    question = (
+        "Does a person saying yes to the arrangement change whether it counts as trafficking "
+        "under the law?"
+    )
+    context = (
+        "I run a small discussion group for students at our university, and this week we talked "
+        "for a long time about migration and what people go through on the way. "
+    )
+    alone = engine.matcher.match(question)
+    assert OFFER_FROM <= alone.confidence < engine.matcher.thresholds.clarify
+    assert alone.decision is Decision.CLARIFY
+    assert engine.matcher.match(context + question).decision is Decision.NONE

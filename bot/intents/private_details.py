@@ -5,7 +5,7 @@ that answer and a common word with another entry ("old" with the report's releas
 matcher would answer it. It is declined instead.
 
 Work is not private: "what's his job title?" and "what is she an expert in?" are answered, and
-so is any longer message ("what happened to her family?" asks about a victim).
+so is a sentence that asks more ("what happened to her family?" asks about a victim).
 """
 
 from __future__ import annotations
@@ -22,18 +22,25 @@ _DETAIL = (
     r"instagram|facebook|twitter|linkedin|tiktok|social media|wife|husband|partner|kids|"
     r"children|family|height|weight|health)"
 )
-_PRIVATE_QUESTION = re.compile(
-    rf"^(?:and |so |ok |what about )?(?:"
-    rf"how old (?:is|was) {_PERSON}|(?:is|was) {_PERSON} (?:married|single|alive|rich|religious)|"
-    rf"(?:does|did) {_PERSON} have (?:a )?(?:wife|husband|partner|kids|children|family)|"
-    rf"where does {_PERSON} live(?: now)?|how much does {_PERSON} (?:earn|make|get paid)|"
+_ONE = (
+    rf"(?:how old (?:is|was) {_PERSON}|(?:is|was) {_PERSON} (?:married|single|alive|rich|"
+    rf"religious)|(?:does|did) {_PERSON} have (?:a )?(?:wife|husband|partner|kids|children|"
+    rf"family)|where does {_PERSON} live(?: now)?|how much does {_PERSON} (?:earn|make|get paid)|"
     rf"what does {_PERSON} look like|"
     rf"(?:(?:what is|what s|whats|can you give me|can i have|give me|send me|do you have) )?"
-    rf"{_OWNER} (?:personal |private |real )?{_DETAIL})$"
+    rf"{_OWNER} (?:personal |private |real )?{_DETAIL})"
 )
-MAX_WORDS = 10  # such a question is short; a longer message is about something else too
+# one such question or several in a row: "is she married, does she have children?"
+_PRIVATE_QUESTION = re.compile(rf"^(?:and |so |ok |what about )?{_ONE}(?: (?:and )?{_ONE})*$")
+MAX_WORDS = 20  # such a question is short; a longer sentence is about something else too
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
 def asks_private_details(text: str) -> bool:
-    words = normalize(text)
-    return len(words.split()) <= MAX_WORDS and bool(_PRIVATE_QUESTION.match(words))
+    """Whether the message, or one sentence of it, is only such a question: a longer message
+    may tell why it asks ("I heard her speak at a webinar. Is she married?")."""
+    for sentence in (text, *_SENTENCE_END.split(text)):
+        words = normalize(sentence)
+        if len(words.split()) <= MAX_WORDS and _PRIVATE_QUESTION.match(words):
+            return True
+    return False

@@ -154,15 +154,19 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
-        on that language's phrasings; in English, chat shorthand and idioms are spelled out. A long
-        message
-        is matched whole and as each question in it, and the surest of these decides."""
+        on that language's phrasings; in English, chat shorthand and idioms are spelled out. A
+        long message is matched whole and as each question in it, and the surest decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
         text = in_plain_words(text)
         whole = self._match(text)
-        parts = [self._match(_folded(in_plain_words(part))) for part in questions_in(question)]
+        # a question of a long message is not offered choices from below "did you mean": the
+        # long out-of-scope messages of the development set got them that way
+        parts = [
+            self._match(_folded(in_plain_words(part)), offer=False)
+            for part in questions_in(question)
+        ]
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
 
@@ -260,22 +264,26 @@ class Matcher:
         scores = self._scores(text)
         return np.zeros(len(self.index.entry_ids)) if isinstance(scores, Match) else scores
 
-    def _match(self, text: str) -> Match:
+    def _match(self, text: str, *, offer: bool = True) -> Match:
         scores = self._scores(text)
-        return scores if isinstance(scores, Match) else self._scoped(self._decide(text, scores))
+        if isinstance(scores, Match):
+            return scores
+        return self._scoped(self._decide(text, scores), offer=offer)
 
-    def _scoped(self, found: Match) -> Match:
+    def _scoped(self, found: Match, *, offer: bool) -> Match:
         """A "did you mean" for a question the classifier reads as one to decline is declined
         ("what is the fine for hiring an undocumented worker?" shares the words of three
-        entries); a decline of one it reads as about an entry, with a plausible first
-        candidate, becomes a "did you mean" ("what makes this kind of graft so entrenched")."""
+        entries); with `offer`, a decline of one it reads as about an entry, with a plausible
+        first candidate, becomes a "did you mean" ("what makes this kind of graft so
+        entrenched")."""
         scope = self.index.scope(self.index.analyse(found.question))
         if scope is None:
             return found
         if found.decision is Decision.CLARIFY and scope.declined >= DECLINED_FROM:
             return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
         if (
-            found.decision is Decision.NONE
+            offer
+            and found.decision is Decision.NONE
             and found.confidence >= OFFER_FROM
             and scope.entries >= IN_SCOPE_FROM
         ):
