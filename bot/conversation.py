@@ -203,7 +203,7 @@ class Conversation:
         voice = self.words(language)
         words = voice.words
         intent: Intent | None = None
-        # in English, chat shorthand spelled out: "n who paid 4 it?" follows up with "and"
+        # in English, chat shorthand spelled out: "n who paid for it?" follows up with "and"
         if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
             text, found = english, self._match(english)
         previous = knowledge.get(follows) if follows else None

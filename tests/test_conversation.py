@@ -65,7 +65,10 @@ def test_greeting_before_a_question_is_dropped() -> None:
     assert without_greeting("thanks for the answer") == "thanks for the answer"
 
 
-@pytest.mark.parametrize("text", ["thanks, that's all", "ok got it", "cool bye", "ok"])
+@pytest.mark.parametrize(
+    "text",
+    ["thanks, that's all", "thanks, that is all", "ok got it", "cool bye", "ok", "nothing else"],
+)
 def test_closing_words_after_an_answer_are_thanks_not_a_follow_up(
     conversation: Conversation, text: str
 ) -> None:

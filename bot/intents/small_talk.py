@@ -34,7 +34,10 @@ _THANKED = (
     r"(?: a lot| bot)?"
 )
 # "thanks, that's all", "ok got it", "cool bye": the person is done, not asking again
-_DONE = r"(?:that s (?:all|it|enough|everything)|no more questions|bye|goodbye|see you)"
+_DONE = (
+    r"(?:that(?: s| is| will be) (?:all|it|enough|everything)|nothing (?:else|more)|"
+    r"no more(?: questions)?|all good|bye|goodbye|see you)"
+)
 _THANKS = re.compile(
     rf"^(?:(?:ok(?:ay)?|cool|alright|got it|great|understood|noted) )*(?:{_THANKED}|"
     rf"ok(?:ay)?|cool|alright|got it|understood|noted)(?: {_DONE})?(?: {_THANKED})?$|"

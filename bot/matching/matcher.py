@@ -276,17 +276,16 @@ class Matcher:
         entries); with `offer`, a decline of one it reads as about an entry, with a plausible
         first candidate, becomes a "did you mean" ("what makes this kind of graft so
         entrenched")."""
+        offered = found.decision is Decision.CLARIFY
+        declined = found.decision is Decision.NONE
+        if not offered and not (declined and offer and found.confidence >= OFFER_FROM):
+            return found  # an answer, or a decline too unsure to offer: nothing to read
         scope = self.index.scope(self.index.analyse(found.question))
         if scope is None:
             return found
-        if found.decision is Decision.CLARIFY and scope.declined >= DECLINED_FROM:
+        if offered and scope.declined >= DECLINED_FROM:
             return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
-        if (
-            offer
-            and found.decision is Decision.NONE
-            and found.confidence >= OFFER_FROM
-            and scope.entries >= IN_SCOPE_FROM
-        ):
+        if not offered and scope.entries >= IN_SCOPE_FROM:
             return replace(found, decision=Decision.CLARIFY, reason=None)
         return found
 
