@@ -75,3 +75,19 @@ def test_too_large_a_knowledge_base_trains_none_and_matching_goes_on(
     scores = index.entry_scores(index.analyse("who wrote the report"))
     assert index.entry_ids[int(np.argmax(scores))] == "report-authors"
     assert 0.0 < scores.max() <= 1.0
+
+
+def test_the_scope_is_the_declined_class_and_the_entries_share() -> None:
+    plain = classifier()
+    assert plain.scope(["court"]).declined == 0.0  # no questions to decline: no such class
+    taught = EntryClassifier(
+        PHRASINGS, OWNERS, 3, weight, declined=[["weather", "capital"], ["capital", "visa"]]
+    )
+    asked = taught.scope(["capital", "weather"])
+    about_courts = taught.scope(["court", "judg"])
+    assert asked.declined > 0.5 > about_courts.declined
+    assert about_courts.entries > asked.entries
+    for tokens in (["capital", "weather"], ["court", "judg"], ["court", "unseen"]):
+        read = taught.scope(tokens)
+        assert np.isclose(read.entries, taught.probabilities(tokens).sum())
+        assert 0.0 <= read.declined + read.entries <= 1.0 + 1e-9

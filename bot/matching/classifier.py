@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -48,6 +49,14 @@ def train(
     if (vocabulary + 1) * (entries + 1) > MAX_WEIGHTS:
         return None
     return EntryClassifier(phrasings, owners, entries, weight, declined)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """How the classifier reads a question, beside which entry it is about."""
+
+    declined: float  # the probability that it is one of the questions to decline (0 if none)
+    entries: float  # the probability that it is about an entry, times the share of words seen
 
 
 class EntryClassifier:
@@ -97,12 +106,12 @@ class EntryClassifier:
         something else ("the capital of Indonesia") is not pinned on the entry sharing a name."""
         return self._classes(tokens)[: self._entries] * self._coverage(tokens)
 
-    def declined(self, tokens: Sequence[str]) -> float:
-        """The probability that the question is one of those to decline (0 when the knowledge
-        base lists none)."""
-        if len(self._intercepts) == self._entries:
-            return 0.0
-        return float(self._classes(tokens)[self._entries])
+    def scope(self, tokens: Sequence[str]) -> Scope:
+        """How it reads the question beside which entry it is about (`Scope`)."""
+        classes = self._classes(tokens)
+        entries = float(classes[: self._entries].sum()) * self._coverage(tokens)
+        declined = float(classes[self._entries]) if len(classes) > self._entries else 0.0
+        return Scope(declined=declined, entries=entries)
 
     def _classes(self, tokens: Sequence[str]) -> FloatArray:
         columns, values = self._vector(tokens)

@@ -36,6 +36,7 @@ import bot.matching.classifier as classifier
 from bot.knowledge import KnowledgeBase, fold, normalize
 from bot.matching.acronyms import known_acronyms
 from bot.matching.analyzer import Analyzer
+from bot.matching.classifier import Scope
 from bot.matching.language_id import COMMON_WORDS, LanguageWords
 from bot.matching.regional import RegionalIndex
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
@@ -63,14 +64,6 @@ UNNAMED_FACTOR = 0.6
 LEXICAL_WEIGHT = (
     OVERLAP_WEIGHT + CENTROID_WEIGHT + SIMILARITY_WEIGHT + SUBWORD_WEIGHT + ANSWER_WEIGHT
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """How the entry classifier reads a question, beside which entry it is about."""
-
-    declined: float  # the probability that it is like the questions to decline
-    entries: float  # the probability that it is about an entry, times the share of its words seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +148,8 @@ class MatchIndex:
         return self._classifier is not None
 
     def scope(self, query: QueryTokens) -> Scope | None:
-        """How the classifier reads the question: its probability of being one of the questions
-        to decline, and of being about an entry (times the share of its words it has seen);
-        None without a classifier."""
-        if self._classifier is None:
-            return None
-        tokens = query.tokens
-        entries = float(self._classifier.probabilities(tokens).sum())
-        return Scope(declined=self._classifier.declined(tokens), entries=entries)
+        """How the classifier reads the question (`Scope`); None without a classifier."""
+        return None if self._classifier is None else self._classifier.scope(query.tokens)
 
     def _idf_of(self, token: str, document_frequency: int) -> float:
         idf = math.log((self.variant_count + 1) / (document_frequency + 1)) + 1.0
