@@ -37,7 +37,7 @@ TOLD_DANGER = 0.2
 SENTENCE_DANGER = 0.5
 # ...unless the whole message reads as ordinary all but surely: a moot-court hypothetical or a
 # law lecturer's question tells a case in one sentence and says what it is in another
-SENTENCE_UNLESS_ORDINARY = 0.005
+SENTENCE_UNLESS_ORDINARY = 0.02
 # where a message's sentences end, and the clauses that ask what to do after a comma
 _SENTENCE_END = re.compile(
     r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
