@@ -55,7 +55,11 @@ _NEW_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ALSO = frozenset("too also either".split())
+# "give me an example", "like what?", "any examples?": short, asking for more of the answer
+_EXAMPLE = re.compile(r"\b(?:examples?|for instance|such as|like what|e ?g)\b")
+EXAMPLE_WORDS = 6
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
+_BEFORE_QUESTION_WORD = frozenset("by for with to from until till".split())  # "by whom?"
 
 
 _SOURCES = re.compile(
@@ -121,13 +125,15 @@ def depends_on_context(text: str) -> bool:
     words = normalize(text).split()
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
-    bare_question = len(words) <= BARE_QUESTION_WORDS and words[0] in QUESTION_WORDS
+    asking = words[1:2] if words[0] in _BEFORE_QUESTION_WORD else words[:1]
+    bare_question = len(words) <= BARE_QUESTION_WORDS and bool(QUESTION_WORDS.intersection(asking))
     return (
         request_of(text) is not None
         or bool(_LEAD.match(" ".join(words)))
         or bool(_REFERS_BACK.intersection(words))
         or bare_question
         or words[-1] in _ALSO
+        or (len(words) <= EXAMPLE_WORDS and bool(_EXAMPLE.search(" ".join(words))))
     )
 
 

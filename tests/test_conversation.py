@@ -314,6 +314,18 @@ def test_a_question_word_alone_asks_the_previous_answer(
     assert turn.reply.entry_id == "regional-conference-2023"
 
 
+@pytest.mark.parametrize("then", ["give me an example", "any examples?", "like what?"])
+def test_asking_for_an_example_asks_the_previous_answer(
+    conversation: Conversation, then: str
+) -> None:
+    """The answer just given holds the examples; matched alone, "give me an example" was
+    declined."""
+    turn = conversation.ask(then, follows="corruption-victim-protection")
+    assert turn.intent is Intent.FOLLOW_UP
+    assert turn.reply.entry_id == "corruption-victim-protection"
+    assert conversation.ask(then).reply.entry_id is None, "alone it asks nothing"
+
+
 def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conversation) -> None:
     """Found by trying the bot as a user: "when was that?" after the authors got the authors,
     whose answer gives no date."""

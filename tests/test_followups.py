@@ -26,6 +26,9 @@ from bot.followups import (
         "who attended?",
         "at sea too?",
         "and the other protocol?",
+        "by whom?",
+        "give me an example",
+        "like what?",
     ],
 )
 def test_messages_that_need_the_previous_answer(text: str) -> None:
@@ -37,6 +40,7 @@ def test_messages_that_need_the_previous_answer(text: str) -> None:
     [
         "what is the legal definition of smuggling of migrants",
         "who funded the research behind the 2021 report on corruption and smuggling",
+        "what are examples of corruption at border checkpoints in the report",
     ],
 )
 def test_messages_that_stand_on_their_own(text: str) -> None:

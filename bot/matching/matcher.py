@@ -48,10 +48,11 @@ _DATED = re.compile(
     r"October|November|December)\b"
 )
 # Words that name no subject of their own, only something about the answer just given: "the
-# last one?", "is that the full list?", "when was the most recent one?", "is it binding?"
+# last one?", "is that the full list?", "when was the most recent one?", "is it binding?",
+# "give me an example"
 _ABOUT_THE_ANSWER = frozenset(
     "one ones last latest recent first full list exactly again detail details binding "
-    "legally".split()
+    "legally example examples instance give any".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
@@ -356,8 +357,9 @@ def _asks_when(text: str) -> bool:
 
 
 def _asks_who(text: str) -> bool:
-    words = text.casefold().split()
-    return bool(words) and words[0].strip("?,.!") in _ASKING_WHO
+    """ "who said that?", "by whom?", "and whose idea was it?" """
+    words = [word.strip("?,.!") for word in text.casefold().split()[:3]]
+    return bool(_ASKING_WHO.intersection(words))
 
 
 def _sureness(match: Match) -> tuple[int, float]:
