@@ -23,16 +23,16 @@ from bot.followups import (
 )
 from bot.intents import (
     Intent,
+    Reader,
     SmallTalk,
     asks_for_wrongdoing,
-    asks_private_details,
     regional_small_talk,
     without_greeting,
 )
 from bot.knowledge import KnowledgeBase, answer_markup
 from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
 from bot.languages import looks_english, unread
-from bot.matching import Decision, Match, Reason, spelled_out
+from bot.matching import Decision, Match, Reason, asking_sentences, spelled_out
 from bot.replies import Delivery, Reply
 from bot.store import (
     Asked,
@@ -215,7 +215,7 @@ class Conversation:
         closing = reader.small_talk(question) is not None
         if previous is not None and not closing and depends_on_context(text):
             followed = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
-            found = _declined(text, followed)
+            found = _declined(text, followed, reader)
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
@@ -225,16 +225,18 @@ class Conversation:
         unplaced = None if suspected else self._unplaced_danger(question, found)
         if suspected or unplaced:
             # the safety note first (in English, the message's language, and in the chat's);
-            # an answer after it only when there is a sure one, or what the bot says of itself
-            # ("help", "do you keep my messages? my boss must not know")
+            # an answer after it only when there is a sure one, for the message or a question
+            # of its own, or what the bot says of itself ("help", "do you keep my messages? my
+            # boss must not know")
             notes = replies.safety_notes(knowledge, None, voice)
             if unplaced:  # the language only guessed at: after the chat's
                 guessed = replies.safety_notes(knowledge, unplaced, voice)
                 notes += [text for text in guessed if text not in notes]
             safety = "\n\n".join(notes)
-            if answered:
-                answer = replies.compose(knowledge, found, note=note, voice=voice)
+            if (asked := found if answered else self._asked_beside(text)) is not None:
+                answer = replies.compose(knowledge, asked, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
+                found = asked
             elif not note and (talk := self._about_itself(question)) is not None:
                 reply = replies.with_note(safety, self._small_talk(talk, voice), first=True)
             else:
@@ -251,7 +253,19 @@ class Conversation:
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
     def _match(self, text: str) -> Match:
-        return _declined(text, self.engine.matcher.match(text))
+        engine = self.engine
+        return _declined(text, engine.matcher.match(text), engine.reader)
+
+    def _asked_beside(self, text: str) -> Match | None:
+        """In a plea that no entry answers whole, a question of its own that one answers surely
+        ("...i work 16 hours no salary. is this trafficking?"), unless it is a plea itself
+        ("where can I go?" is not asking for the report)."""
+        for sentence in asking_sentences(text):
+            if self.engine.reader.plainly_ordinary(sentence):
+                found = self._match(sentence)
+                if found.decision is Decision.ANSWER:
+                    return found
+        return None
 
     def _unplaced_danger(self, text: str, found: Match) -> str | None:
         """The language of a message that nothing answers surely and no language was
@@ -269,10 +283,12 @@ class Conversation:
 
     def _about_the_bot(self, text: str, found: Match, intent: Intent | None) -> Intent | None:
         """One of the many ways of asking about the bot that the patterns of small talk do not
-        know, in a message the matcher declines (choices it offers are kept)."""
-        if intent is not None or found.decision is not Decision.NONE:
+        know, in a message the matcher declines, or offers choices for from words closer to
+        the bot's than to any entry's ("where does your information come from?")."""
+        if intent is not None or found.decision is Decision.ANSWER:
             return None
-        return self.engine.reader.about_the_bot(text)
+        offered = found.decision is Decision.CLARIFY
+        return self.engine.reader.about_the_bot(text, found.top_score if offered else 0.0)
 
     def _asked_for_language(self, found: Match) -> Turn | None:
         """A message that asks for a language the bot speaks ("bahasa Indonesia?", "in Thai
@@ -545,12 +561,12 @@ def _in_place(reply: Reply) -> Reply:
     return reply.but(delivery=Delivery.EDIT_TEXT)
 
 
-def _declined(text: str, found: Match) -> Match:
+def _declined(text: str, found: Match, reader: Reader) -> Match:
     """The matcher's decision, declined for a request for help with a crime ("how do I bribe a
     customs officer?": the entry on the same words would read as instructions) and for a
     question about someone's private life ("how old is he?": no entry says, one shares a word)."""
     if found.decision is not Decision.NONE and (
-        asks_for_wrongdoing(text) or asks_private_details(text)
+        asks_for_wrongdoing(text) or reader.private_details(text)
     ):
         return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
     return found

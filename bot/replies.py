@@ -208,13 +208,14 @@ def compose(
     note: str | None = None,
     voice: Voice = ENGLISH_VOICE,
 ) -> Reply:
-    """The reply to a matched question; `note` ends it (an answer's in place of its topic's)."""
+    """The reply to a matched question; `note` ends an answer (in place of its topic's) and
+    opens choices or a decline, whose last line leads into their list."""
     words = voice.words
     if match.decision is Decision.ANSWER and match.answer_id is not None:
         return answer(knowledge, match.answer_id, note=note, voice=voice)
     if match.decision is Decision.CLARIFY:
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
-        body = f"{words.did_you_mean}\n\n{note}" if note else words.did_you_mean
+        body = f"{note}\n\n{words.did_you_mean}" if note else words.did_you_mean
         return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
     if unread(match):
         body = not_english(knowledge, match.question, voice)
@@ -223,7 +224,7 @@ def compose(
             Reason.NO_KNOWN_WORDS: words.unknown_words,
             Reason.EMPTY: words.empty,
         }.get(match.reason or Reason.OUT_OF_SCOPE, words.out_of_scope)
-    body = f"{body}\n\n{note}" if note else body
+    body = f"{note}\n\n{body}" if note else body
     return _declined(knowledge, body, voice)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot import wording
+from bot import replies, wording
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation, Turn
 from bot.intents import Intent, without_greeting
+from bot.matching import Candidate, Decision, Match, Reason
 from bot.replies import Delivery, ReplyKind
 from bot.wording import FrontEnd
 from tests.support.journal import RecordingJournal
@@ -92,6 +93,21 @@ def test_danger_gets_a_plain_statement_and_no_hotline(conversation: Conversation
     assert reply.body == wording.DANGER
     assert "not a reporting channel" in reply.body
     assert not any(ch.isdigit() for ch in reply.body), "never a phone number"
+
+
+def test_a_question_beside_a_plea_is_answered_after_the_note(conversation: Conversation) -> None:
+    """Found by trying the bot as a user: only the note came back, though "is this
+    trafficking?" has a sure answer. "where can I go?" is a plea, not a question for the
+    report (matched alone, it asks where to read it)."""
+    turn = conversation.ask(
+        "the agent kept my papers and i work every day without pay. is this trafficking?"
+    )
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body.startswith(wording.DANGER)
+    assert turn.reply.entry_id == "define-trafficking"
+    plea = conversation.ask("they took my passport. where can i go?")
+    assert plea.intent is Intent.DANGER
+    assert plea.reply.entry_id is None
 
 
 def test_small_talk_is_not_matched(conversation: Conversation, journal: RecordingJournal) -> None:
@@ -259,6 +275,24 @@ def test_a_personal_legal_question_carries_the_note(conversation: Conversation) 
     general = conversation.ask("are smuggled migrants criminally liable under the protocol?")
     assert not general.legal_note
     assert wording.LEGAL_NOTE not in general.reply.body
+
+
+@pytest.mark.parametrize(
+    ("found", "intro"),
+    [
+        (
+            Match("q", Decision.CLARIFY, 0.3, (Candidate("uncac", 0.3), Candidate("untoc", 0.2))),
+            wording.DID_YOU_MEAN,
+        ),
+        (Match("q", Decision.NONE, 0.05, (), Reason.OUT_OF_SCOPE), wording.OUT_OF_SCOPE),
+    ],
+)
+def test_the_legal_note_opens_choices_and_declines(found: Match, intro: str) -> None:
+    """Their last line leads into the list that follows; found by trying the bot as a user,
+    the terminal printed "Did you mean:", the note, then the choices."""
+    reply = replies.compose(shipped_engine().knowledge, found, note=wording.LEGAL_NOTE)
+    assert reply.body == f"{wording.LEGAL_NOTE}\n\n{intro}"
+    assert reply.choices
 
 
 def test_tell_me_more_offers_the_related_questions_and_sources(conversation: Conversation) -> None:

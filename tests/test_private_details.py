@@ -31,6 +31,38 @@ def test_questions_about_a_private_life(text: str, private: bool) -> None:
     assert asks_private_details(text) is private
 
 
+NAMES = ("joseph lelliott", "rebecca miller")
+
+
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ("where does joseph lelliott live", True),
+        ("what is Rebecca Miller's e-mail address?", True),
+        ("how old is Dr Lelliott and is he married", True),
+        ("the home phone number of rebecca miller please", True),
+        ("miller's salary?", True),
+        ("who is joseph lelliott", False),
+        ("what does Lelliott work on?", False),
+        ("what is miller's job title", False),
+        ("what is the age of consent", False),
+        ("where does andreas schloenhardt live", False),  # not among the names given
+    ],
+)
+def test_questions_about_the_private_life_of_someone_named(text: str, private: bool) -> None:
+    assert asks_private_details(text, NAMES) is private
+
+
+def test_asked_by_name_they_are_declined_not_answered_with_the_profile(
+    conversation: Conversation,
+) -> None:
+    """Found by trying the bot as a user: "where does joseph lelliott live" got his profile at
+    a confidence of 1.0, as if it answered."""
+    for question in ("where does joseph lelliott live", "what is rebecca miller's email address"):
+        assert conversation.ask(question).reply.kind is ReplyKind.NONE, question
+    assert conversation.ask("who is joseph lelliott").reply.entry_id == "joseph-lelliott"
+
+
 def test_after_an_answer_about_a_person_they_are_declined(conversation: Conversation) -> None:
     first = conversation.ask("who is joseph lelliott")
     assert first.reply.entry_id == "joseph-lelliott"

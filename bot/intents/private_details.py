@@ -1,8 +1,9 @@
 """Questions about a person's private life: "how old is he?", "is she married?", "what's his
-email?". The knowledge base says who wrote and supervised the report and what they work on,
-never more; asked after an answer about one of them, such a question shares the person with
-that answer and a common word with another entry ("old" with the report's release), so the
-matcher would answer it. It is declined instead.
+email?", "where does Joseph Lelliott live?". The knowledge base says who wrote and supervised the
+report and what they work on, never more. Asked after an answer about one of them, such a
+question shares the person with that answer and a common word with another entry ("old" with
+the report's release), so the matcher would answer it; asked with the person's name, it would
+get the person's profile, as if that answered it. It is declined instead.
 
 Work is not private: "what's his job title?" and "what is she an expert in?" are answered, and
 so is a sentence that asks more ("what happened to her family?" asks about a victim).
@@ -11,36 +12,54 @@ so is a sentence that asks more ("what happened to her family?" asks about a vic
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import cache
 
 from bot.knowledge import normalize
 
-_PERSON = r"(?:he|she)"
-_OWNER = r"(?:his|her)"
+_TITLES = ("dr", "doctor", "professor", "prof", "mr", "ms", "mrs")
 _DETAIL = (
     r"(?:age|birthday|date of birth|salary|income|pay|net worth|religion|email|e mail|"
-    r"email address|phone|phone number|mobile|mobile number|number|address|home address|"
+    r"email address|e mail address|phone|phone number|mobile|mobile number|number|address|"
     r"instagram|facebook|twitter|linkedin|tiktok|social media|wife|husband|partner|kids|"
     r"children|family|height|weight|health)"
 )
 _ONE = (
-    rf"(?:how old (?:is|was) {_PERSON}|(?:is|was) {_PERSON} (?:married|single|alive|rich|"
-    rf"religious)|(?:does|did) {_PERSON} have (?:a )?(?:wife|husband|partner|kids|children|"
-    rf"family)|where does {_PERSON} live(?: now)?|how much does {_PERSON} (?:earn|make|get paid)|"
-    rf"what does {_PERSON} look like|"
-    rf"(?:(?:what is|what s|whats|can you give me|can i have|give me|send me|do you have) )?"
-    rf"{_OWNER} (?:personal |private |real )?{_DETAIL})"
+    r"(?:how old (?:is|was) {person}|(?:is|was) {person} (?:married|single|alive|rich|"
+    r"religious)|(?:does|did) {person} have (?:a )?(?:wife|husband|partner|kids|children|"
+    r"family)|where does {person} live(?: now)?|how much does {person} (?:earn|make|get paid)|"
+    r"what does {person} look like|"
+    r"(?:(?:what is|what s|whats|can you give me|can i have|give me|send me|do you have) )?"
+    r"(?:the )?(?:{owner} (?:personal |private |real |home |work |office )?" + _DETAIL + "|"
+    r"(?:personal |private |home )?" + _DETAIL + " of {person}))"
 )
-# one such question or several in a row: "is she married, does she have children?"
-_PRIVATE_QUESTION = re.compile(rf"^(?:and |so |ok |what about )?{_ONE}(?: (?:and )?{_ONE})*$")
 MAX_WORDS = 20  # such a question is short; a longer sentence is about something else too
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
-def asks_private_details(text: str) -> bool:
+def asks_private_details(text: str, names: Collection[str] = ()) -> bool:
     """Whether the message, or one sentence of it, is only such a question: a longer message
-    may tell why it asks ("I heard her speak at a webinar. Is she married?")."""
+    may tell why it asks ("I heard her speak at a webinar. Is she married?"). `names`: the
+    people the knowledge base is about, as `normalize` folds them ("joseph lelliott")."""
+    pattern = _private_question(tuple(sorted(names)))
     for sentence in (text, *_SENTENCE_END.split(text)):
         words = normalize(sentence)
-        if len(words.split()) <= MAX_WORDS and _PRIVATE_QUESTION.match(words):
+        if len(words.split()) <= MAX_WORDS and pattern.match(words):
             return True
     return False
+
+
+@cache
+def _private_question(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One such question or several in a row: "is she married, does she have children?"."""
+    called = sorted({form for name in names for form in _forms(name)}, key=len, reverse=True)
+    person = "(?:" + "|".join(["he", "she", *map(re.escape, called)]) + ")"
+    owner = "(?:" + "|".join(["his", "her", *(f"{re.escape(n)} s" for n in called)]) + ")"
+    one = _ONE.format(person=person, owner=owner)
+    return re.compile(rf"^(?:and |so |ok |what about )?{one}(?: (?:and )?{one})*(?: please| pls)?$")
+
+
+def _forms(name: str) -> list[str]:
+    """ "andreas schloenhardt", "schloenhardt", "professor schloenhardt"..."""
+    surname = name.split()[-1]
+    return [name, surname, *(f"{title} {form}" for title in _TITLES for form in (name, surname))]

@@ -16,9 +16,11 @@ from enum import StrEnum
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.cues import about_the_law, is_statement, situations
 from bot.intents.detector import Detector, shared_features
+from bot.intents.private_details import asks_private_details
 from bot.intents.regional import RegionalDanger
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase
+from bot.matching import people
 
 # A message the danger detector is sure of gets the safety note whatever else it asks...
 DANGER_SURE = 0.5
@@ -126,6 +128,7 @@ class Reader:
         self._asked = QuestionsAboutTheBot(
             [knowledge.asked, *(t.asked for t in knowledge.translations.values())]
         )
+        self._people = tuple(people(knowledge).values())
 
     def regional_danger(self, language: str, text: str) -> bool | None:
         """Whether a message in one of the region's languages is from or about someone in
@@ -170,6 +173,18 @@ class Reader:
                 default=0.0,
             ),
         )
+
+    def plainly_ordinary(self, text: str) -> bool:
+        """Names nothing done to anyone and reads as ordinary: a question beside a plea ("is
+        this trafficking?"), not a plea itself ("where can I go?")."""
+        if self._danger is None or situations(text):
+            return False
+        return self._danger.probability(text) < DANGER_UNLESS_ANSWERED
+
+    def private_details(self, text: str) -> bool:
+        """A question about the private life of someone, the people the knowledge base is
+        about by name ("where does Joseph Lelliott live?") or anyone as "he" or "she"."""
+        return asks_private_details(text, self._people)
 
     def personal_legal(self, text: str) -> bool:
         """A question about the asker's own case that names the law or a legal consequence:

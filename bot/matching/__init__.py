@@ -7,6 +7,7 @@ from bot.matching import calibration
 from bot.matching.ambiguity import AMBIGUITY_RATIO, ambiguity_warnings, similar_pairs
 from bot.matching.build import build_matcher, recalibrated_matcher
 from bot.matching.evaluation import Metrics, Outcome, measure, run
+from bot.matching.focus import asking_sentences
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import (
     COMMON_WORDS,
@@ -25,6 +26,7 @@ from bot.matching.matcher import (
     Matcher,
     Reason,
 )
+from bot.matching.people import people
 from bot.matching.regional import RegionalIndex
 from bot.matching.shorthand import spelled_out
 from bot.matching.split import Part, part_of, select
@@ -50,12 +52,14 @@ __all__ = [
     "SparseRows",
     "Thresholds",
     "ambiguity_warnings",
+    "asking_sentences",
     "build_matcher",
     "calibration",
     "looks_english",
     "measure",
     "minimize",
     "part_of",
+    "people",
     "probable_languages",
     "recalibrated_matcher",
     "run",

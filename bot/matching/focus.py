@@ -27,6 +27,16 @@ _LEAD_IN = re.compile(
 )
 
 
+def asking_sentences(text: str) -> list[str]:
+    """The sentences that ask something, each alone, of a message of more than one sentence."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return [s for s in sentences if _asks(s)] if len(sentences) > 1 else []
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.endswith("?") or bool(_ASKING.match(sentence) or _LEAD_IN.match(sentence))
+
+
 def questions_in(text: str) -> list[str]:
     """The sentences of a long message that ask something, each alone and with the sentence
     before it (which often names what "it" is); nothing for a short message."""
@@ -35,7 +45,7 @@ def questions_in(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     found: list[str] = []
     for position, sentence in enumerate(sentences):
-        if sentence.endswith("?") or _ASKING.match(sentence) or _LEAD_IN.match(sentence):
+        if _asks(sentence):
             found.append(sentence)
             if position > 0:
                 found.append(f"{sentences[position - 1]} {sentence}")
