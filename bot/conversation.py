@@ -8,6 +8,7 @@ without Telegram.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -26,6 +27,7 @@ from bot.intents import (
     Reader,
     SmallTalk,
     asks_for_wrongdoing,
+    asks_opinion,
     regional_small_talk,
     without_greeting,
 )
@@ -298,7 +300,11 @@ class Conversation:
         code = named_language(self.engine.knowledge, found.question)
         if code is None:
             return None
-        return Turn(self.language_menu(code), Intent.LANGUAGE_NAMED, found)
+        menu = self.language_menu(code)
+        if _TRANSLATE.search(found.question):
+            # "translate that into Thai": the menu changes the bot's own words, never an answer
+            menu = replies.with_note(self.words(None).words.languages, menu, first=True)
+        return Turn(menu, Intent.LANGUAGE_NAMED, found)
 
     def _small_talk_in(
         self, question: str, written_in: str, talk: SmallTalk, language: str | None
@@ -488,6 +494,9 @@ class Conversation:
             self.journal.record(_asked(found, None, result_id, ChatKind.INLINE))
 
 
+_TRANSLATE = re.compile(r"\btranslat", re.IGNORECASE)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -564,9 +573,12 @@ def _in_place(reply: Reply) -> Reply:
 def _declined(text: str, found: Match, reader: Reader) -> Match:
     """The matcher's decision, declined for a request for help with a crime ("how do I bribe a
     customs officer?": the entry on the same words would read as instructions) and for a
-    question about someone's private life ("how old is he?": no entry says, one shares a word)."""
+    question about someone's private life ("how old is he?": no entry says, one shares a word);
+    choices too for a request for the bot's own opinion, which it has none of."""
     if found.decision is not Decision.NONE and (
-        asks_for_wrongdoing(text) or reader.private_details(text)
+        asks_for_wrongdoing(text)
+        or reader.private_details(text)
+        or (found.decision is Decision.CLARIFY and asks_opinion(text))
     ):
         return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
     return found

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import wording
 from bot.callbacks import Action, Callback
 from bot.cli import main
 from bot.conversation import Conversation
@@ -261,6 +262,15 @@ def test_asking_for_a_language_gets_the_menu_in_it(
     assert f"l:{code}:{code}" in [
         b.callback.encode() for row in keyboard(turn.reply) for b in row if b.callback
     ]
+
+
+def test_asking_to_translate_says_the_answers_stay_in_english(knowledge: KnowledgeBase) -> None:
+    """Found by trying the bot as a user: "translate that into thai please" got the menu alone,
+    as if choosing Thai would translate the answer; the menu changes the bot's own words."""
+    turn = conversation().ask("translate that into thai please", follows="uncac")
+    assert turn.intent is Intent.LANGUAGE_NAMED
+    menu = knowledge.translations["th"].words.language_menu
+    assert turn.reply.body == f"{wording.LANGUAGES}\n\n{menu}"
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,28 @@ _LEAD_IN = re.compile(
 )
 
 
+_PREAMBLE = re.compile(
+    r"^\s*(?:quick (?:question|q)|(?:a |one )?question|just wondering|just curious|honestly|"
+    r"for (?:my|a|our) (?:class|classes|thesis|students|essay|paper|report|research|work|"
+    r"article|course|presentation|lecture|training|workshop)|in (?:simple|plain|short|easy) "
+    r"(?:words|terms|english)|simply put|in short|briefly|explain (?:like|as if) "
+    r"(?:i[\u2019']?m|i m|i am) (?:\d+|five|ten|a child|a kid|new to this)|eli\d+|"
+    r"as a (?:student|journalist|"
+    r"teacher|trainer|lawyer|researcher))\s*(?:[:,\-\u2013\u2014]\s*|\s(?=(?:who|whom|whose|"
+    r"what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b))",
+    re.IGNORECASE,
+)
+
+
+def after_preamble(text: str) -> str | None:
+    """The question after a short lead-in that says how or why it is asked ("quick question:
+    who wrote the report?", "explain like I'm 10: what is migrant smuggling?", "for my class,
+    what is the Bali Process?"); None without one."""
+    found = _PREAMBLE.match(text)
+    rest = text[found.end() :].strip() if found else ""
+    return rest or None
+
+
 def asking_sentences(text: str) -> list[str]:
     """The sentences that ask something, each alone, of a message of more than one sentence."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]

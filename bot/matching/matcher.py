@@ -12,7 +12,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.matching.acronyms import unknown_acronyms
-from bot.matching.focus import questions_in
+from bot.matching.focus import after_preamble, questions_in
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
@@ -156,7 +156,8 @@ class Matcher:
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
         on that language's phrasings; in English, chat shorthand and idioms are spelled out. A
-        long message is matched whole and as each question in it, and the surest decides."""
+        long message is matched whole and as each question in it, a question after a lead-in
+        ("quick question: ...") also without it, and the surest decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
@@ -164,10 +165,8 @@ class Matcher:
         whole = self._match(text)
         # a question of a long message is not offered choices from below "did you mean": the
         # long out-of-scope messages of the development set got them that way
-        parts = [
-            self._match(_folded(in_plain_words(part)), offer=False)
-            for part in questions_in(question)
-        ]
+        asked = [*questions_in(question), *filter(None, [after_preamble(question)])]
+        parts = [self._match(_folded(in_plain_words(part)), offer=False) for part in asked]
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
 
