@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
@@ -12,11 +13,12 @@ from bot.followups import ChatMemory
 from bot.quiz.rehearsal import Rehearsal
 from bot.replies import Delivery, Reply, ReplyKind, fixed
 from bot.views import terminal_view
-from bot.wording import FrontEnd, commands_for
+from bot.wording import COMMANDS, FrontEnd, commands_for
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
 PROMPT = "> "
 _ON_SCREEN = "this terminal"  # one conversation on one screen: one key for what it remembers
+_COMMAND = re.compile(r"^/[a-z_]+$")
 
 
 class TerminalChat:
@@ -39,6 +41,7 @@ class TerminalChat:
             "quiz": lambda words: fixed(self.rehearsal.start(words.split())),
         }
         self._commands = {f"/{c.name}": actions[c.name] for c in commands_for(FrontEnd.TERMINAL)}
+        self._telegram_only = {f"/{c.name}" for c in COMMANDS} - self._commands.keys()
 
     @property
     def language(self) -> str | None:
@@ -74,9 +77,15 @@ class TerminalChat:
                 self.memory.remember(_ON_SCREEN, pressed.entry_id)
             return pressed
         command, _, argument = text.partition(" ")
-        if command.lower() in self._commands:
+        name = command.lower()
+        if name in self._commands:
             self.clarified = None
-            return self._commands[command.lower()](argument.strip())
+            return self._commands[name](argument.strip())
+        # "/scores" in a rehearsal: a command, never a question to decline with the topics
+        if name in self._telegram_only:
+            return fixed(wording.TELEGRAM_ONLY.format(command=name))
+        if _COMMAND.match(name):
+            return fixed(self.conversation.words(self.language).words.unknown_command)
         turn = self.conversation.ask(text, self.memory.recall(_ON_SCREEN), language=self.language)
         self.memory.remember(_ON_SCREEN, turn.reply.entry_id)
         self.clarified = turn.text_kept if turn.reply.kind is ReplyKind.CLARIFY else None

@@ -134,6 +134,10 @@ QUIZ_PER_QUESTION = "**Question by question**"
 QUIZ_READ_AGAIN = "read the answer"
 QUIZ_PARTICIPANT = "Participant {number}"
 QUIZ_TERMINAL_ANSWER = "Type the number of your answer."
+QUIZ_TERMINAL_AGAIN = (
+    "Type a number from 1 to {count} to answer, or /quiz stop to end the round and ask "
+    "questions again."
+)
 QUIZ_RIGHT = "✅ Right! {explanation}"
 QUIZ_WRONG = "❌ The answer is: {answer}. {explanation}"
 QUIZ_TERMINAL_SCORE = "**Your score: {right} of {total}.**"
@@ -274,4 +278,8 @@ HANDOUT_IN_ENGLISH = (
 
 # The terminal chat's own lines
 TERMINAL_HINT = "(Type a question, a number to choose, /topics, /help or /quit.)"
+TELEGRAM_ONLY = (
+    "{command} works in Telegram only (in a group, for a quiz or a workshop). Here, type a "
+    "question, a number to choose, /topics, /quiz, /help or /quit."
+)
 LINKS = "Links:"

@@ -418,6 +418,16 @@ def test_a_markdown_handout_in_a_served_language(
     assert markdown.count(f"{words.handout_full_answer} <https://t.me/") == len(knowledge.entries)
 
 
+def test_topic_and_language_are_read_in_any_case(
+    knowledge: KnowledgeBase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a trainer: "--topic Law" and "--language TH" were refused."""
+    assert run("handout", "--format", "md", "--topic", "Law", "--language", "TH") == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith(f"# {knowledge.translations['th'].words.handout_title}")
+    assert knowledge.in_topic("law")[0].question in markdown
+
+
 def test_an_unknown_handout_language_is_one_line_of_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from unittest.mock import ANY
 
+from bot import wording
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation
 from bot.replies import ReplyKind
@@ -80,6 +81,16 @@ def test_terminal_shows_only_what_works_there() -> None:
     assert "/quit" in out
     for telegram_only in ("/ask", "username", "inline mode", "groups"):
         assert telegram_only not in out
+
+
+def test_a_telegram_command_says_so_and_keeps_the_quiz_going() -> None:
+    """Found by a trainer rehearsing a quiz: "/scores" and "/next" were declined as questions,
+    with a numbered list of topics on screen while the quiz waited for a number."""
+    out = chat("/quiz law 1\n/scores\n/nonsense\n1\n/quit\n")
+    assert wording.TELEGRAM_ONLY.format(command="/scores") in out
+    assert wording.UNKNOWN_COMMAND in out
+    assert wording.OUT_OF_SCOPE not in out
+    assert "Your score: " in out, "the quiz took the answer after them"
 
 
 def test_read_more_is_printed_once_per_answer() -> None:

@@ -45,6 +45,7 @@ def register(subcommands: Any) -> None:
     )
     handout.add_argument(
         "--language",
+        type=str.lower,  # "TH" is "th"
         metavar="CODE",
         help="the language of the handout's own words (title, how to ask, notes): a code of "
         "knowledge/i18n/ (id, ms, th, vi, fil, km, my); the questions and answers stay English",
@@ -65,6 +66,7 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--topic",
         action="append",
+        type=str.lower,  # "Law" is the topic "law"
         dest="topics",
         metavar="TOPIC",
         help="a topic id (see: python -m bot topics); repeat for several; default: all",

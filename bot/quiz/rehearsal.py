@@ -42,13 +42,14 @@ class Rehearsal:
         return self._asking()
 
     def answer(self, text: str) -> str:
-        """Mark a typed option number and go on; anything else asks for a number again."""
+        """Mark a typed option number and go on; anything else asks again, saying which numbers
+        and how to leave the round (a question typed during it is no answer)."""
         question = self.question
         if question is None:
             return wording.QUIZ_NONE_RUNNING
         options = question.item.options
         if not (text.isdigit() and 1 <= int(text) <= len(options)):
-            return wording.QUIZ_TERMINAL_ANSWER
+            return wording.QUIZ_TERMINAL_AGAIN.format(count=len(options))
         self.master.sent_as(question, f"{question.quiz.id}:{question.number}")
         self.master.answer(f"{question.quiz.id}:{question.number}", YOU, [int(text) - 1])
         item = question.item

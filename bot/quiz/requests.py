@@ -27,7 +27,7 @@ def parse_request(words: list[str], knowledge: KnowledgeBase) -> QuizRequest:
     count = DEFAULT_QUESTIONS
     named = []
     for word in words:
-        if word.isdigit():
+        if word.lstrip("+-").isdigit():  # "-1" is a number out of range, not a topic
             count = int(word)
         else:
             named.append(word)
