@@ -459,7 +459,7 @@ def test_an_unknown_topic_is_refused_with_the_list_of_topics(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
-    assert err.startswith("error: no topic 'lawz'; the topics are: ")
+    assert err.startswith("error: no topic 'lawz' (did you mean 'law'?); the topics are: ")
     assert err.rstrip().endswith(", ".join(topic_ids(knowledge)))
 
 

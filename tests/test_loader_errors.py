@@ -138,6 +138,15 @@ def test_self_reference_and_unknown_distinct_from(write_knowledge: WriteKnowledg
     ]
 
 
+def test_a_misspelt_id_gets_the_one_it_is_a_slip_of(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("uncac-parties", related=["uncac-partys", "a-b-c-d-e"])])
+    _, problems = check_knowledge(root)
+    assert [(p.message, p.hint) for p in problems] == [
+        ("related names unknown entry 'uncac-partys'", "did you mean 'uncac-parties'?"),
+        ("related names unknown entry 'a-b-c-d-e'", "check the id's spelling"),
+    ]
+
+
 def test_inline_answer_links_obey_the_allow_list(write_knowledge: WriteKnowledge) -> None:
     answer = "See [copy](https://docslib.org/doc/1) and [official](https://rso.baliprocess.net/a)."
     _, problems = check_knowledge(write_knowledge([entry("a-b", answer=answer)]))

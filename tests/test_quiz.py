@@ -60,8 +60,10 @@ def test_requests(knowledge: KnowledgeBase) -> None:
         parse_request(["21"], knowledge)
     with pytest.raises(QuizRequestError, match="1 to 20"):  # not "no topic 'law -1'"
         parse_request(["law", "-1"], knowledge)
-    with pytest.raises(QuizRequestError, match="try one of report, findings"):
+    with pytest.raises(QuizRequestError, match="no topic 'football': try one of report, findings"):
         parse_request(["football"], knowledge)
+    with pytest.raises(QuizRequestError, match=r"no topic 'lwa' \(did you mean 'law'\?\)"):
+        parse_request(["lwa"], knowledge)
 
 
 # --- rounds ----------------------------------------------------------------------------------

@@ -79,6 +79,11 @@ def test_deep_link(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtur
     assert main(["link", "uncac"]) == 0
     assert capsys.readouterr().out.strip() == "https://t.me/corruption_qa_bot?start=uncac"
     assert main(["link", "no-such-entry"]) == 1
+    assert capsys.readouterr().err == (
+        "error: no entry 'no-such-entry' (see: python -m bot topics)\n"
+    ), "nothing is spelt like it: no guess"
+    assert main(["link", "uncak"]) == 1
+    assert "no entry 'uncak' (did you mean 'uncac'?)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("payload", ["uncac", "a_b-C9", "x" * 64])

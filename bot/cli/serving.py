@@ -11,6 +11,7 @@ from typing import Any
 from bot.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_subcommand, load
 from bot.deep_links import deep_link
 from bot.health import MAX_AGE_SECONDS, PULSE_FILE, Pulse, verdict
+from bot.knowledge import did_you_mean
 from bot.reloading import Reloader
 from bot.settings import Settings, load_settings
 from bot.startup import StartError, conversation_for, recording
@@ -97,7 +98,10 @@ def link_command(args: argparse.Namespace) -> int:
     if knowledge is None:
         return EXIT_PROBLEMS
     if knowledge.get(args.entry_id) is None:
-        print(f"error: no entry '{args.entry_id}' (see: python -m bot topics)", file=sys.stderr)
+        meant = did_you_mean(args.entry_id, (entry.id for entry in knowledge.entries))
+        print(
+            f"error: no entry '{args.entry_id}'{meant} (see: python -m bot topics)", file=sys.stderr
+        )
         return EXIT_PROBLEMS
     print(deep_link(settings.bot_username, args.entry_id))
     return EXIT_OK

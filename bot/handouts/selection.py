@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.knowledge import KnowledgeBase, Topic
+from bot.knowledge import KnowledgeBase, Topic, did_you_mean
 
 
 class UnknownTopicError(ValueError):
     """A topic id the knowledge base does not have; the message lists the ones it has."""
 
     def __init__(self, unknown: Sequence[str], known: Sequence[str]) -> None:
-        names = ", ".join(f"'{topic_id}'" for topic_id in unknown)
+        names = ", ".join(f"'{topic_id}'{did_you_mean(topic_id, known)}" for topic_id in unknown)
         noun = "topic" if len(unknown) == 1 else "topics"
         super().__init__(f"no {noun} {names}; the topics are: {', '.join(known)}")
         self.unknown = tuple(unknown)

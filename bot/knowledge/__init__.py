@@ -42,6 +42,7 @@ from bot.knowledge.models import (
 from bot.knowledge.normalize import fold, normalize
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
 from bot.knowledge.schema import missing_headers, stale_schemas, write_schemas
+from bot.knowledge.spelling import did_you_mean
 
 __all__ = [
     "CALLBACK_DATA_LIMIT",
@@ -83,6 +84,7 @@ __all__ = [
     "Translation",
     "answer_markup",
     "check_knowledge",
+    "did_you_mean",
     "export",
     "fold",
     "lint",

@@ -29,6 +29,7 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.normalize import fold, normalize
 from bot.knowledge.problems import Location, Problem
+from bot.knowledge.spelling import did_you_mean, spelling_hint
 from bot.knowledge.yaml_source import YamlDocument
 
 # Counts that change over time (parties, members, ...) must carry the date they were true.
@@ -88,7 +89,7 @@ def check_glossary_entries(
             yield Problem(
                 Location(file),
                 f"term '{term.term}' names unknown entry '{term.entry}'",
-                "check the id's spelling",
+                spelling_hint(term.entry, entry_ids, "check the id's spelling"),
             )
 
 
@@ -127,7 +128,7 @@ def _check_entry(
     entry = item.entry
     if topic_ids and entry.topic not in topic_ids:
         yield item.problem(
-            f"unknown topic '{entry.topic}'",
+            f"unknown topic '{entry.topic}'{did_you_mean(entry.topic, topic_ids)}",
             f"use one of: {', '.join(sorted(topic_ids))}, or add it to topics.yaml",
             "topic",
         )
@@ -137,7 +138,8 @@ def _check_entry(
                 yield item.problem(f"{field} names the entry itself", "remove it", field, index)
             elif other not in entry_ids:
                 message = f"{field} names unknown entry '{other}'"
-                yield item.problem(message, "check the id's spelling", field, index)
+                fix = spelling_hint(other, entry_ids, "check the id's spelling")
+                yield item.problem(message, fix, field, index)
     yield from _check_variants(item)
     if policy is not None:
         yield from _check_links(item, policy, policy_file)
@@ -470,7 +472,7 @@ def check_phrasings(
             yield Problem(
                 document.locate(where, key=True),
                 f"unknown entry '{entry_id}'",
-                "use an id from knowledge/entries",
+                spelling_hint(entry_id, entry_ids, "use an id from knowledge/entries"),
             )
         if len(texts) < MIN_PHRASINGS:
             yield Problem(
@@ -521,7 +523,8 @@ def check_translated_answers(
         where = document.locate(("answers", entry_id))
         entry = entries.get(entry_id)
         if entry is None:
-            yield Problem(where, f"unknown entry '{entry_id}'", "use an id from knowledge/entries")
+            fix = spelling_hint(entry_id, entries, "use an id from knowledge/entries")
+            yield Problem(where, f"unknown entry '{entry_id}'", fix)
             continue
         for kind, found, hint in (
             ("numbers", _NUMBER.findall, "keep every number, date and article number as it is"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge import KnowledgeBase, Topic
+from bot.knowledge import KnowledgeBase, Topic, did_you_mean
 
 DEFAULT_QUESTIONS = 5
 MOST_QUESTIONS = 20
@@ -45,5 +45,7 @@ def _topic(text: str, knowledge: KnowledgeBase) -> Topic:
     matching = [t for t in knowledge.topics if wanted in t.title.casefold() or wanted in t.id]
     if len(matching) == 1:
         return matching[0]
-    names = ", ".join(t.id for t in knowledge.topics)
-    raise QuizRequestError(f"no topic '{text}': try one of {names}")
+    ids = [t.id for t in knowledge.topics]
+    raise QuizRequestError(
+        f"no topic '{text}'{did_you_mean(text, ids)}: try one of {', '.join(ids)}"
+    )
