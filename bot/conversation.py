@@ -135,22 +135,23 @@ class Conversation:
 
     def language_menu(self, language: str | None = None) -> Reply:
         """/language: the languages to choose from, in the chat's current one."""
-        return replies.language_menu(self.engine.knowledge, self.words(language))
+        return _language_menu(self.engine.knowledge, language)
 
     def choose_language(self, chat: str, code: str, current: str | None = None) -> Reply:
         """Keep a chat's choice and confirm it in the chosen language; `FOLLOW_MESSAGES`
         withdraws it, confirmed in the `current` one; an unknown code gets the menu again."""
-        chosen = None if code == FOLLOW_MESSAGES else self.words(code)
+        knowledge = self.engine.knowledge
+        chosen = None if code == FOLLOW_MESSAGES else voice_in(knowledge, code)
         if chosen is not None and chosen.code != code:
-            return self.language_menu(current)
+            return _language_menu(knowledge, current)
         try:
             self.languages.choose(chat, None if chosen is None else code)
         except StoreError as error:  # not kept: saying it was would be untrue
             logger.warning("cannot keep the chat's language: %s", error)
-            voice = self.words(current)
+            voice = voice_in(knowledge, current)
             return replies.fixed(voice.words.sorry, voice=voice)
         if chosen is None:
-            voice = self.words(current)
+            voice = voice_in(knowledge, current)
             return replies.fixed(voice.words.language_follows, voice=voice)
         return replies.fixed(chosen.words.language_chosen, voice=chosen)
 
@@ -177,37 +178,37 @@ class Conversation:
         return turn
 
     def _reply(self, question: str, follows: str | None, language: str | None) -> Turn:
-        engine = self.engine  # one engine for the whole reply
+        engine = self.engine  # one engine for the whole reply: a reload may swap it meanwhile
         knowledge, reader = engine.knowledge, engine.reader
         text = without_new_subject(without_greeting(question))
         if (greeted := regional_small_talk(question)) is not None:
-            return self._small_talk_in(question, *greeted, language)
-        found = self._match(text)
+            return _small_talk_in(knowledge, question, *greeted, language)
+        found = _match(engine, text)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
-            voice = self.words(language or found.language)
+            voice = voice_in(knowledge, language or found.language)
             if danger is False:
                 # asking for a language ("ขอเป็นภาษาไทยได้ไหม") is asking about the bot too: the
                 # menu that switches to it answers best
-                if (asked_for := self._asked_for_language(found)) is not None:
+                if (asked_for := _asked_for_language(knowledge, found)) is not None:
                     return asked_for
                 if (talk := reader.about_the_bot(text, found.top_score)) is not None:
-                    return Turn(self._small_talk(talk, voice), talk, found)
+                    return Turn(self._small_talk(engine, talk, voice), talk, found)
             elif found.decision is not Decision.ANSWER and (
                 talk := reader.about_the_bot(text, found.top_score)
             ):
                 # as in English: the note, then what the bot says of itself
                 safety = "\n\n".join(replies.safety_notes(knowledge, found.language, voice))
-                reply = replies.with_note(safety, self._small_talk(talk, voice), first=True)
+                reply = replies.with_note(safety, self._small_talk(engine, talk, voice), first=True)
                 return Turn(reply, _regional_intent(danger), found)
             reply = replies.in_language(knowledge, found, voice, safety_first=danger is not False)
             return Turn(reply, _regional_intent(danger), found)
-        voice = self.words(language)
+        voice = voice_in(knowledge, language)
         words = voice.words
         intent: Intent | None = None
         # in English, chat shorthand spelled out: "n who paid for it?" follows up with "and"
         if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
-            text, found = english, self._match(english)
+            text, found = english, _match(engine, english)
         previous = knowledge.get(follows) if follows else None
         if previous is not None and (request := request_of(text)) is not None:
             return Turn(
@@ -224,7 +225,7 @@ class Conversation:
         note = words.legal_note if legal else None
         suspected = reader.suspicion(spelled_out(question)).is_danger(answered)
         # a message read as nothing else may be in a language too briefly to tell which
-        unplaced = None if suspected else self._unplaced_danger(question, found)
+        unplaced = None if suspected else _unplaced_danger(engine, question, found)
         if suspected or unplaced:
             # the safety note first (in English, the message's language, and in the chat's);
             # an answer after it only when there is a sure one, for the message or a question
@@ -235,113 +236,50 @@ class Conversation:
                 guessed = replies.safety_notes(knowledge, unplaced, voice)
                 notes += [text for text in guessed if text not in notes]
             safety = "\n\n".join(notes)
-            if (asked := found if answered else self._asked_beside(text)) is not None:
+            if (asked := found if answered else _asked_beside(engine, text)) is not None:
                 answer = replies.compose(knowledge, asked, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
                 found = asked
-            elif not note and (talk := self._about_itself(question)) is not None:
-                reply = replies.with_note(safety, self._small_talk(talk, voice), first=True)
+            elif not note and (talk := _about_itself(engine, question)) is not None:
+                reply = replies.with_note(safety, self._small_talk(engine, talk, voice), first=True)
             else:
                 reply = replies.fixed(f"{safety}\n\n{note}" if note else safety, voice=voice)
             return Turn(reply, Intent.DANGER, found, legal)
         if (talk := reader.small_talk(question)) is not None:
-            return Turn(self._small_talk(talk, voice), talk, found)
+            return Turn(self._small_talk(engine, talk, voice), talk, found)
         if legal:
             intent = intent or Intent.PERSONAL_LEGAL
-        elif (asked_for := self._asked_for_language(found)) is not None:
+        elif (asked_for := _asked_for_language(knowledge, found)) is not None:
             return asked_for
-        elif (talk := self._about_the_bot(text, found, intent)) is not None:
-            return Turn(self._small_talk(talk, voice), talk, found)
+        elif (talk := _about_the_bot(engine, text, found, intent)) is not None:
+            return Turn(self._small_talk(engine, talk, voice), talk, found)
         return Turn(replies.compose(knowledge, found, note=note, voice=voice), intent, found, legal)
 
-    def _match(self, text: str) -> Match:
-        engine = self.engine
-        return _declined(text, engine.matcher.match(text), engine.reader)
-
-    def _asked_beside(self, text: str) -> Match | None:
-        """In a plea that no entry answers whole, a question of its own that one answers surely
-        ("...i work 16 hours no salary. is this trafficking?"), unless it is a plea itself
-        ("where can I go?" is not asking for the report)."""
-        for sentence in asking_sentences(text):
-            if self.engine.reader.plainly_ordinary(sentence):
-                found = self._match(sentence)
-                if found.decision is Decision.ANSWER:
-                    return found
-        return None
-
-    def _unplaced_danger(self, text: str, found: Match) -> str | None:
-        """The language of a message that nothing answers surely and no language was
-        recognised in, when that language's detector reads danger in it."""
-        if found.decision is Decision.ANSWER or found.language is not None:
-            return None
-        if looks_english(text):  # "how to renew my passport online": English, and read as such
-            return None
-        return self.engine.reader.unplaced_danger(text)
-
-    def _about_itself(self, question: str) -> Intent | None:
-        """Small talk that asks what the bot is or does ("help", "is this chat private?")."""
-        talk = self.engine.reader.small_talk(question)
-        return talk if talk in _ABOUT_ITSELF else None
-
-    def _about_the_bot(self, text: str, found: Match, intent: Intent | None) -> Intent | None:
-        """One of the many ways of asking about the bot that the patterns of small talk do not
-        know, in a message the matcher declines, or offers choices for from words closer to
-        the bot's than to any entry's ("where does your information come from?")."""
-        if intent is not None or found.decision is Decision.ANSWER:
-            return None
-        offered = found.decision is Decision.CLARIFY
-        return self.engine.reader.about_the_bot(text, found.top_score if offered else 0.0)
-
-    def _asked_for_language(self, found: Match) -> Turn | None:
-        """A message that asks for a language the bot speaks ("bahasa Indonesia?", "in Thai
-        please"), and for nothing it can answer, gets the /language menu in that language."""
-        if found.decision is not Decision.NONE:
-            return None
-        code = named_language(self.engine.knowledge, found.question)
-        if code is None:
-            return None
-        menu = self.language_menu(code)
-        if _TRANSLATE.search(found.question):
-            # "translate that into Thai": the menu changes the bot's own words, never an answer
-            menu = replies.with_note(self.words(None).words.languages, menu, first=True)
-        return Turn(menu, Intent.LANGUAGE_NAMED, found)
-
-    def _small_talk_in(
-        self, question: str, written_in: str, talk: SmallTalk, language: str | None
-    ) -> Turn:
-        """A greeting or thanks in one of the region's languages, answered in it (or in the
-        language the chat chose); counted, its text not kept, like every message in those
-        languages."""
-        voice = self.words(language or written_in)
-        words = voice.words
-        text = words.greeting if talk is SmallTalk.GREETING else words.thanks
-        unmatched = Match(question, Decision.NONE, 0.0, (), language=written_in)
-        return Turn(replies.fixed(text, voice=voice), Intent(talk.value), unmatched)
-
-    def _small_talk(self, intent: Intent, voice: Voice) -> Reply:
-        knowledge = self.engine.knowledge
+    def _small_talk(self, engine: AnswerEngine, intent: Intent, voice: Voice) -> Reply:
         words = voice.words
         match intent:
             case Intent.GREETING:
-                return replies.fixed(words.greeting, knowledge, show_examples=True, voice=voice)
+                return replies.fixed(
+                    words.greeting, engine.knowledge, show_examples=True, voice=voice
+                )
             case Intent.THANKS:
                 return replies.fixed(words.thanks, voice=voice)
             case Intent.ABOUT_BOT:
-                return self.about(voice.code)
+                return self._about(engine, voice)
             case Intent.PRIVACY:
-                return self.privacy(voice.code)
+                return self._privacy(voice)
             case Intent.LANGUAGES:
                 return replies.fixed(words.languages, voice=voice)
             case Intent.HUMAN:
                 return replies.fixed(words.human, voice=voice)
-        return self.help(voice.code)
+        return self._help(voice)
 
     # --- commands ------------------------------------------------------------------------
 
     def start(self, payload: str | None = None, language: str | None = None) -> Reply:
         """`/start`, or a deep link `/start <entry-id>` straight to an answer."""
         knowledge = self.engine.knowledge
-        voice = self.words(language)
+        voice = voice_in(knowledge, language)
         words = voice.words
         if payload and knowledge.get(payload):
             return replies.answer(knowledge, payload, voice=voice)
@@ -353,7 +291,9 @@ class Conversation:
         )
 
     def help(self, language: str | None = None) -> Reply:
-        voice = self.words(language)
+        return self._help(self.words(language))
+
+    def _help(self, voice: Voice) -> Reply:
         words = voice.words
         body = words.help.format(commands=command_list(words, self.front_end))
         extra = {
@@ -364,8 +304,10 @@ class Conversation:
 
     def about(self, language: str | None = None) -> Reply:
         engine = self.engine
+        return self._about(engine, voice_in(engine.knowledge, language))
+
+    def _about(self, engine: AnswerEngine, voice: Voice) -> Reply:
         knowledge = engine.knowledge
-        voice = self.words(language)
         words = voice.words
         dated = words.about_dated.format(as_of=knowledge.as_of) if knowledge.as_of else ""
         about = words.about.format(
@@ -379,12 +321,15 @@ class Conversation:
         return replies.fixed(about, voice=voice)
 
     def privacy(self, language: str | None = None) -> Reply:
-        voice = self.words(language)
+        return self._privacy(self.words(language))
+
+    def _privacy(self, voice: Voice) -> Reply:
         text = voice.words.privacy.format(retention=self.retention_days)
         return replies.fixed(text, voice=voice)
 
     def topics(self, language: str | None = None) -> Reply:
-        return replies.topics(self.engine.knowledge, self.words(language))
+        knowledge = self.engine.knowledge
+        return replies.topics(knowledge, voice_in(knowledge, language))
 
     def glossary(self, term: str = "") -> Reply:
         return replies.glossary(self.engine.knowledge, term)
@@ -410,7 +355,7 @@ class Conversation:
         knowledge = self.engine.knowledge
         argument = callback.argument
         where = _Where(chat or self._chat, workshop)
-        voice = self.words(language or callback.language or None)
+        voice = voice_in(knowledge, language or callback.language or None)
         words = voice.words
         match callback.action:
             case Action.OPEN if knowledge.get(argument):
@@ -458,12 +403,12 @@ class Conversation:
         knowledge = engine.knowledge
         answers = []
         if query.strip():
-            found = self._match(query)
+            found = _match(engine, query)
             answered = found.decision is Decision.ANSWER
             offered = found.decision is not Decision.NONE
             ids = [c.entry_id for c in found.candidates] if offered else []
-            if self._endangered(query, found):
-                words = self.words(found.language).words
+            if _endangered(engine, query, found):
+                words = voice_in(knowledge, found.language).words
                 answers.append(_safety_result(words.danger, words.danger_title))
                 ids = ids[:1] if answered else []
         else:
@@ -475,26 +420,117 @@ class Conversation:
             answers.append(InlineAnswer(entry_id, entry.question, first_line, reply))
         return answers
 
-    def _endangered(self, text: str, found: Match) -> bool:
-        """Whether the safety note goes first: for the region's languages, unless the
-        language's detector reads no danger; otherwise as in a chat."""
-        reader = self.engine.reader
-        if found.language is not None:
-            return reader.regional_danger(found.language, text) is not False
-        if reader.suspicion(text).is_danger(found.decision is Decision.ANSWER):
-            return True
-        return self._unplaced_danger(text, found) is not None
-
     def chosen_inline(self, query: str, result_id: str) -> None:
-        """Record an inline result someone posted, as the question it answered."""
-        found = self._match(query)
-        if result_id == SAFETY_RESULT:
-            self.journal.record(_asked(found, Intent.DANGER, None, ChatKind.INLINE))
-        elif self.engine.knowledge.get(result_id):
-            self.journal.record(_asked(found, None, result_id, ChatKind.INLINE))
+        """Record an inline result someone posted, as the question it answered; without its
+        text when the query was from or about someone in danger, whichever result was posted
+        (the safety note or the sure answer offered after it)."""
+        engine = self.engine
+        safety = result_id == SAFETY_RESULT
+        if not safety and engine.knowledge.get(result_id) is None:
+            return
+        found = _match(engine, query)
+        endangered = safety or _endangered(engine, query, found)
+        intent = Intent.DANGER if endangered else None
+        entry_id = None if safety else result_id
+        self.journal.record(_asked(found, intent, entry_id, ChatKind.INLINE))
 
 
 _TRANSLATE = re.compile(r"\btranslat", re.IGNORECASE)
+
+
+# --- reading a message: each with the one engine its reply uses ------------------------------
+
+
+def _match(engine: AnswerEngine, text: str) -> Match:
+    return _declined(text, engine.matcher.match(text), engine.reader)
+
+
+def _asked_beside(engine: AnswerEngine, text: str) -> Match | None:
+    """In a plea that no entry answers whole, a question of its own that one answers surely
+    ("...i work 16 hours no salary. is this trafficking?"), unless it is a plea itself
+    ("where can I go?" is not asking for the report)."""
+    for sentence in asking_sentences(text):
+        if engine.reader.plainly_ordinary(sentence):
+            found = _match(engine, sentence)
+            if found.decision is Decision.ANSWER:
+                return found
+    return None
+
+
+def _unplaced_danger(engine: AnswerEngine, text: str, found: Match) -> str | None:
+    """The language of a message that nothing answers surely and no language was recognised
+    in, when that language's detector reads danger in it."""
+    if found.decision is Decision.ANSWER or found.language is not None:
+        return None
+    if looks_english(text):  # "how to renew my passport online": English, and read as such
+        return None
+    return engine.reader.unplaced_danger(text)
+
+
+def _endangered(engine: AnswerEngine, text: str, found: Match) -> bool:
+    """Whether the safety note goes first: for the region's languages, unless the language's
+    detector reads no danger; otherwise as in a chat."""
+    reader = engine.reader
+    if found.language is not None:
+        return reader.regional_danger(found.language, text) is not False
+    if reader.suspicion(text).is_danger(found.decision is Decision.ANSWER):
+        return True
+    return _unplaced_danger(engine, text, found) is not None
+
+
+def _about_itself(engine: AnswerEngine, question: str) -> Intent | None:
+    """Small talk that asks what the bot is or does ("help", "is this chat private?")."""
+    talk = engine.reader.small_talk(question)
+    return talk if talk in _ABOUT_ITSELF else None
+
+
+def _about_the_bot(
+    engine: AnswerEngine, text: str, found: Match, intent: Intent | None
+) -> Intent | None:
+    """One of the many ways of asking about the bot that the patterns of small talk do not
+    know, in a message the matcher declines, or offers choices for from words closer to the
+    bot's than to any entry's ("where does your information come from?")."""
+    if intent is not None or found.decision is Decision.ANSWER:
+        return None
+    offered = found.decision is Decision.CLARIFY
+    return engine.reader.about_the_bot(text, found.top_score if offered else 0.0)
+
+
+def _asked_for_language(knowledge: KnowledgeBase, found: Match) -> Turn | None:
+    """A message that asks for a language the bot speaks ("bahasa Indonesia?", "in Thai
+    please"), and for nothing it can answer, gets the /language menu in that language."""
+    if found.decision is not Decision.NONE:
+        return None
+    code = named_language(knowledge, found.question)
+    if code is None:
+        return None
+    menu = _language_menu(knowledge, code)
+    if _TRANSLATE.search(found.question):
+        # "translate that into Thai": the menu changes the bot's own words, never an answer
+        english = voice_in(knowledge, None).words
+        menu = replies.with_note(english.languages, menu, first=True)
+    return Turn(menu, Intent.LANGUAGE_NAMED, found)
+
+
+def _language_menu(knowledge: KnowledgeBase, language: str | None) -> Reply:
+    return replies.language_menu(knowledge, voice_in(knowledge, language))
+
+
+def _small_talk_in(
+    knowledge: KnowledgeBase,
+    question: str,
+    written_in: str,
+    talk: SmallTalk,
+    language: str | None,
+) -> Turn:
+    """A greeting or thanks in one of the region's languages, answered in it (or in the
+    language the chat chose); counted, its text not kept, like every message in those
+    languages."""
+    voice = voice_in(knowledge, language or written_in)
+    words = voice.words
+    text = words.greeting if talk is SmallTalk.GREETING else words.thanks
+    unmatched = Match(question, Decision.NONE, 0.0, (), language=written_in)
+    return Turn(replies.fixed(text, voice=voice), Intent(talk.value), unmatched)
 
 
 def _now() -> datetime:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intents import Intent, Reader, regional
-from bot.intents.cues import about_the_law, cues, situations
+from bot.intents import Intent, Reader, Suspicion, regional
+from bot.intents.cues import about_the_law, cues, of_their_own, situations
 from bot.intents.detector import Detector, shared_features
 from bot.knowledge import load_knowledge
 from tests.support.kb import WriteKnowledge, entry
@@ -106,6 +106,15 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("the officer says he will deport me tonight unless I pay", True),
         ("im 15 and the owner makes me work until midnight", True),
         ("the staff told my trafficker where I am. I need to move tonight, where can I go?", True),
+        # found by trying the bot as a user (2026-12-01): a case of one's own, asked as a question
+        ("is it normal that my uncle's employer keeps his passport?", True),
+        ("my employer keeps my passport, is that trafficking?", True),
+        ("my friend is stuck in a scam compound in Myanmar", True),
+        ("is it ok that our agent keeps our passports?", True),
+        ("i think my neighbour is trafficking girls, who do i tell?", True),
+        ("my cousin is in one of those compounds near the border", True),
+        ("my client's employer kept her passport for a year. which article covers that?", False),
+        ("a journalist friend asked me: is a scam compound a form of trafficking?", False),
         ("does the report discuss workers who are not allowed to leave the compound?", False),
         ("what does the report say about ships that never dock for months?", False),
         ("how do victims escape from scam compounds according to the report?", False),
@@ -164,3 +173,28 @@ def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages(
     assert reader.regional_danger("id", reported)
     assert reader.regional_danger("fil", "paano isumbong ang pulis na kasabwat ng mga trafficker")
     assert not reader.regional_danger("th", "ต่ออายุพาสปอร์ตออนไลน์ได้ไหม")
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("is it normal that my uncle's employer keeps his passport?", True),
+        ("our agent keeps the passports", True),
+        ("asking for a friend: can they keep my papers?", True),
+        ("my client's employer kept her passport", False),  # a lawyer's case
+        ("my students asked about passport confiscation", False),  # a teacher's class
+        ("the employer keeps his passport", False),
+    ],
+)
+def test_whose_situation_it_is(text: str, own: bool) -> None:
+    assert of_their_own(text) is own
+
+
+def test_a_situation_of_ones_own_gets_the_note_at_any_probability_unless_answered() -> None:
+    """The detector, taught that questions are ordinary, reads little danger in "is it normal
+    that my uncle's employer keeps his passport?": whose the situation is decides."""
+    own = Suspicion(0.001, situation=True, own=True)
+    assert own.is_danger(answered=False)
+    assert not own.is_danger(answered=True), "an entry answers it: an ordinary question"
+    assert not Suspicion(0.001, situation=True).is_danger(answered=False), "nobody's own"
+    assert not Suspicion(0.001, situation=False, own=True).is_danger(answered=False)

@@ -124,6 +124,21 @@ def test_inline_gives_the_safety_note_first(
     assert (kept.intent, kept.text) == ("danger", None)
 
 
+def test_an_answer_posted_after_the_safety_note_keeps_no_text(
+    conversation: Conversation, journal: RecordingJournal
+) -> None:
+    """The inline results for a plea that also asks something answerable are the note, then
+    the answer: whichever is posted, the plea's text is not kept."""
+    plea = (
+        "I work on a fishing boat and the captain beats us, what does the report say about fishing?"
+    )
+    results = [result.entry_id for result in conversation.inline(plea)]
+    assert results == [SAFETY_RESULT, "fishing-industry"]
+    conversation.chosen_inline(plea, "fishing-industry")
+    [kept] = journal.questions
+    assert (kept.intent, kept.text, kept.entry_id) == ("danger", None, "fishing-industry")
+
+
 def test_a_message_in_another_language_is_counted_not_kept(
     conversation: Conversation, journal: RecordingJournal
 ) -> None:

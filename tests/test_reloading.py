@@ -6,17 +6,21 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from bot.conversation import Conversation
-from bot.matching import Decision, Thresholds
+from bot.engine import AnswerEngine
+from bot.matching import Decision, Match, Matcher, Thresholds
 from bot.reloading import Reloader, report
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.store import DiscardJournal
 from bot.watching import watch_in_thread
 from bot.wording import FrontEnd
+from tests.support.kb import WriteKnowledge, entry
 from tests.support.shipped import shipped_engine
 
 NEW_PHRASING = "who put up the money for this piece of work"  # not a phrasing of any entry
@@ -132,6 +136,33 @@ def test_questions_asked_during_a_reload_are_all_answered(reloader: Reloader, ro
     assert set(got) == {"report-funding"}
 
 
+def test_a_reload_landing_mid_reply_leaves_the_reply_on_one_knowledge_base(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    """The reloader swaps the engine from its own thread, at any moment: here while the first
+    of the two matches of "who funded the research pls" (as typed, then spelled out) runs. The
+    new knowledge base has no entry the old one has; a reply that matched on one and composed
+    on the other would fail."""
+    shipped = shipped_engine()
+    edited = AnswerEngine.load(
+        write_knowledge([entry("who-funded", question="Who funded the research please?")])
+    )
+
+    class SwapWhileMatching:
+        def __getattr__(self, name: str) -> object:
+            return getattr(shipped.matcher, name)
+
+        def match(self, question: str) -> Match:
+            conversation.engine = edited
+            return shipped.matcher.match(question)
+
+    swapping = replace(shipped, matcher=cast(Matcher, SwapWhileMatching()))
+    conversation = Conversation(swapping, DiscardJournal(), FrontEnd.TELEGRAM)
+    turn = conversation.ask("who funded the research pls")
+    assert turn.reply.entry_id == "report-funding"
+    assert conversation.ask("who funded the research please?").reply.entry_id == "who-funded"
+
+
 def test_the_watcher_reloads_after_a_save(reloader: Reloader, root: Path) -> None:
     reloaded = threading.Event()
 
@@ -144,7 +175,7 @@ def test_the_watcher_reloads_after_a_save(reloader: Reloader, root: Path) -> Non
         time.sleep(0.3)  # the watcher is up
         (root / "entries" / "notes.txt").write_text("not a knowledge file")
         add_alternate(root, "report-funding", NEW_PHRASING)
-        assert reloaded.wait(timeout=15)
+        assert reloaded.wait(timeout=60)  # a rebuild, on a loaded machine
     finally:
         stop.set()
     assert answered(reloader, NEW_PHRASING) == "report-funding"

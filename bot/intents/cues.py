@@ -19,12 +19,14 @@ _REPORTED_AS = (
     r"(?:a|an|the|this|that|these|my|our|his|her|some|corrupt|suspected|abusive|local|border|"
     r"immigration|labou?r|customs|police|official)"
 )
-_PEOPLE = (
+# the people someone may be asking for: their own (`_KIN`), and a teacher's
+_KIN = (
     r"(?:sister|brother|daughter|son|cousin|wife|husband|mother|mum|mom|father|dad|friend|"
     r"child|children|kid|kids|niece|nephew|uncle|aunt|auntie|family|neighbou?r|colleague|"
     r"co ?worker|boyfriend|girlfriend|fianc\w*|relative|grandson|granddaughter|people|girls?|"
-    r"boys?|men|women|workers?|crew|student|pupil|maid|helper)"
+    r"boys?|men|women|workers?|crew|maid|helper)"
 )
+_PEOPLE = rf"(?:{_KIN}|student|pupil)"
 _THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|owner|man|men|police))"
 _DOCUMENTS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|visa|permit|phone)"
 _CALLS_FOR_HELP = (
@@ -50,8 +52,9 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b"
         rf"|\b{_DOCUMENTS} (?:gone|missing)\b",
         "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|stuck (?:in|at|on|here|"
-        r"there|with)|scam (?:compound|centre|center|camp)s?|can ?t (?:leave|go|"
-        r"get out)|cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
+        r"there|with)|scam (?:compound|centre|center|camp)s?|"
+        r"(?:in|inside) (?:one of )?(?:those|these|the|a) compounds?|can ?t (?:leave|go|get out)|"
+        r"cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
         r"don t let|do not let|doesn t let|does not let|didn t let|never lets?|kept inside|"
         r"watch(?:es|ing)? (?:us|me|her|him)|guarded|under guard|"
@@ -90,7 +93,10 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"
         rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
         rf"brokers?|police\w*|officers?|guards?|captains?|recruiters?|crimes?|abuse|him|her|"
-        rf"them|corruption|bribe\w*|{_PEOPLE}))\b",
+        rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
+        # whom to tell: "my neighbour is trafficking girls, who do i tell?"
+        r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
+        r"(?:give|send|show) (?:it|this|that|them) to)\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
         r"one meal|work(?:ing)? \d{2} hours|withh\w* (?:my|our|her|his|the) (?:food|meals?)|"
@@ -182,6 +188,20 @@ def situations(text: str) -> list[str]:
     """The cues that name something being done to someone, in any text (normalised here)."""
     words = normalize(text)
     return [name for name in SITUATIONS if _SITUATION_CUES[name].search(words)]
+
+
+# Whose the situation is: the asker's own people, or whoever they work for ("my sister", "our
+# agent", "asking for a friend"); a lawyer's "my client" or a teacher's "my students" are not
+_OWN = re.compile(
+    rf"\b(?:my|our) (?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
+    r"|\b(?:asking|ask) for a friend\b"
+)
+
+
+def of_their_own(text: str) -> bool:
+    """Whether a message tells of the asker's own people or employer, in any text (normalised
+    here)."""
+    return bool(_OWN.search(normalize(text)))
 
 
 # Words a legal question uses: not a feature, the gate before the personal-legal detector

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
-from bot.intents.cues import about_the_law, is_statement, situations
+from bot.intents.cues import about_the_law, is_statement, of_their_own, situations
 from bot.intents.detector import Detector, shared_features
 from bot.intents.private_details import asks_private_details
 from bot.intents.regional import RegionalDanger
@@ -33,6 +33,9 @@ REPORT_UNLESS_ANSWERED = 0.01
 # ...or, when it tells (not asks) of something being done to someone, from this probability
 # even when answered: "passport taken" gets the note, then the answer on documents
 TOLD_DANGER = 0.2
+# ...or, whatever the probability, when it tells of the asker's own people or employer and no
+# entry answers it: "is it normal that my uncle's employer keeps his passport?" asks of a case,
+# and the detector, taught that questions are ordinary, reads little danger in it
 # ...or when one sentence of a longer message that names something done to someone, read
 # alone, is from this probability: in "someone I know is being held, what should I do?" the
 # question dilutes the plea
@@ -75,6 +78,7 @@ class Suspicion:
     wants_to_report: bool = False  # a person, an official or a crime: this is no channel for it
     told: bool = False  # a statement, not a question
     sentence: float = 0.0  # the highest of its sentences that name a situation, read alone
+    own: bool = False  # it tells of the asker's own people or employer: "my sister", "our agent"
 
     def is_danger(self, answered: bool) -> bool:
         """A wish to report someone gets the note unless an entry answers the message and the
@@ -88,7 +92,9 @@ class Suspicion:
             return True
         if self.situation and self.told and self.probability >= TOLD_DANGER:
             return True
-        return self.probability >= DANGER_UNLESS_ANSWERED and self.situation and not answered
+        if answered or not self.situation:
+            return False
+        return self.own or self.probability >= DANGER_UNLESS_ANSWERED
 
 
 class Reader:
@@ -168,6 +174,7 @@ class Reader:
             bool(found),
             wants_to_report="report_someone" in found,
             told=is_statement(text),
+            own=of_their_own(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,
