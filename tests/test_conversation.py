@@ -406,6 +406,7 @@ def test_requests_of_the_previous_answer_are_answered_from_it(
         ("bali-process-meetings", "the last one?"),
         ("bali-process-meetings", "when was the most recent one?"),
         ("som-protocol", "is it binding?"),
+        ("recommendations", "how many are there"),
     ],
 )
 def test_words_about_the_answer_ask_it_again(
@@ -413,7 +414,7 @@ def test_words_about_the_answer_ask_it_again(
 ) -> None:
     """Found by trying the bot as a user: "when was the most recent one?" after the ministerial
     conferences got the report's release; "is it binding?" after the Smuggling Protocol got
-    nothing."""
+    nothing; "how many are there" after the recommendations got choices."""
     assert conversation.ask(then, follows=previous).reply.entry_id == previous
 
 

@@ -52,7 +52,7 @@ _DATED = re.compile(
 # "give me an example"
 _ABOUT_THE_ANSWER = frozenset(
     "one ones last latest recent first full list exactly again detail details binding "
-    "legally example examples instance give any".split()
+    "legally example examples instance give any many much".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
