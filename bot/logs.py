@@ -1,8 +1,10 @@
-"""Logging set-up that never writes the bot token.
+"""Logging set-up that never writes the bot token, nor who wrote what.
 
 httpx logs every request URL at INFO, and the Bot API puts the token in the URL, so httpx and
 httpcore are held at WARNING whatever LOG_LEVEL says, and a filter blanks the token out of any
-record that still carries it.
+record that still carries it. python-telegram-bot logs every update it receives and every
+request it makes at DEBUG (message texts, user and chat ids, names), so its loggers are held at
+INFO, LOG_LEVEL=DEBUG or not.
 """
 
 from __future__ import annotations
@@ -10,7 +12,13 @@ from __future__ import annotations
 import logging
 
 REDACTED = "<token>"
-_CHATTY = ("httpx", "httpcore", "apscheduler")
+# libraries' loggers and the least severe level they may log at, whatever LOG_LEVEL says
+_HELD = {
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "apscheduler": logging.WARNING,
+    "telegram": logging.INFO,  # and "telegram.ext" and the rest below it
+}
 
 
 class RedactSecrets(logging.Filter):
@@ -56,5 +64,5 @@ def configure(level: str, *secrets: str, brief: tuple[type[BaseException], ...] 
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _CHATTY:
-        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    for name, least in _HELD.items():
+        logging.getLogger(name).setLevel(max(least, logging.getLevelName(level)))

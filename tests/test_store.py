@@ -3,13 +3,16 @@ faults (locked, full, read-only, killed mid-write) and retention."""
 
 from __future__ import annotations
 
+import json
 import logging
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -252,6 +255,66 @@ def test_a_read_only_store_is_reported_not_raised(
     recorder.close()
 
 
+class BuggyStore(SqliteStore):
+    """A real store whose first write raises what no store fault does: a bug."""
+
+    broken = True
+
+    def write(self, events: Sequence[Event]) -> None:
+        if self.broken:
+            self.broken = False
+            raise TypeError("a bug in writing")
+        super().write(events)
+
+
+def test_the_recorder_survives_a_bug_in_a_write(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = BuggyStore(tmp_path / "bot.sqlite3")
+    recorder = Recorder(store, retention=timedelta(days=90), flush_seconds=60)
+    with caplog.at_level(logging.ERROR, logger="bot.store.recorder"):
+        recorder.record(question())
+        assert recorder.flush()
+    [failed] = caplog.records
+    assert failed.message == "recording failed, 1 events dropped"
+    assert failed.exc_info is not None, "with its traceback"
+    recorder.record(question())
+    assert recorder.flush()
+    assert len(store.questions(NOW)) == 1, "the thread went on; the batch that failed is dropped"
+    recorder.close()
+
+
+class StalledStore(SqliteStore):
+    """A real store whose writes hang until released, as on a stalled disk."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.writing_now = threading.Event()
+        self.released = threading.Event()
+
+    def write(self, events: Sequence[Event]) -> None:
+        self.writing_now.set()
+        self.released.wait()
+        super().write(events)
+
+
+def test_flush_waits_no_longer_than_its_timeout_even_for_a_full_queue(tmp_path: Path) -> None:
+    store = StalledStore(tmp_path / "bot.sqlite3")
+    recorder = Recorder(store, retention=timedelta(days=90), flush_seconds=0.01, backlog=2)
+    recorder.record(question())
+    assert store.writing_now.wait(10)
+    recorder.record(question())
+    recorder.record(question())  # the queue is full and its thread is stuck
+    with ThreadPoolExecutor(1) as flushing:
+        flushed = flushing.submit(recorder.flush, 0.01)
+        try:
+            assert flushed.result(timeout=10) is False, "gave up, not blocked"
+        finally:
+            store.released.set()
+    recorder.close()
+    assert len(store.questions(NOW)) == 3
+
+
 def test_recorder_purges_once_a_day(store: SqliteStore) -> None:
     store.write([question(at=LONG_AGO), question()])
     clock = [NOW]
@@ -365,4 +428,52 @@ def test_the_inbox_hands_out_in_order_and_answers_once(store: SqliteStore) -> No
     assert inbox.last_id() == 8
     body = sqlite3.connect(store.path).execute("SELECT body FROM inbox WHERE update_id = 6")
     assert body.fetchone() == (None,), "an answered update's body is erased"
-    assert inbox.forget(NOW + timedelta(days=2)) == 1
+    assert inbox.forget(NOW + timedelta(days=2)) == 4, "answered or not"
+    assert inbox.last_id() is None
+
+
+DANGER = "my boss took my passport and locks us in"
+USER_ID = 987_654_321
+NAME = "Siti Aminah"
+
+
+def update_body(update_id: int, text: str = DANGER) -> str:
+    """An update as the intake records it: who wrote what, in which chat."""
+    sender = {"id": USER_ID, "is_bot": False, "first_name": NAME}
+    chat = {"id": USER_ID, "type": "private", "first_name": NAME}
+    message = {"message_id": update_id, "date": 0, "chat": chat, "from": sender, "text": text}
+    return json.dumps({"update_id": update_id, "message": message})
+
+
+def copies_on_disk(store: SqliteStore, what: str | int) -> int:
+    """How often `what` is in the database file and its write-ahead log, read while the store
+    is open (closing it would empty the log)."""
+    log = store.path.with_name(f"{store.path.name}-wal")
+    kept = store.path.read_bytes() + (log.read_bytes() if log.exists() else b"")
+    return kept.count(str(what).encode())
+
+
+def test_handled_updates_leave_no_copy_on_disk(store: SqliteStore) -> None:
+    inbox = Inbox(store)
+    inbox.receive([(i, update_body(i)) for i in range(1, 51)], NOW)
+    for update_id in range(1, 26):
+        inbox.handled(update_id)
+    assert copies_on_disk(store, DANGER) >= 25, "those still waiting are kept"
+    for update_id in range(26, 51):
+        inbox.handled(update_id)
+    assert [copies_on_disk(store, what) for what in (DANGER, USER_ID, NAME)] == [0, 0, 0]
+
+
+def test_an_update_never_handled_is_forgotten_with_the_ids(
+    store: SqliteStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = Inbox(store)
+    inbox.receive([(1, update_body(1))], NOW - timedelta(days=2))
+    inbox.receive([(2, update_body(2, "what is uncac"))], NOW)
+    with caplog.at_level(logging.WARNING, logger="bot.store.inbox"):
+        assert inbox.forget(NOW - timedelta(days=1)) == 1
+    assert [update_id for update_id, _ in inbox.pending()] == [2]
+    assert copies_on_disk(store, DANGER) == 0
+    assert [r.message for r in caplog.records] == [
+        "1 updates too old to answer were forgotten unanswered"
+    ]

@@ -3,15 +3,22 @@ is lost to a crash and none is answered twice.
 
 An update's body (who sent what) is kept only until it is handled: then it is erased, with
 SQLite's `secure_delete` so the bytes are overwritten, and only its id stays, for a day, to
-recognise a second delivery of the same update.
+recognise a second delivery of the same update. The copies SQLite's write-ahead log still holds
+go when the inbox drains (nothing left to handle): one checkpoint then rather than one per
+update, so that a burst pays for it once, when it is over (meanwhile the log starts over every
+100 pages: `bot.store.sqlite`). An update never handled is forgotten with the ids, body and
+all: too old to answer.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from bot.store.sqlite import SqliteStore, stored_time
+
+logger = logging.getLogger(__name__)
 
 
 class Inbox:
@@ -33,10 +40,16 @@ class Inbox:
         return fresh
 
     def handled(self, update_id: int) -> None:
+        """Erase the update's body; once none is waiting, its copies in the log too."""
         with self.store.writing() as connection:
             connection.execute(
                 "UPDATE inbox SET done = 1, body = NULL WHERE update_id = ?", (update_id,)
             )
+            (drained,) = connection.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM inbox WHERE done = 0)"
+            ).fetchone()
+        if drained:
+            self.store.checkpoint()
 
     def pending(self, *, besides: Collection[int] = (), limit: int = -1) -> list[tuple[int, str]]:
         """Updates recorded but not handled, oldest first, leaving out `besides` (those being
@@ -61,8 +74,17 @@ class Inbox:
         return int(last) if last is not None else None
 
     def forget(self, before: datetime) -> int:
-        """Ids of updates handled before `before`: Telegram redelivers for a day at most."""
+        """Updates received before `before`, handled or not: Telegram redelivers for a day at
+        most, and a body is not kept longer than an id. How many were forgotten."""
+        cut = stored_time(before)
         with self.store.writing() as connection:
-            return connection.execute(
-                "DELETE FROM inbox WHERE done = 1 AND received_at < ?", (stored_time(before),)
+            unanswered = connection.execute(
+                "DELETE FROM inbox WHERE done = 0 AND received_at < ?", (cut,)
             ).rowcount
+            answered = connection.execute(
+                "DELETE FROM inbox WHERE received_at < ?", (cut,)
+            ).rowcount
+        self.store.checkpoint()
+        if unanswered:
+            logger.warning("%d updates too old to answer were forgotten unanswered", unanswered)
+        return unanswered + answered

@@ -3,7 +3,9 @@ batches, so that writing never delays or breaks an answer.
 
 A store that cannot be written (locked, full, read-only) is logged once, not per event; the
 batch is kept and tried again until it is written or the backlog is full, and the bot goes on
-answering. The same thread forgets what is older than the retention period, once a day.
+answering. Any other failure is a bug: it is logged with its traceback, the batch is dropped
+(it would fail again) and the thread goes on. The same thread forgets what is older than the
+retention period, once a day.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,6 +30,10 @@ PURGE_EVERY = timedelta(days=1)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _left(deadline: float) -> float:
+    return max(0.0, deadline - time.monotonic())
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +79,29 @@ class Recorder:
                 self._overflowing = True
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Write what has been recorded so far; False if that did not happen in time."""
+        """Write what has been recorded so far; False if that did not happen within `timeout`
+        seconds, which is all this waits, even for room in a full queue."""
+        deadline = time.monotonic() + timeout
         request = _Flush()
-        self._queue.put(request)
-        self._wake.set()
-        return request.done.wait(timeout)
+        return self._ask(request, timeout) and request.done.wait(_left(deadline))
 
     def close(self, timeout: float = 10.0) -> None:
         """Write what is held, then stop the thread and close the store."""
-        if self._thread.is_alive():
-            self._queue.put(_STOP)
-            self._wake.set()
-            self._thread.join(timeout)
+        deadline = time.monotonic() + timeout
+        if self._thread.is_alive() and self._ask(_STOP, timeout):
+            self._thread.join(_left(deadline))
         if self._pending:
             logger.error("%d events could not be stored", len(self._pending))
         self.store.close()
+
+    def _ask(self, request: object, timeout: float) -> bool:
+        """Hand the thread a request and wake it; False if the queue stayed full."""
+        try:
+            self._queue.put(request, timeout=timeout)
+        except queue.Full:
+            return False
+        self._wake.set()
+        return True
 
     # --- the thread ----------------------------------------------------------------------
 
@@ -105,8 +120,12 @@ class Recorder:
                     flushes.append(item)
                 elif isinstance(item, Asked | Pressed):
                     self._pending.append(item)
-            self._write()
-            self._purge_when_due()
+            try:
+                self._write()
+                self._purge_when_due()
+            except Exception:  # a bug, not the store's fault: retrying would fail again
+                logger.exception("recording failed, %d events dropped", len(self._pending))
+                self._pending.clear()
             for request in flushes:
                 request.done.set()
 

@@ -1,5 +1,11 @@
 """The default store: one SQLite file, created on first use, in WAL mode so that the reports
-can read while the bot writes."""
+can read while the bot writes.
+
+What is deleted is overwritten (`secure_delete`), but in WAL mode the older versions of its
+pages stay in the write-ahead log until the log is emptied or overwritten. So whoever deletes
+something private empties the log (`checkpoint`: the inbox once it drains, the purge), and in
+between the log starts over every 100 pages (`wal_autocheckpoint`), cut back to what it then
+holds (`journal_size_limit`), so that no older copy lingers in its tail."""
 
 from __future__ import annotations
 
@@ -87,6 +93,7 @@ class SqliteStore:
                 "DELETE FROM chat_languages WHERE chosen_at < ?",
             ):
                 gone += connection.execute(statement, (cut,)).rowcount
+        self.checkpoint()
         return gone
 
     # --- reading -------------------------------------------------------------------------
@@ -111,6 +118,13 @@ class SqliteStore:
                 Pressed(parse_time(at), ChatKind(chat), PressKind(kind), entry, question, workshop)
                 for at, chat, kind, entry, question, workshop in rows
             ]
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and empty it, so that what was
+        erased leaves no older copy in the log. A reader still using the log keeps it (SQLite
+        waits up to the busy timeout); the next checkpoint empties it."""
+        with self._errors("checkpoint"):
+            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def close(self) -> None:
         with self._lock:
@@ -146,6 +160,9 @@ class SqliteStore:
             connection.execute("PRAGMA synchronous = NORMAL")
             # what is deleted (an update's body once answered, old records) is overwritten
             connection.execute("PRAGMA secure_delete = ON")
+            # the log starts over every 100 pages (not 1000), its tail of older pages cut off
+            connection.execute("PRAGMA wal_autocheckpoint = 100")
+            connection.execute("PRAGMA journal_size_limit = 0")
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)
