@@ -17,6 +17,7 @@ from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import (
     Request,
+    asks_who_said,
     depends_on_context,
     request_of,
     wants_another,
@@ -214,6 +215,14 @@ class Conversation:
             return Turn(
                 _of_previous(knowledge, request, previous.id, voice), Intent.FOLLOW_UP, found
             )
+        if (
+            previous is not None
+            and asks_who_said(text)
+            and not engine.matcher.people_in_answer(previous.id)
+        ):
+            # an answer that quotes nobody was said by its sources
+            sources = _of_previous(knowledge, Request.SOURCES, previous.id, voice)
+            return Turn(sources, Intent.FOLLOW_UP, found)
         # "thanks, that's all" closes the conversation rather than asking about "that"
         closing = reader.small_talk(question) is not None
         if previous is not None and not closing and depends_on_context(text):

@@ -72,6 +72,12 @@ _SOURCES = re.compile(
     r"(?:can|could) (?:you|u) (?:cite|give) (?:that|this|it|a source|the source|sources)|"
     r"how do you know(?: that| this)?)(?: please| pls)?$"
 )
+# "who said that?": a person, when the answer quotes one; its sources, when it quotes nobody
+# ("who wrote it?" asks who wrote the report)
+_WHO_SAID = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|hmm) )?who (?:said|says|claims|claimed|stated|states) "
+    r"(?:that|this|so)$"
+)
 _POLITE = r"^(?:(?:and|so|ok|okay|sorry|hmm) )?(?:(?:can|could) (?:you|u) |please |pls )?"
 _SHORTER = re.compile(
     rf"{_POLITE}(?:(?:say|explain|put) (?:that|this|it) (?:more simply|simpler|simply|"
@@ -96,6 +102,11 @@ class Request(StrEnum):
     SOURCES = "sources"  # "source?", "is that in the report itself?"
     SHORTER = "shorter"  # "in short?", "can you say that more simply": its first paragraph
     AGAIN = "again"  # "can you repeat that?": the answer once more
+
+
+def asks_who_said(text: str) -> bool:
+    """ "Who said that?", of the answer just given."""
+    return bool(_WHO_SAID.match(normalize(text)))
 
 
 def request_of(text: str) -> Request | None:

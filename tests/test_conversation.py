@@ -445,6 +445,19 @@ def test_who_said_that_asks_about_the_person_the_answer_names(
     assert alone.reply.entry_id != "rebecca-miller"
 
 
+@pytest.mark.parametrize("then", ["who said that?", "and who said so", "ok who claims this"])
+def test_who_said_an_answer_that_quotes_nobody_gets_its_sources(
+    conversation: Conversation, then: str
+) -> None:
+    """Found by trying the bot as a user: "who said that?" after the answer on borders, which
+    quotes nobody, was declined."""
+    assert shipped_engine().matcher.people_in_answer("corruption-borders") == ()
+    turn = conversation.ask(then, follows="corruption-borders")
+    sources = conversation.press(Callback(Action.SOURCES, "corruption-borders"))
+    assert sources is not None
+    assert (turn.intent, turn.reply) == (Intent.FOLLOW_UP, sources)
+
+
 def test_a_message_that_stands_on_its_own_is_matched_on_its_own(
     conversation: Conversation,
 ) -> None:

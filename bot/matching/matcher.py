@@ -224,6 +224,10 @@ class Matcher:
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         return self._decide(text, scores, max(self.thresholds.lead, lead))
 
+    def people_in_answer(self, entry_id: str) -> tuple[str, ...]:
+        """The entries on people whom the entry's answer names (a quote's speaker)."""
+        return tuple(self._people.get(entry_id, ()))
+
     def _siblings(self, question: str) -> FloatArray:
         """How alike each entry's main question is to `question` in its frame: "the other
         protocol" after "What is the Trafficking in Persons Protocol?" is the entry asked as
