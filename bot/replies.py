@@ -138,7 +138,7 @@ def glossary(knowledge: KnowledgeBase, asked: str = "") -> Reply:
         found = [t for t in shown if wanted in {normalize(f) for f in (t.term, *t.variants)}]
         if found:
             return _glossary_reply(knowledge, found, "", verbose=True)
-        unknown = wording.GLOSSARY_UNKNOWN.format(term=asked.strip())
+        unknown = wording.GLOSSARY_UNKNOWN.format(term=answer_markup.literal(asked))
         return _glossary_reply(knowledge, shown, unknown)
     return _glossary_reply(knowledge, shown, "")
 

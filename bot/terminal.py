@@ -10,6 +10,7 @@ from bot import wording
 from bot.callbacks import Callback
 from bot.conversation import Conversation
 from bot.followups import ChatMemory
+from bot.numbers import whole_number
 from bot.quiz.rehearsal import Rehearsal
 from bot.replies import Delivery, Reply, ReplyKind, fixed
 from bot.views import terminal_view
@@ -67,8 +68,9 @@ class TerminalChat:
     def respond(self, text: str) -> Reply | None:
         if self.rehearsal.running and not text.startswith("/"):
             return fixed(self.rehearsal.answer(text))
-        if text.isdigit() and 1 <= int(text) <= len(self.options):
-            callback = self.options[int(text) - 1]
+        number = whole_number(text)
+        if number is not None and 1 <= number <= len(self.options):
+            callback = self.options[number - 1]
             pressed = self.conversation.press(
                 callback, self.clarified, language=self.language, chat_key=_ON_SCREEN
             )

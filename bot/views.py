@@ -7,6 +7,7 @@ Telegram.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot import wording
@@ -17,6 +18,9 @@ from bot.replies import Choice, Delivery, Reply, ReplyKind
 from bot.words import ENGLISH_VOICE, Voice
 
 LABEL_LIMIT = 60  # longer button labels are cut on a word and end with an ellipsis
+# rendered HTML, read as tags, entities and characters: a message is cut between two of them
+_ATOM = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)
+_PARAGRAPH, _LINE, _WORD, _CHARACTER = 3, 2, 1, 0  # where a long message is cut, the best first
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +42,7 @@ class TelegramView:
 
 
 def short(label: str, limit: int = LABEL_LIMIT) -> str:
-    if len(label) <= limit:
-        return label
-    cut = label[: limit - 1].rsplit(" ", 1)[0]
-    return f"{cut}…"
+    return answer_markup.shortened(label, limit)
 
 
 def _choice_rows(
@@ -122,31 +123,83 @@ def telegram_view(reply: Reply) -> TelegramView:
 
 
 def split_html(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> tuple[str, ...]:
-    """Messages within the limit, split between paragraphs, then lines, never inside a tag
-    (rendered markup keeps every tag within one line)."""
+    """Messages within the limit, each valid HTML on its own: cut between paragraphs where one
+    fits, else between lines, else between words, else between characters; never inside a tag
+    or an entity (`&amp;`). A tag open at a cut is closed before it and opened again after it,
+    and the white space at a cut is dropped."""
+    if len(html) <= limit:
+        return (html,)
+    atoms = _ATOM.findall(html)
+    opened = _open_tags(atoms)
     chunks: list[str] = []
-    current = ""
-    for piece in _pieces(html, limit):
-        joined = f"{current}\n\n{piece}" if current else piece
-        if len(joined) <= limit:
-            current = joined
-        else:
-            chunks.append(current)
-            current = piece
-    if current or not chunks:
-        chunks.append(current)
-    return tuple(chunks)
+    start = _resume(atoms, 0)
+    while start < len(atoms):
+        end = _cut(atoms, opened, start, limit)
+        if any(_visible(atom) for atom in atoms[start:end]):  # Telegram refuses a blank message
+            chunks.append("".join([*opened[start], *atoms[start:end], _closing(opened[end])]))
+        start = _resume(atoms, end)
+    return tuple(chunks) or (html,)
 
 
-def _pieces(html: str, limit: int) -> list[str]:
-    pieces: list[str] = []
-    for paragraph in html.split("\n\n"):
-        if len(paragraph) <= limit:
-            pieces.append(paragraph)
-            continue
-        for line in paragraph.split("\n"):
-            pieces.extend(line[i : i + limit] for i in range(0, max(len(line), 1), limit))
-    return pieces
+def _open_tags(atoms: list[str]) -> list[tuple[str, ...]]:
+    """For each position, the start tags open before the atom there (and at the end)."""
+    stack: tuple[str, ...] = ()
+    opened = [stack]
+    for atom in atoms:
+        if atom.startswith("</"):
+            stack = stack[:-1]
+        elif atom.startswith("<"):
+            stack = (*stack, atom)
+        opened.append(stack)
+    return opened
+
+
+def _cut(atoms: list[str], opened: list[tuple[str, ...]], start: int, limit: int) -> int:
+    """Where the message beginning at `start` ends: the best cut that keeps it within the
+    limit with its tags reopened and closed (at least one atom, so that it moves on)."""
+    size = sum(map(len, opened[start]))
+    best, best_rank = start + 1, _CHARACTER
+    for end in range(start + 1, len(atoms) + 1):
+        size += len(atoms[end - 1])
+        if size > limit:
+            break
+        fits = size + len(_closing(opened[end])) <= limit
+        if end == len(atoms):
+            return end if fits else best
+        rank = _rank(atoms, end)
+        if fits and rank is not None and rank >= best_rank:
+            best, best_rank = end, rank
+    return best
+
+
+def _rank(atoms: list[str], end: int) -> int | None:
+    """How good a cut before atoms[end] is; None where it would leave a tag empty."""
+    if _is_start_tag(atoms[end - 1]) or atoms[end].startswith("</"):
+        return None
+    if atoms[end] == "\n":
+        return _PARAGRAPH if atoms[end + 1 : end + 2] == ["\n"] else _LINE
+    return _WORD if atoms[end] == " " else _CHARACTER
+
+
+def _resume(atoms: list[str], end: int) -> int:
+    """Where the next message begins: past the white space at a cut and the end tags after
+    it (the message before closed those)."""
+    while end < len(atoms) and (atoms[end].isspace() or atoms[end].startswith("</")):
+        end += 1
+    return end
+
+
+def _closing(opened: tuple[str, ...]) -> str:
+    """The end tags of `opened`, innermost first ('<a href="…">' is ended by '</a>')."""
+    return "".join(f"</{tag[1:-1].split()[0]}>" for tag in reversed(opened))
+
+
+def _is_start_tag(atom: str) -> bool:
+    return atom.startswith("<") and not atom.startswith("</")
+
+
+def _visible(atom: str) -> bool:
+    return not atom.startswith("<") and not atom.isspace()
 
 
 @dataclass(frozen=True, slots=True)

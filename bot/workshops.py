@@ -3,6 +3,7 @@
 the trainer privately, and afterwards from `python -m bot workshop report`.
 
 It reads the session's records only (those tagged with its id); no name or id is in them.
+What people typed (the title, their questions, their names) is shown as typed, never as markup.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, answer_markup
 from bot.quiz import Results, RoundStore, views
 from bot.store.workshop_records import QuizRound, Workshop
 from bot.upkeep import Summary, UnansweredReport, Usage, group_unanswered, summarize
 
 SHOWN = 5  # entries, questions and choices listed per section
+QUESTION_LIMIT = 300  # characters of an unanswered question listed
 
 
 class WorkshopStore(RoundStore, Protocol):
@@ -63,7 +65,7 @@ def summary_text(
     workshop, summary = result.workshop, result.summary
     ended = f" to {workshop.ended_at:%H:%M}" if workshop.ended_at else ""
     lines = [
-        f"**Workshop summary: {workshop.title}**",
+        f"**Workshop summary: {answer_markup.literal(workshop.title)}**",
         f"{workshop.started_at:%d %B %Y, %H:%M}{ended} UTC",
         "",
         f"Questions asked: {summary.questions} (answered {summary.answered}, "
@@ -77,12 +79,23 @@ def summary_text(
     unanswered = [text for group in result.unanswered.groups for text in group.texts]
     if unanswered:
         lines += ["", "**Not answered** (questions as asked, no names)"]
-        lines += [f"- {text}" for text in unanswered[:SHOWN]]
+        lines += [f"- {answer_markup.literal(text, QUESTION_LIMIT)}" for text in unanswered[:SHOWN]]
         if len(unanswered) > SHOWN:
             lines.append(f"- and {len(unanswered) - SHOWN} more")
     if summary.chosen:
         lines += ["", '**Chosen from "did you mean"**']
         lines += [f"- {c.question or c.entry_id} ({c.count})" for c in summary.chosen[:SHOWN]]
+    players = _players(result.quizzes, names)
     for number, quiz in enumerate(result.quizzes, 1):
-        lines += ["", f"**Quiz round {number}**", views.final(quiz, names, link)]
+        lines += ["", f"**Quiz round {number}**", views.final(quiz, players, link)]
     return "\n".join(lines)
+
+
+def _players(quizzes: Sequence[Results], names: Mapping[str, str]) -> dict[str, str]:
+    """The names of those who played, in markup that shows them as they wrote them."""
+    return {
+        person: answer_markup.literal(names[person])
+        for quiz in quizzes
+        for person, _ in quiz.scores
+        if person in names
+    }

@@ -3,7 +3,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.knowledge.answer_markup import links, to_html, to_plain
+from bot.knowledge.answer_markup import QUOTED_LIMIT, links, literal, to_html, to_plain
+
+TRICKS = [
+    "[Official UNODC form](https://phish.example/login)",
+    "**urgent**",
+    "_read me_",
+    "[x](https://a.example) **y** _z_ \\*w\\*",
+]
 
 
 def test_inline_styles_and_escaping() -> None:
@@ -49,3 +56,37 @@ def test_any_text_renders_to_html_without_raw_angle_brackets(text: str) -> None:
         stripped = stripped[:start] + stripped[stripped.index('">', start) + 2 :]
     assert "<" not in stripped
     assert ">" not in stripped
+
+
+# --- what a user typed, quoted ---------------------------------------------------------------
+
+
+def test_markup_typed_by_a_user_shows_as_typed() -> None:
+    for typed in TRICKS:
+        html = to_html(f"I don't have **{literal(typed)}** here.")
+        assert html == f"I don't have <b>{typed}</b> here.", "one bold: the bot's own"
+        assert to_plain(literal(typed)) == typed
+
+
+def test_a_backslash_before_other_characters_is_text() -> None:
+    assert to_html("a\\b and C:\\dir stay") == "a\\b and C:\\dir stay"
+
+
+MARKUP_LIKE = st.lists(
+    st.sampled_from(["**", "_", "[x](https://a.example)", "\\", " ", "a", "\n", "- ", "<", "&"])
+).map("".join)
+
+
+@given(st.one_of(st.text(), MARKUP_LIKE))
+def test_any_text_quoted_inside_a_line_is_text_only(typed: str) -> None:
+    quoted = literal(typed, limit=len(typed) + 1)
+    assert to_plain(f"> {quoted}") == f"> {' '.join(typed.split())}".rstrip()
+    assert "<" not in to_html(f"> {quoted}"), "no tag: every < of the text is escaped"
+    assert to_html(f"**{quoted}**").count("<b>") == (1 if typed.strip() else 0)
+
+
+def test_a_long_text_is_cut_on_a_word() -> None:
+    quoted = literal("word " * 100)
+    assert len(quoted) <= QUOTED_LIMIT
+    assert quoted.endswith("word…")
+    assert literal("a<" * 1500) == "a<" * 49 + "a…"

@@ -1,7 +1,9 @@
 """The knowledge base's answer markup, parsed once and rendered to Telegram HTML or plain text.
 
 Paragraphs are separated by blank lines, `- ` starts a bullet, and inline `**bold**`, `_italic_`
-and `[text](https://...)` are recognised; every other character is text and is escaped in HTML.
+and `[text](https://...)` are recognised; a backslash makes the next `\\`, `*`, `_` or `[` plain
+text (`literal` writes what a user typed that way); every other character is text and is escaped
+in HTML.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ from enum import StrEnum
 from html import escape
 
 BULLET = "•"
+QUOTED_LIMIT = 100  # characters of a user's text quoted back in a reply (a term, a topic)
+_SPECIAL = r"[\\*_\[]"  # a character that could start markup; after a backslash it is text
+_ESCAPED = re.compile(rf"\\({_SPECIAL})")
+# Inside a styled part `\x` counts as one character, so an escaped `*` or `_` never ends it.
 _INLINE = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*"
-    r"|(?<![\w_])_(?P<italic>[^_\s](?:[^_]*?[^_\s])?)_(?![\w_])"
-    r"|\[(?P<label>[^\]\n]+)\]\((?P<url>https?://[^\s)]+)\)"
+    rf"\\(?P<escaped>{_SPECIAL})"
+    r"|\*\*(?P<bold>(?:\\.|[^\\])+?)\*\*"
+    r"|(?<![\w_])_(?P<italic>(?:\\.|[^_\s\\])(?:(?:\\.|[^_\\])*?(?:\\.|[^_\s\\]))?)_(?![\w_])"
+    r"|\[(?P<label>(?:\\.|[^\]\n\\])+)\]\((?P<url>https?://[^\s)]+)\)"
 )
 
 
@@ -85,20 +92,46 @@ def parse(markup: str) -> tuple[Block, ...]:
 
 def _spans(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
+    plain = ""  # text since the last styled part, escapes resolved
     position = 0
     for match in _INLINE.finditer(text):
-        if match.start() > position:
-            spans.append(Span(text[position : match.start()]))
-        if match["bold"] is not None:
-            spans.append(Span(match["bold"], Style.BOLD))
-        elif match["italic"] is not None:
-            spans.append(Span(match["italic"], Style.ITALIC))
-        else:
-            spans.append(Span(match["label"], Style.LINK, match["url"]))
+        plain += text[position : match.start()]
         position = match.end()
-    if position < len(text):
-        spans.append(Span(text[position:]))
+        if match["escaped"] is not None:
+            plain += match["escaped"]
+            continue
+        if plain:
+            spans.append(Span(plain))
+            plain = ""
+        spans.append(_styled(match))
+    plain += text[position:]
+    if plain:
+        spans.append(Span(plain))
     return tuple(spans)
+
+
+def _styled(match: re.Match[str]) -> Span:
+    if match["bold"] is not None:
+        return Span(_ESCAPED.sub(r"\1", match["bold"]), Style.BOLD)
+    if match["italic"] is not None:
+        return Span(_ESCAPED.sub(r"\1", match["italic"]), Style.ITALIC)
+    return Span(_ESCAPED.sub(r"\1", match["label"]), Style.LINK, match["url"])
+
+
+def literal(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """What a user wrote (a term, a topic, a name, a question) as markup that shows it as
+    written, never as a link or bold in the bot's message: on one line (a line break could
+    start a bullet), cut on a word to `limit` characters (so that it cannot fill the reply),
+    and every character that could start markup escaped. For use inside a line."""
+    return re.sub(_SPECIAL, r"\\\g<0>", shortened(" ".join(text.split()), limit))
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` if it is within `limit` characters, else cut on a word and ending with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
 
 
 def to_html(markup: str) -> str:

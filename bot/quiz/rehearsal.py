@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from bot import wording
 from bot.knowledge import KnowledgeBase
+from bot.numbers import whole_number
 from bot.quiz import views
 from bot.quiz.memory import MemoryRounds
 from bot.quiz.requests import QuizRequestError, parse_request
@@ -48,12 +49,13 @@ class Rehearsal:
         if question is None:
             return wording.QUIZ_NONE_RUNNING
         options = question.item.options
-        if not (text.isdigit() and 1 <= int(text) <= len(options)):
+        number = whole_number(text)
+        if number is None or not 1 <= number <= len(options):
             return wording.QUIZ_TERMINAL_AGAIN.format(count=len(options))
         self.master.sent_as(question, f"{question.quiz.id}:{question.number}")
-        self.master.answer(f"{question.quiz.id}:{question.number}", YOU, [int(text) - 1])
+        self.master.answer(f"{question.quiz.id}:{question.number}", YOU, [number - 1])
         item = question.item
-        right = int(text) - 1 == item.correct
+        right = number - 1 == item.correct
         feedback = (
             wording.QUIZ_RIGHT.format(explanation=item.explanation)
             if right

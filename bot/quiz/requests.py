@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge import KnowledgeBase, Topic, did_you_mean
+from bot.knowledge import KnowledgeBase, Topic, answer_markup, did_you_mean
+from bot.numbers import whole_number
 
 DEFAULT_QUESTIONS = 5
 MOST_QUESTIONS = 20
@@ -18,7 +19,7 @@ class QuizRequest:
 
 
 class QuizRequestError(ValueError):
-    """The arguments make no round; the message says what would."""
+    """The arguments make no round; the message, in the answers' markup, says what would."""
 
 
 def parse_request(words: list[str], knowledge: KnowledgeBase) -> QuizRequest:
@@ -27,10 +28,11 @@ def parse_request(words: list[str], knowledge: KnowledgeBase) -> QuizRequest:
     count = DEFAULT_QUESTIONS
     named = []
     for word in words:
-        if word.lstrip("+-").isdigit():  # "-1" is a number out of range, not a topic
-            count = int(word)
-        else:
+        number = whole_number(word)  # "-1" is a number out of range, not a topic
+        if number is None:
             named.append(word)
+        else:
+            count = number
     if not 1 <= count <= MOST_QUESTIONS:
         raise QuizRequestError(f"a round has 1 to {MOST_QUESTIONS} questions")
     return QuizRequest(topic=_topic(" ".join(named), knowledge) if named else None, count=count)
@@ -47,5 +49,6 @@ def _topic(text: str, knowledge: KnowledgeBase) -> Topic:
         return matching[0]
     ids = [t.id for t in knowledge.topics]
     raise QuizRequestError(
-        f"no topic '{text}'{did_you_mean(text, ids)}: try one of {', '.join(ids)}"
+        f"no topic '{answer_markup.literal(text)}'{did_you_mean(text, ids)}: "
+        f"try one of {', '.join(ids)}"
     )
