@@ -14,7 +14,7 @@ import logging
 import os
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScope, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
@@ -123,6 +123,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 # do_quote stays python-telegram-bot's default: replies quote the question in
                 # groups (so the thread is kept) and not in private chats
+                allow_sending_without_reply=True,  # a question deleted meanwhile: still answered
             )
         )
         # replies are retried while that is safe (handlers.delivery); updates are fetched by
@@ -212,25 +213,35 @@ def build_application(
 
 
 async def _post_init(application: TelegramApplication) -> None:
-    """Set the commands menus once the bot is known, and start watching the knowledge folder
-    (run by run_polling / run_webhook)."""
+    """Start watching the knowledge folder and set the commands menus once the bot is known
+    (run by run_polling / run_webhook). The menus are best effort: Telegram keeps the last ones
+    set, and the bot answers without them."""
+    live_reload.start(application)
     everyone = [BotCommand(command.name, command.menu) for command in wording.COMMANDS]
-    await application.bot.set_my_commands(everyone)
+    await _set_menu(application, everyone, "everyone")
     knowledge = application.bot_data.conversation.engine.knowledge
     for tag, menu in command_menus(knowledge).items():  # for people whose Telegram is in it
-        try:
-            translated = [BotCommand(name, description) for name, description in menu]
-            await application.bot.set_my_commands(translated, language_code=tag)
-        except TelegramError as error:  # the English menu stands in
-            logger.warning("no commands menu in %s: %s", tag, error)
+        translated = [BotCommand(name, description) for name, description in menu]
+        await _set_menu(application, translated, f"language {tag}", language_code=tag)
     maintainers = everyone + [BotCommand(c.name, c.menu) for c in wording.ADMIN_COMMANDS]
-    for admin_id in sorted(application.bot_data.admins):
-        try:  # each admin's own menu: only they see the maintainers' commands
-            await application.bot.set_my_commands(maintainers, BotCommandScopeChat(admin_id))
-        except TelegramError as error:  # not started the bot yet: no chat to scope to
-            logger.warning("no commands menu for an admin yet: %s", error)
-    live_reload.start(application)
+    for admin_id in sorted(application.bot_data.admins):  # only they see the maintainers' own
+        # an admin who has not started the bot yet has no chat to scope a menu to
+        await _set_menu(application, maintainers, "an admin", scope=BotCommandScopeChat(admin_id))
     logger.info("started as @%s", application.bot.username)
+
+
+async def _set_menu(
+    application: TelegramApplication,
+    commands: list[BotCommand],
+    whose: str,
+    *,
+    scope: BotCommandScope | None = None,
+    language_code: str | None = None,
+) -> None:
+    try:
+        await application.bot.set_my_commands(commands, scope=scope, language_code=language_code)
+    except TelegramError as error:  # the English menu, or the last one set, stands in
+        logger.warning("no commands menu for %s: %s", whose, error)
 
 
 def run(settings: Settings) -> int:

@@ -1,17 +1,25 @@
-"""Inline-button presses: open an answer, show sources, browse topics, give feedback."""
+"""Inline-button presses: open an answer, show sources, browse topics, give feedback.
+
+The toast (`answerCallbackQuery`) is best effort: Telegram takes it only for a short while
+after the press, and what the press asked for is sent or edited all the same.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable
 
-from telegram import Message, Update
-from telegram.error import BadRequest
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest, TelegramError
 
 from bot.callbacks import Action, Callback
 from bot.replies import Delivery
 from bot.views import telegram_view
+from handlers import errors
 from handlers.context import Context
 from handlers.sending import chat_kind, inline_keyboard, remember_answer, send, session_of
+
+logger = logging.getLogger(__name__)
 
 
 async def press(update: Update, context: Context) -> None:
@@ -26,7 +34,7 @@ async def press(update: Update, context: Context) -> None:
     data = context.bot_data
     if callback is None or message is None:
         language = callback.language if callback else None
-        await query.answer(data.conversation.words(language).words.expired)
+        await _toast(query, data.conversation.words(language).words.expired)
         return
     closing = callback.action is Action.NONE_OF_THESE
     question = data.open_questions.recall((message.chat_id, message.message_id), forget=closing)
@@ -39,7 +47,7 @@ async def press(update: Update, context: Context) -> None:
         language=data.conversation.chosen_language(chat),
         chat_key=chat,
     )
-    await query.answer(reply.notice if reply else None)
+    await _toast(query, reply.notice if reply else None)
     if reply is None:
         return
     view = telegram_view(reply)
@@ -54,9 +62,21 @@ async def press(update: Update, context: Context) -> None:
             remember_answer(context, await send(message, reply), reply)
 
 
+async def _toast(query: CallbackQuery, text: str | None) -> None:
+    """Stop the button's spinner, showing `text` if any; a refusal does not stop the reply (a
+    press from a backlog, or answered again after a restart, is "too old" for a toast)."""
+    try:
+        await query.answer(text)
+    except TelegramError as error:
+        if errors.refused_for_the_users_sake(error) or errors.undelivered(error):
+            logger.info("no toast for a button press: %s", error)
+        else:  # a toast Telegram refuses is ours to fix: too long, say
+            logger.error("toast refused by Telegram: %s", error)
+
+
 async def _edit(edit: Awaitable[object]) -> None:
     try:
         await edit
     except BadRequest as error:  # "message is not modified": pressed twice; nothing to do
         if "not modified" not in str(error).lower():
-            raise  # gone, or not ours to edit: the error handler drops it without an apology
+            raise  # the error handler drops it if the message is gone, else reports a bug

@@ -20,8 +20,12 @@ from bot.replies import fixed
 from bot.views import telegram_view
 from bot.watching import knowledge_changes
 from handlers.context import BotData
+from handlers.running import pause
 
 logger = logging.getLogger(__name__)
+
+FIRST_BACKOFF_SECONDS = 1.0
+MOST_BACKOFF_SECONDS = 60.0
 
 TelegramApplication = Application[Any, Any, Any, Any, BotData, Any]
 
@@ -66,9 +70,23 @@ async def stop(application: TelegramApplication) -> None:
 
 
 async def _watch(application: TelegramApplication) -> None:
+    """Reload after each saved edit until told to stop; a watch that fails (the folder removed
+    or replaced, say) is logged and started again with backoff, so live reload goes on."""
     data = application.bot_data
-    async for _ in knowledge_changes(data.reloader.root, data.stop_watching):
+    backoff = FIRST_BACKOFF_SECONDS
+    while not data.stop_watching.is_set():
         try:
-            await reload_and_tell(application.bot, data)
-        except Exception:  # a reload must never end the watching
-            logger.exception("reload failed")
+            async for _ in knowledge_changes(data.reloader.root, data.stop_watching):
+                backoff = FIRST_BACKOFF_SECONDS
+                await _reload(application.bot, data)
+        except Exception:
+            logger.exception("watching the knowledge folder failed; again in %.0f s", backoff)
+        await pause(data.stop_watching, backoff)  # at once if told to stop
+        backoff = min(backoff * 2, MOST_BACKOFF_SECONDS)
+
+
+async def _reload(bot: Bot, data: BotData) -> None:
+    try:
+        await reload_and_tell(bot, data)
+    except Exception:  # a reload must never end the watching
+        logger.exception("reload failed")

@@ -4,7 +4,8 @@ About 30 messages a second overall (`bot.pacing.Gate`, counted from when each se
 answered), at most 20 a minute into one group and one a second into one private chat, each
 booked with a `bot.pacing.SlotBook` (a sliding window, as Telegram counts), so that the
 handlers can see how long a group's next message would wait. A 429 that happens anyway is
-waited out by the request (`handlers.delivery`), not here.
+waited out here, not by the request (`handlers.delivery`): every send is held for its
+`retry_after`, and the refused one sent again, within `DELIVERY_PATIENCE_SECONDS`.
 """
 
 from __future__ import annotations

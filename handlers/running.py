@@ -1,8 +1,9 @@
 """Running the Telegram bot until it is told to stop.
 
-- Start-up waits for Telegram with backoff; only a rejected token ends it.
+- Start-up waits for Telegram with backoff (getMe, then deleteWebhook or setWebhook); only a
+  rejected token or a refused request (a bad webhook address, say) ends it.
 - Polling confirms updates to Telegram (the next getUpdates offset) only after the inbox has
-  recorded them (`handlers.intake`).
+  recorded them, or, while it cannot be written, the intake holds them (`handlers.intake`).
 - On SIGTERM or SIGINT it stops fetching, lets what it is answering finish for
   `STOP_GRACE_SECONDS` (7), keeps the rest recorded for the next start, and returns: within
   `docker stop`'s 10 s.
@@ -19,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from handlers.delivery import PulseKeeper
@@ -28,6 +29,7 @@ from handlers.intake import Intake
 logger = logging.getLogger(__name__)
 
 POLL_TIMEOUT_SECONDS = 10
+FIRST_BACKOFF_SECONDS = 1.0
 MOST_BACKOFF_SECONDS = 30.0
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -48,7 +50,7 @@ async def serve(
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        if not await _initialized(application, stop):
+        if not await patiently(application.initialize, stop, "getMe"):
             return
         if application.post_init is not None:
             await application.post_init(application)
@@ -56,15 +58,14 @@ async def serve(
         intake.replay()
         await receive(application, intake, pulse, stop)
         await intake.drain(grace)
-        await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
     finally:
         pulse.flush()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
         if application.running:
             await application.stop()
+        if application.post_stop is not None:  # the watcher and SIGHUP, however it ended
+            await application.post_stop(application)
         await application.shutdown()
 
 
@@ -77,9 +78,10 @@ async def poll(
     allowed_updates: list[str],
 ) -> None:
     """Long polling with a manual offset: a batch is confirmed by the next call, which is made
-    only once the batch is recorded."""
+    only once the intake has taken the batch."""
     bot = application.bot
-    await bot.delete_webhook()
+    if not await patiently(bot.delete_webhook, stop, "deleteWebhook"):
+        return
     offset = intake.next_offset()
     backoff = 1.0
     unreachable = False
@@ -112,21 +114,26 @@ async def poll(
             offset = updates[-1].update_id + 1
 
 
-async def _initialized(application: AnyApplication, stop: asyncio.Event) -> bool:
-    """Initialise (getMe), waiting with backoff while Telegram cannot be reached; False if
-    told to stop meanwhile. A rejected token raises `InvalidToken`."""
-    backoff = 1.0
+async def patiently(call: Callable[[], Awaitable[object]], stop: asyncio.Event, what: str) -> bool:
+    """Make a start-up call, again with backoff while Telegram cannot be reached (timeouts
+    included; the call must be safe to repeat); False if told to stop meanwhile. What Telegram
+    refuses is raised: a rejected token as `InvalidToken`, a bad request as `BadRequest`."""
+    backoff = FIRST_BACKOFF_SECONDS
     while True:
+        attempt = asyncio.ensure_future(call())
+        if not await _first(attempt, stop):  # a request may wait out the delivery patience
+            return False
         try:
-            await application.initialize()
+            attempt.result()
             return True
-        except InvalidToken:
+        except BadRequest:
             raise
         except (NetworkError, RetryAfter) as error:
+            wait = _seconds(error.retry_after) if isinstance(error, RetryAfter) else backoff
             logger.warning(
-                "cannot reach Telegram at start-up (%s); retrying in %.0f s", error, backoff
+                "cannot reach Telegram for %s (%s); retrying in %.0f s", what, error, wait
             )
-        if not await pause(stop, backoff):
+        if not await pause(stop, wait):
             return False
         backoff = min(backoff * 2, MOST_BACKOFF_SECONDS)
 

@@ -6,6 +6,7 @@ once. At most `MOST_REQUESTS` requests are handled at once; Telegram retries a 5
 from __future__ import annotations
 
 import asyncio
+import functools
 import hmac
 import json
 import logging
@@ -19,7 +20,7 @@ from telegram import Bot, Update
 from bot.settings import Settings
 from handlers.delivery import PulseKeeper
 from handlers.intake import Intake
-from handlers.running import AnyApplication, pause
+from handlers.running import AnyApplication, patiently, pause
 
 logger = logging.getLogger(__name__)
 
@@ -110,13 +111,16 @@ async def receive(
     server.listen(settings.webhook_port, settings.webhook_listen, backlog=LISTEN_BACKLOG)
     # every refused request would be a WARNING line: anyone could fill the log
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
+    register = functools.partial(
+        application.bot.set_webhook,
+        settings.webhook_url,
+        secret_token=secret,
+        allowed_updates=allowed_updates,
+        max_connections=settings.webhook_max_connections,
+    )
     try:
-        await application.bot.set_webhook(
-            settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=allowed_updates,
-            max_connections=settings.webhook_max_connections,
-        )
+        if not await patiently(register, stop, "setWebhook"):
+            return
         while True:
             pulse.ticked()
             if not await pause(stop, TICK_SECONDS):

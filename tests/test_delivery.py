@@ -1,10 +1,12 @@
 """Delivery: what is retried (not sent, 5xx, 429), what is not (a read timeout: Telegram may
-have delivered), what is dropped without an apology (403, 400), and the pulse it keeps."""
+have delivered), what is dropped without an apology (403, a 400 about a chat or message gone),
+what is a bug of ours (any other 400), and the pulse it keeps."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
@@ -13,9 +15,10 @@ from typing import Any
 
 import httpx
 import pytest
-from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
+from bot import wording
 from bot.conversation import Conversation
 from bot.health import Pulse
 from bot.pacing import chat_book, group_book
@@ -193,3 +196,47 @@ async def test_a_user_who_blocked_the_bot_gets_no_apology(bot: Bot) -> None:
     assert fake.delivered(USER) == []
     assert [type(e) for e in bot.errors] == [Forbidden]
     bot.errors.clear()
+
+
+async def raised(bot: Bot) -> list[type[BaseException]]:
+    """What the handlers raised, once the error handlers are done (they run one after the
+    other: the test's own comes last); cleared, as seen and checked."""
+    for _ in range(100):
+        if bot.errors:
+            break
+        await asyncio.sleep(0.01)
+    kinds = [type(error) for error in bot.errors]
+    bot.errors.clear()
+    return kinds
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Bad Request: chat not found", "Bad Request: message to be replied not found"],
+)
+async def test_a_chat_or_message_gone_is_dropped_without_an_apology(
+    bot: Bot, description: str
+) -> None:
+    fake = bot.fake
+    fake.fail_next("sendMessage", status=400, description=description)
+    await bot.send(fake.message("who funded the research?"))
+    assert await raised(bot) == [BadRequest]
+    assert len(fake.calls("sendMessage")) == 1, "no apology after it"
+
+
+async def test_a_request_telegram_finds_malformed_is_a_bug_logged_and_apologised_for(
+    bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Markup Telegram cannot parse, a message too long, button data it refuses: our bug,
+    logged at ERROR (with neither the question nor the token), and the asker is told."""
+    fake = bot.fake
+    question = "who funded the research?"
+    unparsable = "Bad Request: can't parse entities: can't find end tag corresponding to start tag"
+    fake.fail_next("sendMessage", status=400, description=unparsable)
+    await bot.send(fake.message(question), count=2)
+    assert fake.delivered(USER) == [wording.SORRY]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage().startswith("handler failed on update") for r in errors] == [True]
+    assert await raised(bot) == [BadRequest]
+    assert question not in caplog.text
+    assert fake.token not in caplog.text

@@ -203,6 +203,24 @@ async def test_topic_browsing_edits_one_message_there_and_back(bot: Bot) -> None
     assert len(bot.fake.calls("answerCallbackQuery")) == 2
 
 
+TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+
+
+async def test_a_press_too_old_for_its_toast_still_gets_what_it_asked_for(bot: Bot) -> None:
+    """Telegram takes a press's toast only for a few seconds: a press from a backlog, or
+    answered again after a restart, still opens its answer or turns its page."""
+    [welcome] = await bot.send(bot.fake.message("/start"))
+    opening = callbacks(welcome)[0]
+    bot.fake.fail_next("answerCallbackQuery", status=400, description=TOO_OLD)
+    [opened] = await bot.send(bot.fake.callback_query(opening))
+    assert opened.params["text"] == answer_html(opening.removeprefix("o:"))
+    await bot.send(bot.fake.message("/topics"))
+    bot.fake.fail_next("answerCallbackQuery", status=400, description=TOO_OLD)
+    [law] = await bot.send(bot.fake.callback_query("p:law"), method="editMessageText")
+    assert law.params["text"].startswith("<b>International law</b>")
+    assert len(bot.fake.calls("answerCallbackQuery")) == 2, "each toast tried once"
+
+
 async def test_sources_and_feedback(bot: Bot, journal: RecordingJournal) -> None:
     await bot.send(bot.fake.message("/start untoc"))
     [sources] = await bot.send(bot.fake.callback_query("s:untoc"))
@@ -268,6 +286,16 @@ async def test_group_ignores_plain_messages_and_answers_when_addressed(bot: Bot)
     [usage] = await bot.send(bot.fake.group_message("/ask"))
     assert usage.params["text"].startswith("Type your question after /ask")
     assert "reply_parameters" in mention.params, "in groups the answer quotes the question"
+
+
+async def test_a_group_question_deleted_before_the_answer_is_still_answered(bot: Bot) -> None:
+    """The asker (or an admin, or an anti-spam bot) deleted the question while its answer
+    waited: the answer is sent, without the quote."""
+    question = bot.fake.group_message(f"@{bot.fake.bot_user['username']} who funded the research?")
+    bot.fake.delete_message(GROUP, question["message"]["message_id"])
+    [answer] = await bot.send(question)
+    assert answer.params["reply_parameters"]["allow_sending_without_reply"] is True
+    assert bot.fake.delivered(GROUP) == [answer.params["text"]]
 
 
 async def test_private_answers_do_not_quote(bot: Bot) -> None:

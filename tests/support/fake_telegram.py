@@ -767,6 +767,12 @@ class FakeTelegram:
                 if chat == chat_id and message.get("from", {}).get("id") == self.bot_user["id"]
             ]
 
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        """A message deleted in the chat (by its sender, an admin or an anti-spam bot): a reply
+        to it is refused unless it allows sending without the reply."""
+        with self._cond:
+            self._messages.pop((chat_id, message_id), None)
+
     # --- users, chats and update builders -----------------------------------------------------
 
     def user(
