@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from bot import wording
 from bot.knowledge import KnowledgeBase, answer_markup
 from bot.quiz import Results, RoundStore, views
 from bot.store.workshop_records import QuizRound, Workshop
@@ -19,6 +20,7 @@ from bot.upkeep import Summary, UnansweredReport, Usage, group_unanswered, summa
 
 SHOWN = 5  # entries, questions and choices listed per section
 QUESTION_LIMIT = 300  # characters of an unanswered question listed
+TITLE_LIMIT = 100  # characters of a session's title, as typed after /workshop start
 
 
 class WorkshopStore(RoundStore, Protocol):
@@ -29,6 +31,18 @@ class WorkshopStore(RoundStore, Protocol):
     def workshop(self, workshop_id: str) -> Workshop | None: ...
     def workshops(self) -> list[Workshop]: ...
     def rounds_of(self, workshop_id: str) -> list[QuizRound]: ...
+
+
+def title_of(typed: Sequence[str], default: str) -> str:
+    """A session's title from the words typed after `/workshop start`: one line, capped; else
+    `default`."""
+    return answer_markup.shortened(" ".join(" ".join(typed).split()), TITLE_LIMIT) or default
+
+
+def started_text(title: str | None) -> str:
+    """What `/workshop start` says, with the title (if one was typed) shown as typed."""
+    named = f": {answer_markup.literal(title)}" if title else ""
+    return wording.WORKSHOP_STARTED.format(title=named)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,13 +47,13 @@ async def workshop(update: Update, context: Context) -> None:
         started = Workshop(
             secrets.token_hex(6),
             data.pseudonyms.chat(chat.id),
-            " ".join(title) or DEFAULT_TITLE,
+            workshops.title_of(title, DEFAULT_TITLE),
             datetime.now(UTC),
         )
         data.workshops.save_workshop(started)
         data.forget_workshop(chat.id)
-        named = f": {started.title}" if title else ""
-        await send(message, fixed(wording.WORKSHOP_STARTED.format(title=named)))
+        shown = started.title if title else None
+        await send(message, fixed(workshops.started_text(shown)))
     elif action == "start":
         await send(message, fixed(wording.WORKSHOP_ALREADY))
     elif action == "end" and open_one is not None:

@@ -70,3 +70,20 @@ def test_a_workshop_summary_shows_what_people_typed_as_typed() -> None:
     assert "• [Claim your certificate](https://phish.example) **now**: 1/1" in html
     assert "<a" not in html
     assert "<i>" not in html
+
+
+@pytest.mark.parametrize("typed", TRICKS)
+def test_a_workshop_title_is_announced_as_typed(typed: str) -> None:
+    title = workshops.title_of(typed.split(), "Workshop")
+    html = to_html(workshops.started_text(title))
+    assert "<a " not in html
+    assert html.count("<b>") == 1, "only the bot's own 'Workshop started'"
+    assert to_plain(workshops.started_text(title)).startswith(f"Workshop started: {typed}.")
+
+
+def test_a_workshop_title_is_one_capped_line_or_the_default() -> None:
+    assert workshops.title_of([], "Workshop") == "Workshop"
+    long = workshops.title_of(["word"] * 100, "Workshop")
+    assert len(long) <= workshops.TITLE_LIMIT
+    assert "\n" not in workshops.title_of(["Bangkok\n-", "training"], "Workshop")
+    assert workshops.started_text(None) == wording.WORKSHOP_STARTED.format(title="")
