@@ -412,3 +412,87 @@ def test_a_calibration_that_would_break_confidence_is_refused(
     (root / "calibration.yaml").write_text(text)
     assert main(["ask", "--knowledge", str(root), "question a-b"]) == 1
     assert f"error: {message}" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_never_turns_a_failure_into_success() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader left before the first line, as `| head -0` would
+    with os.fdopen(write_end, "w") as gone:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "validate", str(FIXTURES / "broken")],
+            stdout=gone,
+            stderr=gone,
+            check=False,
+        )
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "csv"], ["words", "Tetun"]],
+    ids=["export", "words"],
+)
+def test_output_into_a_folder_that_does_not_exist_is_one_line(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing" / "out.txt"
+    assert main([*args, "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"error: cannot write {target}: No such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("", "\ufeff", "byte-order mark"),
+        ("  sources:", "  as_of: 2024-13-01\n  sources:", "not a date: 2024-13-01"),
+        ("An answer.", "TODO", "answer holds the placeholder 'TODO'"),
+    ],
+    ids=["byte-order mark", "impossible date", "placeholder"],
+)
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_validate_and_lint_both_refuse_a_broken_file_in_one_located_line(
+    write_knowledge: WriteKnowledge,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    old: str,
+    new: str,
+    words: str,
+) -> None:
+    root = write_knowledge([entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"])])
+    path = root / "entries" / "basics.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1) if old else new + text, encoding="utf-8")
+    assert main([command, str(root)]) == 1
+    [problem, *_] = capsys.readouterr().err.splitlines()
+    assert problem.startswith(f"{path}:")
+    assert words in problem
+
+
+@pytest.mark.parametrize("check", [["--check"], []], ids=["check", "write"])
+def test_schema_on_a_folder_that_does_not_exist_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], check: list[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    assert main(["schema", str(missing), *check]) == 1
+    assert capsys.readouterr().err == f"error: no knowledge base at {missing}\n"
+    assert not missing.exists()
+
+
+def test_validate_given_a_file_asks_for_the_folder(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = write_knowledge([entry("a-b")]) / "entries" / "basics.yaml"
+    assert main(["validate", str(file)]) == 1
+    assert f"{file}:1:1: error: this is a file: give the knowledge-base folder" in (
+        capsys.readouterr().err
+    )
+
+
+def test_eval_given_a_folder_asks_for_its_files(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_knowledge([entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"])])
+    assert main(["eval", str(root / "entries"), "--knowledge", str(root)]) == 1
+    assert f"error: is a folder (hint: pass its files: {root / 'entries'}/*.yaml)" in (
+        capsys.readouterr().err
+    )

@@ -268,3 +268,102 @@ def test_a_third_party_copy_is_kept_for_maintainers_in_consulted(
     assert problems == []
     assert knowledge is not None
     assert knowledge.entry("a-b").consulted == ["https://docslib.org/doc/1/x"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "words", "path_text"),
+    [
+        (
+            {"answer": "An answer.\n\nTODO: the figures for 2020.\n"},
+            "answer holds the placeholder 'TODO'",
+            "TODO",
+        ),
+        ({"sources": ["TODO"]}, "sources.0 holds the placeholder 'TODO'", "TODO"),
+        ({"question": "What about FIXME?"}, "question holds the placeholder 'FIXME'", "FIXME"),
+        ({"sources": ["..."]}, "sources.0 is only '...'", "..."),
+    ],
+    ids=["answer", "source", "question", "only dots"],
+)
+def test_a_placeholder_left_from_the_skeleton_is_located(
+    write_knowledge: WriteKnowledge, fields: dict[str, object], words: str, path_text: str
+) -> None:
+    root = write_knowledge([entry("a-b", **fields)])
+    _, problems = check_knowledge(root)
+    [problem] = problems
+    assert (problem.message, problem.entry_id) == (words, "a-b")
+    assert problem.hint.startswith("write the real")
+    lines = (root / "entries" / "basics.yaml").read_text().splitlines()
+    line = lines[problem.location.line - 1]
+    assert line[problem.location.column - 1 :].startswith(path_text)
+
+
+def test_a_word_that_only_contains_a_marker_is_no_placeholder(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    answer = "Todos los migrantes … and the TODOS survey (a title, not a placeholder)."
+    _, problems = check_knowledge(write_knowledge([entry("a-b", answer=answer)]))
+    assert problems == []
+
+
+def test_the_question_ends_with_a_question_mark(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b", question="who funded it")])
+    _, problems = check_knowledge(root)
+    text = (root / "entries" / "basics.yaml").read_text()
+    line = text[: text.index("who funded it")].count("\n") + 1
+    assert [(p.message, p.location.line) for p in problems] == [
+        ("question does not end with '?'", line)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("related: []", "related: []\n  as_of: 2024-13-01", "2024-13-01"),
+        ("- a-b variant two", "- 2020-02-30", "2020-02-30"),
+    ],
+    ids=["as_of", "alternate"],
+)
+def test_an_impossible_date_is_located_not_a_traceback(
+    write_knowledge: WriteKnowledge, old: str, new: str, shown: str
+) -> None:
+    root = write_knowledge([entry("a-b")])
+    path = root / "entries" / "basics.yaml"
+    text = path.read_text().replace(old, new)
+    path.write_text(text)
+    _, problems = check_knowledge(root)
+    [problem] = problems
+    before = text[: text.index(shown)]
+    column = len(before) - before.rfind("\n")
+    assert (problem.location.line, problem.location.column) == (before.count("\n") + 1, column)
+    assert str(problem).endswith(
+        f"not a date: {shown} (hint: YYYY-MM-DD; quote text that only looks like a date)"
+    )
+
+
+def test_a_byte_order_mark_is_named(write_knowledge: WriteKnowledge) -> None:
+    root = write_knowledge([entry("a-b")])
+    path = root / "entries" / "basics.yaml"
+    path.write_text("\ufeff" + path.read_text(), encoding="utf-8")
+    _, problems = check_knowledge(root)
+    assert [(p.location.file, p.message) for p in problems] == [
+        (path, "the file starts with a byte-order mark (BOM)")
+    ]
+    assert "without BOM" in problems[0].hint
+
+
+def test_an_entry_that_does_not_load_gives_its_own_error_first_and_no_follow_ons(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    broken = entry("c-d", topic="zeta", related=["a-b"])
+    del broken["question"]
+    referring = entry("a-b", related=["c-d"], links=[{"title": "A", "url": "http://unodc.org/"}])
+    root = write_knowledge(
+        [referring, broken],
+        topics=("basics", "zeta"),
+        **{"glossary.yaml": "terms:\n  - {term: cd, variants: [c d], entry: c-d}\n"},
+    )
+    _, problems = check_knowledge(root)
+    assert [(p.location.file.name, p.entry_id, p.message) for p in problems] == [
+        ("zeta.yaml", "c-d", "question: Field required"),
+        ("basics.yaml", "a-b", "link http://unodc.org/ is not https"),
+    ]

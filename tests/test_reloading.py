@@ -179,3 +179,15 @@ def test_the_watcher_reloads_after_a_save(reloader: Reloader, root: Path) -> Non
     finally:
         stop.set()
     assert answered(reloader, NEW_PHRASING) == "report-funding"
+
+
+def test_an_impossible_date_is_refused_at_its_line(reloader: Reloader, root: Path) -> None:
+    file = root / "entries" / "report.yaml"
+    text = file.read_text()
+    at = text.index("  question:")
+    file.write_text(f"{text[:at]}  as_of: 2024-13-01\n{text[at:]}")
+    outcome = reloader.reload()
+    assert not outcome.done
+    [problem] = outcome.problems
+    assert (problem.location.file, problem.location.line) == (file, text[:at].count("\n") + 1)
+    assert problem.message == "not a date: 2024-13-01"

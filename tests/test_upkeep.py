@@ -18,7 +18,7 @@ import yaml
 
 from bot.cli import main
 from bot.knowledge import TELEGRAM_TEXT_LIMIT, KnowledgeBase, load_knowledge
-from bot.store import ChatKind, Event, PressKind
+from bot.store import Asked, ChatKind, Event, PressKind
 from bot.store.sqlite import SqliteStore
 from bot.upkeep import (
     Summary,
@@ -45,11 +45,17 @@ SMUGGLING = "what-is-smuggling"
 AUTHOR = "who-wrote-it"
 SCRIPT = "<script>alert(1)</script> smuggling fees"
 
+
+def near(question: Asked) -> Asked:
+    """Declined, though the matcher came near its top entry (see grouping.CLOSE)."""
+    return replace(question, confidence=grouping.CLOSE + 0.03)
+
+
 EVENTS: list[Event] = [
     # declined, alike: one group of five, closest to BRIBES
-    *[asked("how do smugglers bribe border guards", top=(BRIBES, SMUGGLING))] * 3,
-    asked("How do smugglers bribe border guards?", top=(BRIBES,)),
-    asked("do smugglers bribe the border guards", top=(BRIBES,), at=ago(days=3)),
+    *[near(asked("how do smugglers bribe border guards", top=(BRIBES, SMUGGLING)))] * 3,
+    near(asked("How do smugglers bribe border guards?", top=(BRIBES,))),
+    near(asked("do smugglers bribe the border guards", top=(BRIBES,), at=ago(days=3))),
     # offered "did you mean", then "None of these": joins the group above
     asked("smugglers bribing the border guards how", "clarify", top=(SMUGGLING, BRIBES)),
     pressed(PressKind.NONE_OF_THESE, question="smugglers bribing the border guards how"),
@@ -275,7 +281,7 @@ def test_unanswered_text_lists_groups_with_counts_and_examples(
     assert cli(store, knowledge_root, "unanswered", "--limit", "2") == 0
     out = capsys.readouterr().out
     assert "11 question(s) in 4 group(s)" in out
-    assert "1. 6 question(s); closest entry: border-bribes" in out
+    assert "1. 6 question(s); closest entry (confidence 0.18): border-bribes" in out
     assert "- how do smugglers bribe border guards  (x4)" in out
     assert "2 smaller group(s) not shown" in out
     assert "what is trafficking" not in out
@@ -292,6 +298,7 @@ def test_unanswered_yaml_parses_with_alternates_and_a_new_entry(
     assert first["closest"] == {
         "id": BRIBES,
         "question": "How do smugglers bribe border officials?",
+        "confidence": 0.18,
     }
     assert first["paste"] == [
         {
@@ -306,6 +313,7 @@ def test_unanswered_yaml_parses_with_alternates_and_a_new_entry(
     assert skeleton["question"] == "what about visa fees for students"
     assert skeleton["alternates"] == ["visa fees for students"]
     assert (skeleton["answer"], skeleton["sources"]) == ("TODO", [])
+    assert second["decline"] == ["what about visa fees for students", "visa fees for students"]
     assert document["rated_unhelpful"][0] == {
         "id": AUTHOR,
         "question": "Who wrote the report?",
@@ -525,3 +533,30 @@ def test_the_html_report_renders_with_its_charts(
     assert "Answer rate" in text or "answer rate" in text.lower()
     page = document[0].render(scale=1).to_pil().convert("L")
     assert page.getextrema()[0] < 100, "something dark (the charts' bars) is drawn"
+
+
+def test_report_into_a_folder_that_does_not_exist_is_one_line(
+    store: Path, knowledge_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing" / "report.html"
+    assert cli(store, knowledge_root, "report", "--format", "html", "-o", str(target)) == 1
+    assert capsys.readouterr().err == f"error: cannot write {target}: No such file or directory\n"
+
+
+def test_a_question_the_matcher_was_far_from_gets_a_new_entry_not_its_top_candidate(
+    write_knowledge: WriteKnowledge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    far = replace(asked("what is the GDP of Laos", top=(BRIBES,)), confidence=0.04)
+    store = fill(tmp_path / "far.sqlite3", [far])
+    root = write_knowledge([entry(BRIBES)])
+    assert cli(store, root, "unanswered", "--format", "yaml") == 0
+    [group] = yaml.safe_load(capsys.readouterr().out)["groups"]
+    assert (group["closest"], group["confidence"]) == (None, 0.04)
+    [skeleton] = group["paste"]
+    assert (skeleton["question"], skeleton["topic"]) == ("what is the GDP of Laos", "TODO")
+    assert group["decline"] == ["what is the GDP of Laos"]
+    assert cli(store, root, "unanswered") == 0
+    assert (
+        "no entry came close (confidence 0.04, under 0.15): a new entry, or out_of_scope.yaml"
+        in (capsys.readouterr().out)
+    )

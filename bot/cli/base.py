@@ -60,10 +60,16 @@ def summary(knowledge: KnowledgeBase) -> str:
     )
 
 
-def emit(text: str, output: Path | None) -> None:
-    """A report to standard output, or to `output` (saying so on standard error)."""
+def emit(text: str, output: Path | None, what: str = "") -> bool:
+    """A report to standard output, or to `output` (saying so on standard error, with `what`
+    it holds); False after a one-line error when the file cannot be written (no such folder)."""
     if output is None:
         sys.stdout.write(text)
-        return
-    output.write_text(text, encoding="utf-8")
-    print(f"wrote {output}", file=sys.stderr)
+        return True
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return False
+    print(f"wrote {what} to {output}" if what else f"wrote {output}", file=sys.stderr)
+    return True

@@ -22,7 +22,7 @@ from bot.cli.base import (
 )
 from bot.conversation import Conversation
 from bot.engine import AnswerEngine
-from bot.knowledge import KnowledgeBase, KnowledgeBaseError
+from bot.knowledge import KnowledgeBase, KnowledgeBaseError, Location, Problem
 from bot.matching import Match, Metrics, Part, calibration, measure, select
 from bot.readiness import REFIT
 from bot.settings import load_settings
@@ -56,6 +56,11 @@ def _load_sets(files: list[Path], knowledge: KnowledgeBase) -> dict[Path, list[A
     sets: dict[Path, list[Any]] = {}
     problems = []
     for file in files:
+        if file.is_dir():
+            problems.append(
+                Problem(Location(file), "is a folder", f"pass its files: {file}/*.yaml")
+            )
+            continue
         try:
             sets[file] = load_cases(file, ids)
         except KnowledgeBaseError as error:

@@ -13,6 +13,7 @@ from bot.cli.base import (
     EXIT_OK,
     EXIT_PROBLEMS,
     add_subcommand,
+    emit,
     knowledge_argument,
     knowledge_root,
     load,
@@ -115,6 +116,9 @@ def lint_command(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     root = knowledge_root(args)
+    if not root.is_dir():
+        print(f"error: no knowledge base at {root}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if args.check:
         stale = stale_schemas(root)
         for path in stale:
@@ -129,13 +133,8 @@ def export_command(args: argparse.Namespace) -> int:
     knowledge = load(args)
     if knowledge is None:
         return EXIT_PROBLEMS
-    text = export(knowledge, args.format)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {len(knowledge.entries)} entries to {args.output}", file=sys.stderr)
-    return EXIT_OK
+    written = emit(export(knowledge, args.format), args.output, f"{len(knowledge.entries)} entries")
+    return EXIT_OK if written else EXIT_PROBLEMS
 
 
 def topics(args: argparse.Namespace) -> int:
@@ -151,15 +150,11 @@ def topics(args: argparse.Namespace) -> int:
 
 
 def words(args: argparse.Namespace) -> int:
-    text = words_template(args.language)
-    if args.output is None:
-        sys.stdout.write(text)
-    elif args.output.exists():
+    if args.output is not None and args.output.exists():
         print(f"error: {args.output} exists; choose another file", file=sys.stderr)
         return EXIT_PROBLEMS
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(
-            f"wrote {args.output}: translate it, then run python -m bot validate", file=sys.stderr
-        )
+    if not emit(words_template(args.language), args.output, "the words to translate"):
+        return EXIT_PROBLEMS
+    if args.output is not None:
+        print("translate it, then run python -m bot validate", file=sys.stderr)
     return EXIT_OK

@@ -82,8 +82,8 @@ def report_command(args: argparse.Namespace) -> int:
     if usage is None:
         return EXIT_PROBLEMS
     summary = summarize(usage, _knowledge(args))
-    emit(as_html(summary) if args.format == "html" else report_text(summary), args.output)
-    return EXIT_OK
+    text = as_html(summary) if args.format == "html" else report_text(summary)
+    return EXIT_OK if emit(text, args.output) else EXIT_PROBLEMS
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -78,8 +78,8 @@ def report_command(args: argparse.Namespace) -> int:
         lambda entry: deep_link(username, entry) if username else None,
     )
     out = PAGE.format(title=html.escape(session.title), body=answer_markup.to_html(text))
-    emit(out if args.format == "html" else text + "\n", args.output)
-    return EXIT_OK
+    written = emit(out if args.format == "html" else text + "\n", args.output)
+    return EXIT_OK if written else EXIT_PROBLEMS
 
 
 def _store_option(parser: argparse.ArgumentParser) -> None:

@@ -94,9 +94,14 @@ def load_knowledge(root: Path) -> KnowledgeBase:
 def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Load and check everything; the knowledge base is returned only when there is no problem."""
     problems: list[Problem] = []
+    if root.is_file():
+        message = "this is a file: give the knowledge-base folder"
+        return None, [
+            Problem(Location(root), message, "the folder holding entries/ and topics.yaml")
+        ]
     if not root.is_dir():
-        missing = Problem(Location(root), "knowledge-base folder not found", "check KNOWLEDGE_PATH")
-        return None, [missing]
+        hint = "check the path given, or KNOWLEDGE_PATH when none is given"
+        return None, [Problem(Location(root), "knowledge-base folder not found", hint)]
 
     policy = _load_one(root / LINKS_FILE, LinkPolicy, problems)
     topics_doc = _document(root / TOPICS_FILE, problems)
@@ -109,18 +114,13 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
             Problem(Location(root / ENTRIES_DIR), "no entry files", "add entries/<topic>.yaml")
         )
     documents = [(file, _document(file, problems)) for file in entry_files]
-    unread = frozenset(
-        found
-        for file, document in documents
-        if document is None and file.is_file()
-        for found in _ID_LINE.findall(file.read_text(encoding="utf-8", errors="replace"))
-    )
     placed = [
         PlacedEntry(entry, document, index)
         for _, document in documents
         if document is not None
         for entry, index in _load_list(document, Entry, problems)
     ]
+    unread = _unloaded_ids(documents, {p.entry.id for p in placed})
     declined = _load_out_of_scope(root / OUT_OF_SCOPE_FILE, placed, problems)
     safety = (
         _load_one(root / SAFETY_FILE, SafetyPhrasings, problems)
@@ -129,6 +129,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     )
 
     asked = _load_asked(root / ASKED_FILE, problems)
+    causes = len(problems)  # what failed to load comes first: the rest may follow from it
 
     if topics_doc is not None:
         problems.extend(check_topics(topics, topics_doc))
@@ -148,7 +149,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         root / ANSWERS_DIR, {p.entry.id: p.entry for p in placed}, translations, phrasings, problems
     )
     if problems or policy is None or glossary is None:
-        return None, sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
+        return None, _in_order(problems[:causes]) + _in_order(problems[causes:])
     knowledge = KnowledgeBase(
         root=root,
         entries=tuple(p.entry for p in placed),
@@ -166,6 +167,26 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         translated_answers=translated,
     )
     return knowledge, []
+
+
+def _unloaded_ids(
+    documents: list[tuple[Path, YamlDocument | None]], loaded: set[str]
+) -> frozenset[str]:
+    """The ids of entries that did not load (a file that does not parse, read line by line, or
+    an entry its model refused): references to them are no error of their own, so one broken
+    entry gives its own errors, not one more for each place that names it."""
+    found: set[str] = set()
+    for file, document in documents:
+        if document is None and file.is_file():
+            text = file.read_text(encoding="utf-8", errors="replace")
+            found.update(_ID_LINE.findall(text))
+        elif document is not None and isinstance(document.data, list):
+            found.update(filter(None, map(_id_of, document.data)))
+    return frozenset(found - loaded)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (str(p.location.file), p.location.line))
 
 
 def load_file(file: Path, model: type[M]) -> M:

@@ -101,8 +101,9 @@ def check_entries(
     *,
     unread_ids: frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
-    """`unread_ids` are the ids in entry files that could not be read (a syntax error):
-    references to them are not reported, so one syntax error gives one error, at its line."""
+    """`unread_ids` are the ids of entries that did not load (a syntax error, a field their
+    model refused): references to them are not reported, so one broken entry gives its own
+    errors only."""
     yield from _check_shared_phrasings(placed)
     first: dict[str, PlacedEntry] = {}
     for item in placed:
@@ -141,6 +142,7 @@ def _check_entry(
                 fix = spelling_hint(other, entry_ids, "check the id's spelling")
                 yield item.problem(message, fix, field, index)
     yield from _check_variants(item)
+    yield from _check_unfinished(item)
     if policy is not None:
         yield from _check_links(item, policy, policy_file)
         yield from _check_sources(item, policy, policy_file)
@@ -169,6 +171,36 @@ def _check_entry(
             f"answer gives a count that changes ('{count.group(0)}') but no as_of date",
             "add as_of: YYYY-MM-DD, the date the figure was true",
             "answer",
+        )
+
+
+# What a skeleton or a draft leaves for later: a marker word, or a value with no word at all
+_UNFINISHED = re.compile(r"\b(?:TODO|TBD|TBC|FIXME|XXX)\b|(?i:lorem ipsum)")
+
+
+def _check_unfinished(item: PlacedEntry) -> Iterator[Problem]:
+    """Users are shown the question, label, answer and sources: none may be a placeholder
+    left from the new-entry skeleton, and the question is a full question."""
+    entry = item.entry
+    shown = [("question", entry.question), ("label", entry.label), ("answer", entry.answer)]
+    shown += [(f"sources.{index}", source) for index, source in enumerate(entry.sources)]
+    for field, text in shown:
+        if text is None:
+            continue
+        path = tuple(int(part) if part.isdigit() else part for part in field.split("."))
+        if (marker := _UNFINISHED.search(text)) is not None:
+            found, message = marker.group(0), f"{field} holds the placeholder '{marker.group(0)}'"
+        elif not any(character.isalnum() for character in text):
+            found, message = text.strip(), f"{field} is only '{text.strip()}'"
+        else:
+            continue
+        where = item.document.locate_text((item.index, *path), found)
+        yield Problem(where, message, f"write the real {path[0]} from the report", entry.id)
+    if not entry.question.rstrip().endswith("?"):
+        yield item.problem(
+            "question does not end with '?'",
+            "write the canonical question as a full sentence ending in '?'",
+            "question",
         )
 
 

@@ -12,7 +12,23 @@ from bot.knowledge.problems import Location, Problem
 
 YamlPath = tuple[str | int, ...]
 # libyaml's parser when PyYAML was built with it: same nodes and marks, several times faster
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BYTE_ORDER_MARK = "\ufeff"
+
+
+# safe loading, with an impossible date (2024-13-01) raised as `_DateError` at its node
+# instead of a bare ValueError from deep in PyYAML
+_SafeLoader: type[yaml.SafeLoader] = type("_SafeLoader", (_FastLoader,), {})
+
+
+def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise _DateError(node) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +39,8 @@ class YamlDocument:
     data: Any
     positions: dict[YamlPath, Location] = field(repr=False)
     key_positions: dict[YamlPath, Location] = field(repr=False)
+    lines: tuple[str, ...] = field(default=(), repr=False)
+    last_lines: dict[YamlPath, int] = field(default_factory=dict, repr=False)
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The position of `path`, or of its nearest parent that has one."""
@@ -32,6 +50,18 @@ class YamlDocument:
             if found is not None:
                 return found
         return Location(self.file)
+
+    def locate_text(self, path: YamlPath, words: str) -> Location:
+        """Where `words` stand in the value at `path`, which may span lines (a `|` block);
+        the value's own position when they are not written out as they are."""
+        start = self.locate(path)
+        last = self.last_lines.get(path, start.line)
+        for number in range(start.line, last + 1):
+            line = self.lines[number - 1] if number <= len(self.lines) else ""
+            skip = start.column - 1 if number == start.line else 0
+            if (column := line.find(words, skip)) >= 0:
+                return Location(self.file, number, column + 1)
+        return start
 
 
 class YamlSyntaxError(Exception):
@@ -49,6 +79,14 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
         raise YamlSyntaxError(
             Problem(Location(file), f"cannot read the file: {error}", "save it as UTF-8 text")
         ) from None
+    if text.startswith(_BYTE_ORDER_MARK):
+        raise YamlSyntaxError(
+            Problem(
+                Location(file),
+                "the file starts with a byte-order mark (BOM)",
+                "save it as UTF-8 without BOM (in the editor's encoding menu)",
+            )
+        )
     try:
         node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
@@ -68,6 +106,14 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
                 "write the value out in full wherever it is used",
             )
         ) from None
+    except _DateError as found:
+        raise YamlSyntaxError(
+            Problem(
+                _location(file, found.node),
+                f"not a date: {found.node.value}",
+                "YYYY-MM-DD; quote text that only looks like a date",
+            )
+        ) from None
     except yaml.reader.ReaderError as error:
         raise YamlSyntaxError(
             Problem(
@@ -80,12 +126,11 @@ def parse_yaml(file: Path) -> tuple[YamlDocument, list[tuple[YamlPath, Problem]]
         raise YamlSyntaxError(
             Problem(Location(file), f"YAML error: {error}", "check the file's syntax")
         ) from None
-    positions: dict[YamlPath, Location] = {}
-    key_positions: dict[YamlPath, Location] = {}
+    document = YamlDocument(file, data, {}, {}, tuple(text.splitlines()))
     duplicates: list[tuple[YamlPath, Problem]] = []
     if node is not None:
-        _index(file, node, (), positions, key_positions, duplicates)
-    return YamlDocument(file, data, positions, key_positions), duplicates
+        _index(document, node, (), duplicates)
+    return document, duplicates
 
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
@@ -98,6 +143,12 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
         return node, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+class _DateError(Exception):
+    def __init__(self, node: yaml.ScalarNode) -> None:
+        self.node = node
+        super().__init__(node.value)
 
 
 class _AliasError(Exception):
@@ -128,17 +179,18 @@ def _location_of_offset(file: Path, text: str, offset: int) -> Location:
 
 
 def _index(
-    file: Path,
+    document: YamlDocument,
     node: yaml.Node,
     path: YamlPath,
-    positions: dict[YamlPath, Location],
-    key_positions: dict[YamlPath, Location],
     duplicates: list[tuple[YamlPath, Problem]],
 ) -> None:
-    positions[path] = _location(file, node)
+    file, key_positions = document.file, document.key_positions
+    document.positions[path] = _location(file, node)
+    end = node.end_mark  # a block ends at the start of the line after it
+    document.last_lines[path] = end.line + 1 if end.column else end.line
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index(file, item, (*path, index), positions, key_positions, duplicates)
+            _index(document, item, (*path, index), duplicates)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key: str = str(key_node.value)
@@ -151,7 +203,7 @@ def _index(
                 )
                 duplicates.append((child, problem))
             key_positions[child] = _location(file, key_node)
-            _index(file, value_node, child, positions, key_positions, duplicates)
+            _index(document, value_node, child, duplicates)
 
 
 def _location(file: Path, node: yaml.Node) -> Location:

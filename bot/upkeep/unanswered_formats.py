@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from bot.upkeep.grouping import Group, UnansweredReport
+from bot.upkeep.grouping import CLOSE, Group, UnansweredReport
 from bot.upkeep.periods import describe_window
 
 FORMATS = ("text", "yaml", "csv")
@@ -67,6 +67,8 @@ def as_yaml(report: UnansweredReport, groups: tuple[Group, ...]) -> str:
     header = (
         "# Unanswered questions, grouped; paste each group's `paste` items into\n"
         "# knowledge/entries/*.yaml (see docs/maintaining.md), then run validate.\n"
+        "# A group no entry came close to gets a new-entry skeleton; if the report does not\n"
+        "# answer it, paste its `decline` under `questions:` in knowledge/out_of_scope.yaml.\n"
     )
     body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
     return header + body
@@ -76,24 +78,34 @@ def as_csv(groups: tuple[Group, ...]) -> str:
     """One row per question, with its group's number, so a spreadsheet can sort and filter."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["group", "group_size", "why", "asked_at", "question", "closest_entry"])
+    writer.writerow(
+        ["group", "group_size", "why", "asked_at", "question", "closest_entry", "confidence"]
+    )
     for number, group in enumerate(groups, 1):
         for question in group.questions:
             at = question.at.astimezone(UTC).isoformat(timespec="seconds")
             row = [number, group.count, question.why.value, at, question.text, group.closest or ""]
-            writer.writerow(row)
+            writer.writerow([*row, f"{question.confidence:.2f}"])
     return out.getvalue()
 
 
 def _yaml_group(number: int, group: Group) -> dict[str, Any]:
-    closest = {"id": group.closest, "question": group.closest_question} if group.closest else None
-    return {
+    confidence = round(group.confidence, 2)
+    closest = (
+        {"id": group.closest, "question": group.closest_question, "confidence": confidence}
+        if group.closest
+        else None
+    )
+    found = {
         "group": number,
         "count": group.count,
         "examples": [text for text, _ in group.examples],
         "closest": closest,
         "paste": _paste(number, group),
     }
+    if group.closest is None:
+        found |= {"confidence": confidence, "decline": list(group.texts)}
+    return found
 
 
 def _paste(number: int, group: Group) -> list[dict[str, Any]]:
@@ -115,10 +127,12 @@ def _paste(number: int, group: Group) -> list[dict[str, Any]]:
 
 def _closest(group: Group) -> str:
     if group.closest is None:
-        return "no entry came close: a new entry?"
-    if group.closest_question is None:
-        return f"closest entry: {group.closest} {UNKNOWN}"
-    return f"closest entry: {group.closest}: {group.closest_question}"
+        return (
+            f"no entry came close (confidence {group.confidence:.2f}, under {CLOSE:.2f}): a new "
+            "entry, or out_of_scope.yaml if the report does not answer it"
+        )
+    question = f" {UNKNOWN}" if group.closest_question is None else f": {group.closest_question}"
+    return f"closest entry (confidence {group.confidence:.2f}): {group.closest}{question}"
 
 
 def _shown(text: str) -> str:
