@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from tests.support.fake_telegram import FakeTelegram
 from tests.support.journal import RecordingJournal
 from tests.support.kb import WriteKnowledge
 from tests.support.kb import write_knowledge as write_into
+from tests.support.running import Bot, fake_settings, running, shipped_application
 from tests.support.shipped import shipped_engine
 
 
@@ -55,3 +56,12 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTelegram]:
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
     with FakeTelegram() as server:
         yield server
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, journal: RecordingJournal, tmp_path: Path) -> AsyncIterator[Bot]:
+    """The shipped bot running against the fake server, without the rate limiter (a module
+    that needs it, or other settings, has a `bot` of its own)."""
+    application = shipped_application(fake_settings(fake, tmp_path), journal)
+    async with running(fake, application) as running_bot:
+        yield running_bot

@@ -19,19 +19,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.request import HTTPXRequest
 
 from bot import wording
-from bot.conversation import Conversation
 from bot.health import Pulse
 from bot.pacing import chat_book, group_book
-from bot.settings import Settings
-from bot.wording import FrontEnd
 from handlers import delivery
-from handlers.app import build_application
 from handlers.delivery import DeliveringRequest, PulseKeeper
 from handlers.pacing import Pace
 from tests.support.fake_telegram import DEFAULT_USER_ID, FakeTelegram
-from tests.support.journal import RecordingJournal
-from tests.support.running import Bot, running
-from tests.support.shipped import shipped_engine
+from tests.support.running import Bot, fake_settings, running, shipped_application
 
 URL = "https://api.telegram.org/bot1:x/sendMessage"
 USER = DEFAULT_USER_ID
@@ -159,14 +153,8 @@ async def test_a_delivered_reply_clears_the_failure(script: Scripting, pulse: Pu
 
 @pytest.fixture
 async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation)  # with its rate limiter
+    settings = fake_settings(fake, tmp_path)
+    application = shipped_application(settings, rate_limiter=True)  # with its rate limiter
     async with running(fake, application) as running_bot:
         yield running_bot
 

@@ -7,8 +7,6 @@ makes in return: method, chat, text, parse mode and keyboard.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,29 +18,14 @@ from bot.followups import CONTEXT_SECONDS, ChatMemory
 from bot.intents import Intent
 from bot.knowledge import answer_markup
 from bot.replies import ReplyKind
-from bot.settings import Settings
 from bot.wording import FrontEnd
-from handlers.app import build_application
-from tests.support.fake_telegram import DEFAULT_GROUP_ID, DEFAULT_USER_ID, Call, FakeTelegram
+from tests.support.fake_telegram import DEFAULT_GROUP_ID, DEFAULT_USER_ID, Call
 from tests.support.journal import RecordingJournal
-from tests.support.running import Bot, running
+from tests.support.running import Bot
 from tests.support.shipped import shipped_engine
 
 USER = DEFAULT_USER_ID
 GROUP = DEFAULT_GROUP_ID
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, journal: RecordingJournal, tmp_path: Path) -> AsyncIterator[Bot]:
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM)
-    async with running(fake, build_application(settings, conversation, rate_limiter=False)) as bot:
-        yield bot
 
 
 def keyboard(call: Call) -> list[list[dict[str, Any]]]:

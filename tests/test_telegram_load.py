@@ -13,19 +13,14 @@ import pytest
 from telegram import Update
 
 from bot import wording
-from bot.conversation import Conversation
 from bot.flood import FloodGate
 from bot.knowledge import answer_markup
-from bot.settings import Settings
 from bot.store.inbox import Inbox
 from bot.store.sqlite import SqliteStore
-from bot.wording import FrontEnd
 from handlers import intake
-from handlers.app import TelegramApplication, build_application
+from handlers.app import TelegramApplication
 from tests.support.fake_telegram import DEFAULT_GROUP_ID, FakeTelegram
-from tests.support.journal import RecordingJournal
-from tests.support.running import Bot, running
-from tests.support.shipped import shipped_engine
+from tests.support.running import Bot, fake_settings, running, shipped_application
 
 GROUP = DEFAULT_GROUP_ID
 PARTICIPANTS = list(range(600_001, 600_051))
@@ -34,15 +29,9 @@ PARTICIPANTS = list(range(600_001, 600_051))
 @pytest.fixture
 async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
     fake.enforce_limits()
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        group_wait_seconds=1.0,  # a minute in real life; a second keeps the test short
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    application = build_application(settings, conversation)
+    # a minute in real life; a second keeps the test short
+    settings = fake_settings(fake, tmp_path, group_wait_seconds=1.0)
+    application = shipped_application(settings, rate_limiter=True)
     async with running(fake, application) as running_bot:
         yield running_bot
 
@@ -94,15 +83,8 @@ async def test_one_person_flooding_is_slowed_and_nobody_else_waits(bot: Bot) -> 
 
 def with_inbox(fake: FakeTelegram, tmp_path: Path) -> tuple[TelegramApplication, Inbox]:
     """The bot as `python -m bot run` builds it, with its inbox in a store of its own."""
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
     inbox = Inbox(SqliteStore(tmp_path / "bot.sqlite3"))
-    return build_application(settings, conversation), inbox
+    return shipped_application(fake_settings(fake, tmp_path), rate_limiter=True), inbox
 
 
 async def test_a_backlog_waits_in_the_inbox_not_in_memory(

@@ -10,16 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot import logs
-from bot.conversation import Conversation
-from bot.settings import Settings
 from bot.store.inbox import Inbox
 from bot.store.sqlite import SqliteStore
-from bot.wording import FrontEnd
-from handlers.app import TelegramApplication, build_application
+from handlers.app import TelegramApplication
 from tests.support.fake_telegram import FakeTelegram
-from tests.support.journal import RecordingJournal
-from tests.support.running import Bot, running
-from tests.support.shipped import shipped_engine
+from tests.support.running import Bot, fake_settings, running, shipped_application
 
 DANGER = "my boss took my passport and locks us in"
 QUESTION = "who funded the research?"
@@ -30,14 +25,7 @@ WHO = (str(USER_ID), str(GROUP_ID), NAME, USERNAME)
 
 
 def telegram_app(fake: FakeTelegram, tmp_path: Path) -> TelegramApplication:
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    return build_application(settings, conversation, rate_limiter=False)
+    return shipped_application(fake_settings(fake, tmp_path))
 
 
 async def ask_privately_and_in_a_group(bot: Bot) -> None:

@@ -15,20 +15,17 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.store.base import StoreError
 from bot.store.inbox import Inbox
 from bot.store.sqlite import SqliteStore
-from bot.wording import FrontEnd
 from handlers import intake, live_reload, running, webhook
-from handlers.app import ALLOWED_UPDATES, TelegramApplication, build_application
+from handlers.app import ALLOWED_UPDATES, TelegramApplication
 from handlers.delivery import PulseKeeper
 from handlers.intake import Intake
 from tests.support.fake_telegram import FakeTelegram
-from tests.support.journal import RecordingJournal
+from tests.support.running import fake_settings, shipped_application
 from tests.support.running import running as running_bot
-from tests.support.shipped import shipped_engine
 
 QUESTION = "who funded the research?"
 BAD_GATEWAY = 502
@@ -45,18 +42,11 @@ def configured(fake: FakeTelegram, tmp_path: Path, **extra: Any) -> Settings:
     """No patience unless given: a fault reaches the caller at once instead of being retried
     by the request (`handlers.delivery`)."""
     given: dict[str, Any] = {"delivery_patience_seconds": 0, **extra}
-    return Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-        **given,
-    )
+    return fake_settings(fake, tmp_path, **given)
 
 
 def application(settings: Settings) -> TelegramApplication:
-    conversation = Conversation(shipped_engine(), RecordingJournal(), FrontEnd.TELEGRAM)
-    return build_application(settings, conversation, rate_limiter=False)
+    return shipped_application(settings)
 
 
 async def answered(fake: FakeTelegram, people: list[int]) -> None:

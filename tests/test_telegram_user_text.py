@@ -4,36 +4,17 @@ reaches Telegram as typed (never as a link or bold of the bot's), however long o
 from __future__ import annotations
 
 import html
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 
 from bot.conversation import Conversation
-from bot.settings import Settings
 from bot.views import telegram_view
 from bot.wording import FrontEnd
-from handlers.app import build_application
-from tests.support.fake_telegram import DEFAULT_GROUP_ID, DEFAULT_USER_ID, FakeTelegram
+from tests.support.fake_telegram import DEFAULT_GROUP_ID, DEFAULT_USER_ID
 from tests.support.journal import RecordingJournal
-from tests.support.running import Bot, running
+from tests.support.running import Bot
 from tests.support.shipped import shipped_engine
 
 USER = DEFAULT_USER_ID
 GROUP = DEFAULT_GROUP_ID
-
-
-@pytest.fixture
-async def bot(fake: FakeTelegram, journal: RecordingJournal, tmp_path: Path) -> AsyncIterator[Bot]:
-    settings = Settings(
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        data_dir=tmp_path,
-        _env_file=None,
-    )
-    conversation = Conversation(shipped_engine(), journal, FrontEnd.TELEGRAM)
-    async with running(fake, build_application(settings, conversation, rate_limiter=False)) as bot:
-        yield bot
 
 
 async def test_a_long_glossary_term_of_markup_and_escaped_characters_is_answered(bot: Bot) -> None:

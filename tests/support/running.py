@@ -5,16 +5,43 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
+from bot.conversation import Conversation
+from bot.settings import Settings
+from bot.store import Journal
 from bot.store.inbox import Inbox
-from handlers.app import ALLOWED_UPDATES, TelegramApplication
+from bot.wording import FrontEnd
+from handlers.app import ALLOWED_UPDATES, TelegramApplication, build_application
 from handlers.context import Context
 from handlers.intake import Intake
 from handlers.running import poll
 from tests.support.fake_telegram import Call, FakeTelegram
+from tests.support.journal import RecordingJournal
+from tests.support.shipped import shipped_engine
 
 QUIET_SECONDS = 0.5  # how long "no reply" is waited for
+
+
+def fake_settings(fake: FakeTelegram, data_dir: Path, **given: Any) -> Settings:
+    """Settings that send the bot to the fake server, with nothing read from the environment;
+    `given`: any other setting."""
+    return Settings(
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        data_dir=data_dir,
+        _env_file=None,
+        **given,
+    )
+
+
+def shipped_application(
+    settings: Settings, journal: Journal | None = None, *, rate_limiter: bool = False
+) -> TelegramApplication:
+    """The application `python -m bot run` builds, on the shipped knowledge base."""
+    conversation = Conversation(shipped_engine(), journal or RecordingJournal(), FrontEnd.TELEGRAM)
+    return build_application(settings, conversation, rate_limiter=rate_limiter)
 
 
 class Bot:
