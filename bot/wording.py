@@ -130,6 +130,12 @@ QUIZ_STOPPED = "**Quiz stopped.**"
 QUIZ_STANDINGS = "**Standings** after {sent} of {total} question(s):"
 QUIZ_LEADERBOARD = "**Leaderboard**"
 QUIZ_NO_ANSWERS = "Nobody answered."
+# why a round ended before its last question
+QUIZ_NOT_SENT = "I could not send the next question here, so the round ends."
+QUIZ_INTERRUPTED = (
+    "I restarted during this round, too long ago to go on with it, so it ends here; "
+    "/quiz starts a new one."
+)
 QUIZ_PER_QUESTION = "**Question by question**"
 QUIZ_READ_AGAIN = "read the answer"
 QUIZ_PARTICIPANT = "Participant {number}"

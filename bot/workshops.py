@@ -99,17 +99,6 @@ def summary_text(
     if summary.chosen:
         lines += ["", '**Chosen from "did you mean"**']
         lines += [f"- {c.question or c.entry_id} ({c.count})" for c in summary.chosen[:SHOWN]]
-    players = _players(result.quizzes, names)
     for number, quiz in enumerate(result.quizzes, 1):
-        lines += ["", f"**Quiz round {number}**", views.final(quiz, players, link)]
+        lines += ["", f"**Quiz round {number}**", views.final(quiz, names, link)]
     return "\n".join(lines)
-
-
-def _players(quizzes: Sequence[Results], names: Mapping[str, str]) -> dict[str, str]:
-    """The names of those who played, in markup that shows them as they wrote them."""
-    return {
-        person: answer_markup.literal(names[person])
-        for quiz in quizzes
-        for person, _ in quiz.scores
-        if person in names
-    }

@@ -7,7 +7,7 @@ import io
 import random
 import re
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,23 @@ def knowledge() -> KnowledgeBase:
     return shipped_engine().knowledge
 
 
-def master(knowledge: KnowledgeBase, store: Any = None) -> QuizMaster:
-    return QuizMaster(store or MemoryRounds(), lambda: knowledge, rng=random.Random(7))
+def master(knowledge: KnowledgeBase, store: Any = None, clock: Clock | None = None) -> QuizMaster:
+    return QuizMaster(
+        store or MemoryRounds(), lambda: knowledge, rng=random.Random(7), clock=clock or Clock()
+    )
+
+
+class Clock:
+    """A clock that moves only when told."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 5, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
 
 
 # --- /quiz arguments -------------------------------------------------------------------------
@@ -146,6 +161,61 @@ def test_a_round_outlives_a_restart_in_the_store(knowledge: KnowledgeBase, tmp_p
     assert dict(after.results(second.quiz).scores) == {"ana": 1, "ben": 1}
 
 
+def test_a_question_counts_as_sent_only_once_it_is(knowledge: KnowledgeBase) -> None:
+    clock = Clock()
+    quiz = master(knowledge, clock=clock)
+    started = quiz.start("chat", "ana", QuizRequest(count=2))
+    first = quiz.next_question(started)
+    assert first is not None
+    assert quiz.next_question(started) == first, "not sent (a send failed): asked again"
+    assert quiz.running("chat") == started
+    clock.advance(seconds=5)
+    quiz.sent_as(first, "poll-1")
+    sent = quiz.running("chat")
+    assert sent is not None
+    assert (sent.sent, sent.sent_at) == (1, clock.now)
+    second = quiz.next_question(sent)
+    assert second is not None
+    assert second.number == 2
+
+
+def test_a_round_a_restart_left_behind_is_taken_up_once(
+    knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    clock = Clock()
+    path = tmp_path / "bot.sqlite3"
+    before = master(knowledge, SqliteWorkshops(SqliteStore(path)), clock)
+    started = before.start("chat", "ana", QuizRequest(count=3))
+    assert before.take_up("chat") is None, "this process times it"
+    after = master(knowledge, SqliteWorkshops(SqliteStore(path)), clock)  # a new process
+    taken = after.take_up("chat")
+    assert taken is not None
+    assert taken.id == started.id
+    assert after.take_up("chat") is None, "taken up once"
+    after.finish(taken, RoundState.STOPPED)
+    assert after.take_up("chat") is None
+
+
+def test_a_round_taken_up_goes_on_from_when_its_question_was_sent(
+    knowledge: KnowledgeBase,
+) -> None:
+    clock = Clock()
+    quiz = master(knowledge, clock=clock)
+    started = quiz.start("chat", "ana", QuizRequest(count=3))
+    assert quiz.moves_on_in(started, 32) == 0, "no question went out: ask the first at once"
+    first = quiz.next_question(started)
+    assert first is not None
+    quiz.sent_as(first, "poll-1")
+    asked = quiz.running("chat")
+    assert asked is not None
+    clock.advance(seconds=10)
+    assert quiz.moves_on_in(asked, 32) == 22, "still open: the rest of its time"
+    clock.advance(seconds=30)
+    assert quiz.moves_on_in(asked, 32) == 0, "closed while the bot was down: at once"
+    clock.advance(minutes=11)
+    assert quiz.moves_on_in(asked, 32) is None, "closed long ago: the room has moved on"
+
+
 def test_pseudonyms_are_stable_keyed_and_private(tmp_path: Path) -> None:
     first = Pseudonyms.in_folder(tmp_path)
     again = Pseudonyms.in_folder(tmp_path)
@@ -168,7 +238,8 @@ def test_the_terminal_runs_a_round_with_numbered_answers() -> None:
     assert "1/2. " in out
     assert "2/2. " in out
     assert out.count("Type the number of your answer.") >= 2
-    assert wording.QUIZ_TERMINAL_AGAIN.format(count=4) in out, "a non-number is asked again"
+    asked_again = (wording.QUIZ_TERMINAL_AGAIN.format(count=n) in out for n in range(2, 11))
+    assert any(asked_again), "a non-number is asked again (the draw decides how many options)"
     assert "Your score: " in out
     assert "of 2." in out
     assert "Department of Home Affairs" in out, "questions are answered again after the round"

@@ -1,5 +1,6 @@
 """End to end, the workshop kit in a Telegram group: quiz rounds with several players, /next,
-the leaderboard, who may stop a round, a restart mid-round, and a workshop session's summary."""
+the leaderboard, who may stop a round, a restart mid-round, a round a restart left without its
+timer, a question that could not be sent, and a workshop session's summary."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram.error import BadRequest
 
 from bot import wording
 from bot.cli import main
@@ -19,7 +21,7 @@ from bot.conversation import Conversation
 from bot.knowledge import answer_markup
 from bot.settings import Settings
 from bot.store import Recorder
-from bot.store.sqlite import SqliteStore
+from bot.store.sqlite import SqliteStore, stored_time
 from bot.store.sqlite_workshops import SqliteWorkshops
 from bot.wording import FrontEnd
 from handlers import quiz
@@ -83,6 +85,12 @@ async def command(bot: Bot, text: str, user_id: int, method: str = "sendMessage"
 
 
 async def answer(bot: Bot, poll: dict[str, Any], user_id: int, *, right: bool) -> None:
+    """Answer once the bot has the poll back from sendPoll: the fake records the call before it
+    answers, and no one can answer a poll before Telegram has delivered it."""
+    for _ in range(100):
+        if bot.application.bot_data.quiz.store.poll(poll["id"]) is not None:
+            break
+        await asyncio.sleep(0.05)
     correct = poll["correct_option_ids"][0]
     choice = correct if right else (correct + 1) % len(poll["options"])
     bot.fake.push_update(bot.fake.poll_answer(poll["id"], [choice], user_id=user_id))
@@ -166,6 +174,77 @@ async def test_a_restart_mid_round_goes_on_where_it_stopped(start: Start, tmp_pa
         assert after.fake.sent_polls()[-1]["question"].startswith("2/2. ")
 
 
+def rewind(store: Path, **delta: float) -> None:
+    """Date the running round's latest question back: as if the bot had been down that long."""
+    kept = sqlite3.connect(store)
+    with kept:
+        sent_at = stored_time(datetime.now(UTC) - timedelta(**delta))
+        kept.execute("UPDATE quiz_rounds SET sent_at = ? WHERE state = 'running'", (sent_at,))
+    kept.close()
+
+
+async def errors_seen(bot: Bot) -> list[type[BaseException]]:
+    """The errors the handlers raised, once the error handlers have run (one after the other)."""
+    for _ in range(100):
+        if bot.errors:
+            break
+        await asyncio.sleep(0.01)
+    seen = [type(error) for error in bot.errors]
+    bot.errors.clear()  # seen and checked: the fixture's "no handler raised" is for the rest
+    return seen
+
+
+async def test_a_round_a_restart_left_behind_goes_on_at_the_next_quiz_command(
+    start: Start, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with start() as before:
+        await before.send(before.fake.group_message("/quiz 2", user_id=ANA), "sendPoll")
+    rewind(tmp_path / "bot.sqlite3", minutes=1)  # down a minute: the first question has closed
+    monkeypatch.setattr(quiz, "GRACE_SECONDS", 0.5 - 30)  # the next closes in 0.5 s here
+    async with start() as after:  # a new process: the round is kept, its timer is not
+        fake = after.fake
+        standings = said(await command(after, "/scores", BEN))  # anyone's quiz command
+        assert "after 1 of 2" in standings
+        await fake.wait_for_async("sendPoll", 2)
+        assert fake.sent_polls()[-1]["question"].startswith("2/2. "), "moved on at once"
+        [results] = await fake.wait_for_async(
+            "sendMessage", predicate=lambda c: "Quiz over" in said(c)
+        )
+        assert "Nobody answered." in said(results), "and timed again: the round ended"
+        polled = await command(after, "/quiz 1", BEN, "sendPoll")
+        assert polled.params["question"].startswith("1/1. "), "a new round"
+
+
+async def test_a_round_left_behind_too_long_ends_for_a_new_one(
+    start: Start, tmp_path: Path
+) -> None:
+    async with start() as before:
+        await before.send(before.fake.group_message("/quiz 2", user_id=ANA), "sendPoll")
+    rewind(tmp_path / "bot.sqlite3", hours=2)  # down for hours: the room has moved on
+    async with start() as after:
+        ended, started = await after.send(after.fake.group_message("/quiz 1", user_id=BEN), count=2)
+        assert said(ended).startswith(html(wording.QUIZ_INTERRUPTED))
+        assert "<b>Quiz stopped.</b>" in said(ended)
+        assert said(started).startswith("<b>Quiz</b>: 1 question(s)."), "a new round"
+        await after.fake.wait_for_async("sendPoll", 2)
+        assert after.fake.sent_polls()[-1]["question"].startswith("1/1. ")
+
+
+async def test_a_question_that_cannot_be_sent_ends_the_round(bot: Bot, tmp_path: Path) -> None:
+    fake = bot.fake
+    await bot.send(fake.group_message("/quiz 3", user_id=ANA), "sendPoll")
+    await answer(bot, fake.sent_polls()[-1], BEN, right=True)
+    await settled(bot, tmp_path / "bot.sqlite3", 1)
+    fake.fail_next("sendPoll", 400, description="Bad Request: not enough rights to send polls")
+    ended = said(await command(bot, "/next", ANA))
+    assert ended.startswith(html(wording.QUIZ_NOT_SENT))
+    assert "<b>Quiz stopped.</b>" in ended
+    assert "Ben: 1/1" in ended, "the results of the one question sent"
+    assert await errors_seen(bot) == [BadRequest], "logged by the error handler"
+    polled = await command(bot, "/quiz 1", BEN, "sendPoll")
+    assert polled.params["question"].startswith("1/1. "), "not stuck: a new round starts"
+
+
 async def test_the_next_question_comes_when_the_poll_closes(
     bot: Bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -235,4 +314,8 @@ async def test_the_trainer_reports_on_the_session_afterwards(
     )
     assert page.read_text().startswith("<!doctype html>")
     assert "<b>Workshop summary: Hanoi roundtable</b>" in page.read_text()
+    capsys.readouterr()
+    nowhere = tmp_path / "missing" / "report.md"
+    assert main(["workshop", "report", session, "--store", store, "-o", str(nowhere)]) == 1
+    assert capsys.readouterr().err == f"error: cannot write {nowhere}: No such file or directory\n"
     assert main(["workshop", "report", "nope", "--store", store]) == 1

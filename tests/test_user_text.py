@@ -12,7 +12,14 @@ import pytest
 from bot import replies, wording, workshops
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.answer_markup import to_html, to_plain
-from bot.quiz import MemoryRounds, QuizMaster, QuizRequest, QuizRequestError, parse_request
+from bot.quiz import (
+    MemoryRounds,
+    QuizMaster,
+    QuizRequest,
+    QuizRequestError,
+    parse_request,
+    views,
+)
 from bot.store import Asked, ChatKind
 from bot.store.workshop_records import Workshop
 from bot.upkeep import Usage
@@ -70,6 +77,9 @@ def test_a_workshop_summary_shows_what_people_typed_as_typed() -> None:
     assert "• [Claim your certificate](https://phish.example) **now**: 1/1" in html
     assert "<a" not in html
     assert "<i>" not in html
+    standings = to_html(views.standings(results, names))
+    assert "<a" not in standings
+    assert "**now**" in standings
 
 
 @pytest.mark.parametrize("typed", TRICKS)

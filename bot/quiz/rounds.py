@@ -2,7 +2,8 @@
 
 Telegram-free: `handlers/quiz.py` sends the polls this decides on, and the terminal chat runs
 the same rounds. State lives in a `RoundStore` (SQLite in the bot), so a round outlives a
-restart; chats and people are pseudonyms there, never ids or names.
+restart; chats and people are pseudonyms there, never ids or names. A question counts as sent
+once it is (`sent_as`), so one that could not be sent is not waited for.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot import wording
 from bot.knowledge import KnowledgeBase, QuizItem
 from bot.quiz.requests import QuizRequest
 from bot.store.workshop_records import QuizAnswer, QuizRound, RoundState
+
+# A round a restart left behind goes on if its question closed less than this long ago; later,
+# the room has moved on to something else, and the round is ended instead.
+STALE_AFTER = timedelta(minutes=10)
 
 
 class RoundStore(Protocol):
@@ -89,6 +94,7 @@ class QuizMaster:
         self._knowledge = knowledge  # read at each step: a reload may have replaced it
         self._rng = rng or random.Random()
         self._clock = clock
+        self._run_here: set[str] = set()  # rounds this process times; the rest a restart left
 
     def start(
         self, chat: str, starter: str, request: QuizRequest, workshop: str | None = None
@@ -110,27 +116,49 @@ class QuizMaster:
             workshop=workshop,
         )
         self.store.save_round(quiz)
+        self._run_here.add(quiz.id)
         return quiz
 
     def running(self, chat: str) -> QuizRound | None:
         return self.store.running_round(chat)
 
-    def next_question(self, quiz: QuizRound) -> Question | None:
-        """The round's next question, marked as sent; None when every one has been."""
-        current = self.store.quiz_round(quiz.id) or quiz
-        if current.state is not RoundState.RUNNING or current.done:
+    def take_up(self, chat: str) -> QuizRound | None:
+        """The chat's running round if no one times it: a restart left it behind. Returned once,
+        since this process times it from then on."""
+        running = self.store.running_round(chat)
+        if running is None or running.id in self._run_here:
             return None
-        item = self._item(current.items[current.sent])
-        if item is None:  # removed by a reload since the round began: skip it
-            current = replace(current, sent=current.sent + 1)
-            self.store.save_round(current)
-            return self.next_question(current)
-        sent = replace(current, sent=current.sent + 1, sent_at=self._clock())
-        self.store.save_round(sent)
-        return Question(sent, sent.sent, item)
+        self._run_here.add(running.id)
+        return running
 
-    def sent_as(self, question: Question, poll_id: str) -> None:
-        self.store.add_poll(poll_id, question.quiz.id, question.number)
+    def moves_on_in(self, quiz: QuizRound, seconds: float) -> float | None:
+        """Seconds until the round's latest question has been open `seconds` (0: it has, or
+        none went out), counted from when it was sent; None when it closed over `STALE_AFTER`
+        ago, for a round not worth going on with."""
+        if quiz.sent_at is None:  # no question went out: none to wait for
+            closes = quiz.started_at
+        else:
+            closes = quiz.sent_at + timedelta(seconds=seconds)
+        left = closes - self._clock()
+        return None if left < -STALE_AFTER else max(left.total_seconds(), 0.0)
+
+    def next_question(self, quiz: QuizRound) -> Question | None:
+        """The round's next question, to send; None when every one has been. Questions a reload
+        removed since the round began are passed over."""
+        current = self.store.quiz_round(quiz.id) or quiz
+        if current.state is not RoundState.RUNNING:
+            return None
+        for number in range(current.sent + 1, len(current.items) + 1):
+            if (item := self._item(current.items[number - 1])) is not None:
+                return Question(current, number, item)
+        return None
+
+    def sent_as(self, question: Question, poll_id: str | None) -> None:
+        """Mark the question sent, now, and count the answers its poll gets for it."""
+        if poll_id is not None:
+            self.store.add_poll(poll_id, question.quiz.id, question.number)
+        current = self.store.quiz_round(question.quiz.id) or question.quiz
+        self.store.save_round(replace(current, sent=question.number, sent_at=self._clock()))
 
     def answer(self, poll_id: str, person: str, chosen: list[int]) -> bool:
         """Count a poll answer; False when the poll is not a round's, or a repeat."""
@@ -149,6 +177,7 @@ class QuizMaster:
         current = self.store.quiz_round(quiz.id) or quiz
         ended = replace(current, state=state)
         self.store.save_round(ended)
+        self._run_here.discard(quiz.id)
         return self.results(ended)
 
     def results(self, quiz: QuizRound) -> Results:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from bot import wording
+from bot.knowledge import answer_markup
 from bot.quiz.rounds import Question, Results
 from bot.store.workshop_records import RoundState
 
@@ -41,6 +42,18 @@ def final(results: Results, names: Mapping[str, str], link: Callable[[str], str 
     return "\n".join(lines)
 
 
+def not_sent(results: Results, names: Mapping[str, str], link: Callable[[str], str | None]) -> str:
+    """A round ended because its next question could not be sent: the results so far."""
+    return f"{wording.QUIZ_NOT_SENT}\n\n{final(results, names, link)}"
+
+
+def interrupted(
+    results: Results, names: Mapping[str, str], link: Callable[[str], str | None]
+) -> str:
+    """A round a restart left behind for too long: the results so far."""
+    return f"{wording.QUIZ_INTERRUPTED}\n\n{final(results, names, link)}"
+
+
 def _leaderboard(results: Results, names: Mapping[str, str]) -> list[str]:
     if not results.scores:
         return [wording.QUIZ_NO_ANSWERS]
@@ -52,4 +65,6 @@ def _leaderboard(results: Results, names: Mapping[str, str]) -> list[str]:
 
 
 def _name(person: str, position: int, names: Mapping[str, str]) -> str:
-    return names.get(person) or wording.QUIZ_PARTICIPANT.format(number=position)
+    """A player's name as they wrote it (never a link or bold), or their place."""
+    name = names.get(person)
+    return answer_markup.literal(name) if name else wording.QUIZ_PARTICIPANT.format(number=position)

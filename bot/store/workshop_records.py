@@ -36,10 +36,6 @@ class QuizRound:
     state: RoundState = RoundState.RUNNING
     workshop: str | None = None
 
-    @property
-    def done(self) -> bool:
-        return self.sent >= len(self.items)
-
 
 @dataclass(frozen=True, slots=True)
 class QuizAnswer:
