@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from bot.knowledge import lint, load_knowledge
 from bot.knowledge.lint import template_pairs
-from bot.matching import ambiguity_warnings, similar_pairs
+from bot.matching import ambiguity_warnings, similar_pairs, unidentified_warnings
 from tests.support.kb import WriteKnowledge, entry
+from tests.support.shipped import shipped_engine
 from tests.support.words import words_file
 
 
@@ -78,3 +79,25 @@ def test_an_entry_without_phrasings_in_a_language_is_named(write_knowledge: Writ
     missing = "no phrasings in th: questions in those languages cannot find it"
     assert ("beta", missing) in messages
     assert ("alpha", missing) not in messages
+
+
+def test_phrasings_in_a_language_no_message_is_identified_in_are_named(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    """Added as the docs say (words, then phrasings), Lao passed validate and lint, and no
+    question in it ever reached its phrasings: identification knows seven languages."""
+    phrasings = {
+        code: f"language: {code}\nphrasings:\n  alpha: [{texts}]\n"
+        for code, texts in (("th", "หนึ่ง, สอง, สาม"), ("lo", "ໜຶ່ງ, ສອງ, ສາມ"))
+    }
+    root = write_knowledge(
+        [entry("alpha"), entry("beta")],
+        **{f"i18n/{code}.yaml": words_file() for code in phrasings},
+        **{f"phrasings/{code}.yaml": text for code, text in phrasings.items()},
+    )
+    [warning] = unidentified_warnings(load_knowledge(root))
+    assert warning.location.file == root / "phrasings" / "lo.yaml"
+    assert (
+        warning.message == "no message is identified as 'lo' yet: these phrasings are never matched"
+    )
+    assert unidentified_warnings(shipped_engine().knowledge) == []

@@ -29,7 +29,7 @@ from bot.knowledge import (
     words_template,
     write_schemas,
 )
-from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings
+from bot.matching import AMBIGUITY_RATIO, ambiguity_warnings, unidentified_warnings
 from bot.settings import load_settings
 
 
@@ -106,7 +106,11 @@ def lint_command(args: argparse.Namespace) -> int:
     if knowledge is None:
         print("lint needs a knowledge base that validates: fix the errors above", file=sys.stderr)
         return EXIT_PROBLEMS
-    found = lint(knowledge) + ambiguity_warnings(knowledge, args.similarity)
+    found = [
+        *lint(knowledge),
+        *ambiguity_warnings(knowledge, args.similarity),
+        *unidentified_warnings(knowledge),
+    ]
     for problem in found:
         print(problem)
     errors = sum(p.severity is Severity.ERROR for p in found)

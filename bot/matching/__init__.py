@@ -15,6 +15,7 @@ from bot.matching.language_id import (
     LanguageWords,
     looks_english,
     probable_languages,
+    unidentified_warnings,
 )
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import (
@@ -66,4 +67,5 @@ __all__ = [
     "select",
     "similar_pairs",
     "spelled_out",
+    "unidentified_warnings",
 ]

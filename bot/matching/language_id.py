@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.knowledge import fold
+from bot.knowledge import KnowledgeBase, Location, Problem, Severity, fold
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
 
 _SCRIPTS = {"THAI": "th", "KHMER": "km", "MYANMAR": "my"}
@@ -116,6 +116,26 @@ ENOUGH_WORDS = 2  # of a language's own, for a message longer than that
 ENGLISH_SHARE = 0.2  # of a message's words English function words: it looks English
 LEARNT_FROM = 3  # texts of a language a word must be in to tell it
 _PLAIN_WORD = re.compile(r"[a-z]{2,}")  # letters only, as folded: no names with digits, no "x"
+
+
+# the languages a message can be told to be in: by script, by Vietnamese's letters, by words
+IDENTIFIED = frozenset({*SCRIPT_LANGUAGES, "vi", "fil", "id", "ms"})
+
+
+def unidentified_warnings(knowledge: KnowledgeBase) -> list[Problem]:
+    """A language given phrasings that no message can be told to be in: its phrasings are
+    never matched, and its words are shown only to a chat that chose it with /language."""
+    return [
+        Problem(
+            Location(knowledge.root / "phrasings" / f"{code}.yaml"),
+            f"no message is identified as '{code}' yet: these phrasings are never matched",
+            f"identification knows {', '.join(sorted(IDENTIFIED))}; a new one needs code in "
+            "bot/matching/language_id.py (docs/translations.md)",
+            severity=Severity.WARNING,
+        )
+        for code in sorted(knowledge.phrasings)
+        if code not in IDENTIFIED
+    ]
 
 
 def probable_languages(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[str, ...]:
