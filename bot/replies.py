@@ -235,7 +235,8 @@ def in_language(
     (`match.language`): the English answer after a line saying it is in English (or, labelled,
     the answer a maintainer translated), or English choices, or that nothing was found, all in
     `voice` (the message's language unless the chat chose another); with `safety_first`, the
-    safety note before all, in the message's language and in `voice`'s."""
+    safety note before all, in the message's language and in `voice`'s, and alone when nothing
+    was found."""
     language = match.language or ""
     words = voice.words
     safety = safety_notes(knowledge, language, voice) if safety_first else []
@@ -254,8 +255,10 @@ def in_language(
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = "\n\n".join([*safety, words.did_you_mean])
         return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
-    body = "\n\n".join([*safety, words.out_of_scope])
-    return _declined(knowledge, body, voice)
+    if safety:
+        # as in English: after the note, nothing about what the bot could not find
+        return fixed("\n\n".join(safety), voice=voice)
+    return _declined(knowledge, words.out_of_scope, voice)
 
 
 def _declined(knowledge: KnowledgeBase, body: str, voice: Voice) -> Reply:

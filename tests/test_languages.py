@@ -172,6 +172,17 @@ def test_a_person_in_danger_gets_the_safety_note_first_in_their_language(
     assert turn.reply.body.startswith(knowledge.translations[code].words.danger)
 
 
+def test_a_plea_nothing_answers_gets_the_note_alone_as_in_english(
+    knowledge: KnowledgeBase,
+) -> None:
+    """Found by trying the bot as a user: after the note came "I don't have an answer to that",
+    example questions and the topics, which an English plea never gets."""
+    turn = conversation().ask("paspor saya ditahan majikan, saya tidak bisa pulang")
+    assert (turn.intent, turn.match.decision) == (Intent.DANGER, Decision.NONE)
+    assert turn.reply.body == knowledge.translations["id"].words.danger
+    assert (turn.reply.choices, turn.reply.topics) == ((), ())
+
+
 def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     write_knowledge: WriteKnowledge,
 ) -> None:
