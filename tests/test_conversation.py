@@ -110,6 +110,29 @@ def test_a_question_beside_a_plea_is_answered_after_the_note(conversation: Conve
     assert plea.reply.entry_id is None
 
 
+@pytest.mark.parametrize(
+    ("plea", "answer"),
+    [
+        # found by trying the bot as a user (2026-12-01, second part): the note came alone
+        (
+            "I'm in Johor, the agent locked my room and took my phone, what is trafficking?",
+            "define-trafficking",
+        ),
+        (
+            "my boss has my passport and won't give it back. what is forced labour?",
+            "define-exploitation",
+        ),
+    ],
+)
+def test_a_question_after_a_comma_or_about_a_term_is_answered_after_the_note(
+    conversation: Conversation, plea: str, answer: str
+) -> None:
+    turn = conversation.ask(plea)
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body.startswith(wording.DANGER)
+    assert turn.reply.entry_id == answer
+
+
 def test_small_talk_is_not_matched(conversation: Conversation, journal: RecordingJournal) -> None:
     assert conversation.ask("hello").reply.body == wording.GREETING
     assert conversation.ask("thank you!").reply.body == wording.THANKS

@@ -108,6 +108,19 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("the staff told my trafficker where I am. I need to move tonight, where can I go?", True),
         # found by trying the bot as a user (2026-12-01): a case of one's own, asked as a question
         ("is it normal that my uncle's employer keeps his passport?", True),
+        # found by trying the bot as a user (2026-12-01, second part)
+        ("what should i do if i see a child begging for a gang", True),
+        ("is it legal for an employer to hold my passport?", True),
+        ("is there a hotline i can call in malaysia for trafficking victims?", True),
+        ("what is the number for police in thailand", True),
+        (
+            "I'm writing from Malaysia, my employer took my passport 3 months ago and I work 14 "
+            "hours a day. What does the report say about corruption by recruitment agencies?",
+            True,
+        ),
+        ("is forced begging a form of trafficking?", False),
+        ("we run a help line for migrants, what does the report say about reporting?", False),
+        ("what happens if i lose my passport abroad", False),
         ("my employer keeps my passport, is that trafficking?", True),
         ("my friend is stuck in a scam compound in Myanmar", True),
         ("is it ok that our agent keeps our passports?", True),
@@ -184,6 +197,8 @@ def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages(
         ("my client's employer kept her passport", False),  # a lawyer's case
         ("my students asked about passport confiscation", False),  # a teacher's class
         ("the employer keeps his passport", False),
+        ("is it legal for an employer to hold my passport?", True),  # their own, held
+        ("how do I renew my passport", False),  # their own, not held
     ],
 )
 def test_whose_situation_it_is(text: str, own: bool) -> None:
@@ -198,3 +213,13 @@ def test_a_situation_of_ones_own_gets_the_note_at_any_probability_unless_answere
     assert not own.is_danger(answered=True), "an entry answers it: an ordinary question"
     assert not Suspicion(0.001, situation=True).is_danger(answered=False), "nobody's own"
     assert not Suspicion(0.001, situation=False, own=True).is_danger(answered=False)
+
+
+def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() -> None:
+    """ "my employer took my passport ... What does the report say about recruitment?": the
+    question made the whole read as all but surely ordinary, and the plea lost its note."""
+    told = Suspicion(0.005, situation=True, sentence=0.9, own=True)
+    assert told.is_danger(answered=True)
+    assert not Suspicion(0.005, situation=True, sentence=0.9).is_danger(answered=True), (
+        "a lecturer's case, told in one sentence, is nobody's own"
+    )

@@ -75,6 +75,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
+        # made to beg: "kids begging for a gang at the lights"
+        r"beg(?:s|ging)?|"
         r"compulsory|(?:can t|cannot|not allowed to) refuse|"
         r"(?:will|ll|going to|threaten\w* to) (?:deport|arrest) (?:me|us|her|him|them)|"
         # whose trafficker it is: "the shelter staff told my trafficker where I am"
@@ -96,7 +98,12 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
         r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
-        r"(?:give|send|show) (?:it|this|that|them) to)\b",
+        r"(?:give|send|show) (?:it|this|that|them) to)\b"
+        # where to turn: "is there a hotline for victims?", "what number do i call?"
+        r"|\b(?:is there|are there|any|give me|send me|(?:i|we) need|what is|what s|whats|"
+        r"where is|where can (?:i|we) find|which) (?:\w+ ){0,3}(?:hot ?lines?|help ?lines?)\b"
+        r"|\b(?:(?:police|emergency) (?:phone )?number|number (?:for|of) (?:the )?police|"
+        r"number (?:to call|(?:do|should|can|could) (?:i|we) (?:call|dial|ring)))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
         r"one meal|work(?:ing)? \d{2} hours|withh\w* (?:my|our|her|his|the) (?:food|meals?)|"
@@ -198,10 +205,18 @@ _OWN = re.compile(
 )
 
 
+_THEIR_DOCUMENTS = re.compile(rf"\b(?:my|our) {_DOCUMENTS}\b")
+
+
 def of_their_own(text: str) -> bool:
-    """Whether a message tells of the asker's own people or employer, in any text (normalised
-    here)."""
-    return bool(_OWN.search(normalize(text)))
+    """Whether a message tells of the asker's own people or employer, or of their own documents
+    held by someone ("is it legal for an employer to hold my passport?"), in any text
+    (normalised here)."""
+    words = normalize(text)
+    return bool(
+        _OWN.search(words)
+        or (_THEIR_DOCUMENTS.search(words) and CUES["documents_held"].search(words))
+    )
 
 
 # Words a legal question uses: not a feature, the gate before the personal-legal detector

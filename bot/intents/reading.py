@@ -40,14 +40,21 @@ TOLD_DANGER = 0.2
 # alone, is from this probability: in "someone I know is being held, what should I do?" the
 # question dilutes the plea
 SENTENCE_DANGER = 0.5
-# ...unless the whole message reads as ordinary all but surely: a moot-court hypothetical or a
-# law lecturer's question tells a case in one sentence and says what it is in another
+# ...unless the whole message reads as ordinary all but surely and the case is nobody's own: a
+# moot-court hypothetical or a law lecturer's question tells a case in one sentence and says
+# what it is in another; "my employer took my passport ..." before a question about the report
+# is a plea whatever the question
 SENTENCE_UNLESS_ORDINARY = 0.02
 # where a message's sentences end, and the clauses that ask what to do after a comma
 _SENTENCE_END = re.compile(
     r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
 )
 PERSONAL_LEGAL = 0.2
+# a question after a term's meaning, whatever the term names: "what is forced labour?"
+_DEFINES = re.compile(
+    r"^(?:what (?:is|are|s|does \S+(?: \S+)? mean)|define|definition of|meaning of)\b",
+    re.IGNORECASE,
+)
 
 
 class Intent(StrEnum):
@@ -86,7 +93,9 @@ class Suspicion:
         reporting corruption by officials" asks about the report."""
         if self.probability >= DANGER_SURE:
             return True
-        if self.sentence >= SENTENCE_DANGER and self.probability >= SENTENCE_UNLESS_ORDINARY:
+        if self.sentence >= SENTENCE_DANGER and (
+            self.probability >= SENTENCE_UNLESS_ORDINARY or self.own
+        ):
             return True
         if self.wants_to_report and (self.probability >= REPORT_UNLESS_ANSWERED or not answered):
             return True
@@ -184,7 +193,7 @@ class Reader:
     def plainly_ordinary(self, text: str) -> bool:
         """Names nothing done to anyone and reads as ordinary: a question beside a plea ("is
         this trafficking?"), not a plea itself ("where can I go?")."""
-        if self._danger is None or situations(text):
+        if self._danger is None or (situations(text) and not _DEFINES.match(text)):
             return False
         return self._danger.probability(text) < DANGER_UNLESS_ANSWERED
 

@@ -50,9 +50,13 @@ def after_preamble(text: str) -> str | None:
 
 
 def asking_sentences(text: str) -> list[str]:
-    """The sentences that ask something, each alone, of a message of more than one sentence."""
+    """The sentences that ask something, each alone, of a message of more than one sentence,
+    and the question after a comma in any sentence ("the agent locked my room, what is
+    trafficking?")."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    return [s for s in sentences if _asks(s)] if len(sentences) > 1 else []
+    found = [s for s in sentences if _asks(s)] if len(sentences) > 1 else []
+    clauses = (_CLAUSE.search(s) for s in sentences)
+    return found + [s[c.start() :] for s, c in zip(sentences, clauses, strict=True) if c]
 
 
 def _asks(sentence: str) -> bool:
