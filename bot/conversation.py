@@ -19,6 +19,7 @@ from bot.followups import (
     Request,
     asks_who_said,
     depends_on_context,
+    points_back,
     request_of,
     wants_another,
     without_new_subject,
@@ -226,7 +227,11 @@ class Conversation:
         # "thanks, that's all" closes the conversation rather than asking about "that"
         closing = reader.small_talk(question) is not None
         if previous is not None and not closing and depends_on_context(text):
-            followed = engine.matcher.follow_up(text, previous.id, another=wants_another(text))
+            # "translate that into Thai" points back, at a language: the menu, not choices
+            pointing = points_back(text) and named_language(knowledge, text) is None
+            followed = engine.matcher.follow_up(
+                text, previous.id, another=wants_another(text), pointing=pointing
+            )
             found = _declined(text, followed, reader)
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER

@@ -45,7 +45,8 @@ _SAME_AGAIN = re.compile(
 )
 _THE_ONE = re.compile(
     r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|"
-    r"^(?:and )?the (?!(?:last|first|latest|recent|next|same|previous) )\w+ one$"
+    r"^(?:and )?the (?!(?:last|first|second|third|fourth|fifth|latest|recent|next|same|"
+    r"previous) )\w+ one$"
 )
 # "another thing: what is UNCAC?", "new topic - ...": the message says it moves on
 _NEW_SUBJECT = re.compile(
@@ -83,7 +84,8 @@ _SHORTER = re.compile(
     rf"{_POLITE}(?:(?:say|explain|put) (?:that|this|it) (?:more simply|simpler|simply|"
     r"in simple(?:r)? (?:terms|words)|in plain (?:english|words|language)|in short)|in short|"
     r"in brief|short version|the short version|summary|summari[sz]e(?: (?:that|this|it))?|"
-    r"tl ?dr|eli5|simpler|in simple(?:r)? terms|in plain english|what do you mean|"
+    r"tl ?dr|eli5|simpler|in (?:simple(?:r)?|plain|easy|everyday|layman s|laymans) (?:terms|"
+    r"words|english|language)|what do you mean|"
     r"i don t understand|i dont understand|simply put|too long|"
     r"explain (?:it |that |this )?(?:simply|more simply|in simple(?:r)? (?:terms|words)|"
     r"in plain (?:english|words)))(?: please| pls)?$"
@@ -146,6 +148,12 @@ def depends_on_context(text: str) -> bool:
         or words[-1] in _ALSO
         or (len(words) <= EXAMPLE_WORDS and bool(_EXAMPLE.search(" ".join(words))))
     )
+
+
+def points_back(text: str) -> bool:
+    """ "is india one of them?", "and what does it do?": a word that stands for something said
+    before."""
+    return bool(_REFERS_BACK.intersection(normalize(text).split()))
 
 
 def wants_another(text: str) -> bool:

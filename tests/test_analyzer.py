@@ -59,6 +59,13 @@ def test_a_one_word_term_does_not_swallow_its_stem(analyzer: Analyzer) -> None:
     assert analyzer.tokens("find") == ["find"]
 
 
+def test_organised_is_not_organisations(analyzer: Analyzer) -> None:
+    """ "how is the report organised?" asks how it is laid out: Snowball stems "organised" and
+    "organisations" alike, and the publishers were answered at 0.97."""
+    assert analyzer.tokens("organised") == analyzer.tokens("organized")
+    assert analyzer.tokens("organised") != analyzer.tokens("organisations")
+
+
 @pytest.mark.parametrize("text", ["", "   ", "?!...", "🙂🎉", "—"])
 def test_nothing_to_analyse(analyzer: Analyzer, text: str) -> None:
     assert analyzer.tokens(text) == []

@@ -392,6 +392,41 @@ def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conve
     assert turn.reply.entry_id == "report-release"
 
 
+@pytest.mark.parametrize(
+    ("then", "previous", "expected"),
+    [
+        # found by trying the bot as a user (2026-12-01, second part): the RSO's answer names
+        # Marika McAdam, its advisor, and "who heads it?" got her entry as the RSO's head
+        ("who heads it?", "bali-process-rso", "bali-process-rso"),
+        ("who leads it?", "bali-process", "bali-process"),
+        # a comparison with what the previous question was about, not with its frame: the
+        # definition of trafficking was answered for "is it the same as trafficking?"
+        ("is it the same as trafficking?", "define-smuggling", "smuggling-vs-trafficking"),
+        ("same for trafficking?", "define-smuggling", "define-trafficking"),
+        ("the second one?", "three-pronged-approach", "three-pronged-approach"),
+        ("in simple words?", "finding-common-denominator", "finding-common-denominator"),
+    ],
+)
+def test_follow_ups_found_with_fresh_dialogues(
+    conversation: Conversation, then: str, previous: str, expected: str
+) -> None:
+    assert conversation.ask(then, follows=previous).reply.entry_id == expected
+
+
+def test_a_follow_up_pointing_back_is_offered_the_previous_answer_rather_than_declined(
+    conversation: Conversation,
+) -> None:
+    """ "is india one of them?" after the members: nothing scores clearly, and it was declined;
+    the members' entry is offered first."""
+    turn = conversation.ask("is india one of them?", follows="bali-process-membership")
+    assert turn.reply.kind is ReplyKind.CLARIFY
+    assert turn.reply.choices[0].entry_id == "bali-process-membership"
+    alone = conversation.ask("is india one of them?")
+    assert alone.reply.kind is not ReplyKind.CLARIFY or alone.reply.choices[0].entry_id != (
+        "bali-process-membership"
+    ), "without context nothing points at the members"
+
+
 def test_in_short_gives_the_first_paragraph(conversation: Conversation) -> None:
     whole = shipped_engine().knowledge.entry("uncac").answer
     short = conversation.ask("in short?", follows="uncac").reply

@@ -64,6 +64,8 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
         ("summarise it", Request.SHORTER),
         ("could you repeat that?", Request.AGAIN),
         ("summarise the report", None),
+        ("in simple words?", Request.SHORTER),
+        ("in layman's terms pls", Request.SHORTER),
     ],
 )
 def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> None:

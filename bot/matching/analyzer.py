@@ -28,6 +28,16 @@ TERM_PREFIX = "§"  # glossary tokens cannot collide with words: normalisation r
 CACHED_WORDS = 10_000
 
 
+# Verbs that Snowball stems like a noun of another meaning: "how is the report organised?"
+# asks how it is laid out, not which organisations made it ("organis" for both)
+_STEMMED_APART = {
+    "organise": "organise",
+    "organised": "organise",
+    "organises": "organise",
+    "organising": "organise",
+}
+
+
 def _british(word: str) -> str:
     return _AMERICAN_IZE.sub(lambda m: ("is" if m[1] == "iz" else "ys") + m[2], word)
 
@@ -95,7 +105,7 @@ class Analyzer:
 
     def _stem_word(self, word: str) -> str:
         word = _british(self._spelling.get(word, word))
-        stem: str = self._stemmer.stemWord(word)
+        stem: str = _STEMMED_APART.get(word) or self._stemmer.stemWord(word)
         return stem
 
     def _correct(self, word: str) -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.knowledge import normalize
 from bot.matching.acronyms import unknown_acronyms
+from bot.matching.analyzer import TERM_PREFIX
 from bot.matching.focus import after_preamble, questions_in
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
@@ -43,6 +46,19 @@ OFFER_FROM = 0.1
 SIBLING_WEIGHT = 1.0  # "and the other protocol?": for entries asked in the previous one's frame
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
+_LEADS = re.compile(
+    r"\bwho (?:heads|leads|runs|chairs|co ?chairs|manages|directs|is (?:the )?head of|"
+    r"is (?:in charge|leading|running|heading)|s (?:in charge|the head))\b",
+    re.IGNORECASE,
+)
+# terms that say how a question asks, not what about
+_FRAMES = frozenset({f"{TERM_PREFIX}define"})
+_COMPARES = re.compile(
+    # "same for trafficking?" asks the same question of trafficking, not how the two compare
+    r"\b(?:same(?! (?:for|with|in|on|about|goes)\b)|differ\w*|difference|compared?|versus|vs|"
+    r"unlike|similar)\b",
+    re.IGNORECASE,
+)
 _DATED = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
@@ -51,8 +67,8 @@ _DATED = re.compile(
 # last one?", "is that the full list?", "when was the most recent one?", "is it binding?",
 # "give me an example"
 _ABOUT_THE_ANSWER = frozenset(
-    "one ones last latest recent first full list exactly again detail details binding "
-    "legally example examples instance give any many much".split()
+    "one ones last latest recent first second third fourth fifth full list exactly again "
+    "detail details binding legally example examples instance give any many much".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 
@@ -170,7 +186,9 @@ class Matcher:
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
 
-    def follow_up(self, question: str, previous: str, *, another: bool = False) -> Match:
+    def follow_up(
+        self, question: str, previous: str, *, another: bool = False, pointing: bool = False
+    ) -> Match:
         """The decision for a message that follows the answer `previous` ("and at sea?"). Its
         own words choose the candidates, and closeness to the previous question multiplies
         them (and adds a little): "is UNODC part of it?" after the Bali Process is UNODC's
@@ -180,18 +198,21 @@ class Matcher:
         UNCAC, UNTOC and the Trafficking in Persons Protocol asks the same entry again. The
         entries the previous one names as related get a bonus, and, for a question asking who,
         the people its answer names; with `another` ("and the other protocol?") the previous
-        entry is no candidate. A question with no telling word of its own ("when was that?",
-        "why?") is answered with the previous entry. A follow-up is answered only with a clear
-        lead, a little less clear when the context itself points at the first candidate. Its
-        scores are on a scale of their own (closeness multiplies them up to four times): the
-        confidence the standalone calibration gives them is near 1 for most, not a
+        entry is no candidate; `pointing` ("is india one of them?") offers the previous entry
+        among the choices rather than decline. A question with no telling word of its own
+        ("when was that?", "why?") is answered with the previous entry. A follow-up is answered
+        only with a clear lead, a little less clear when the context itself points at the first
+        candidate. Its scores are on a scale of their own (closeness multiplies them up to four
+        times): the confidence the standalone calibration gives them is near 1 for most, not a
         probability, and the lead decides."""
         text = _folded(in_plain_words(question))
         entry = self.index.knowledge.get(previous)
         if entry is None:
             return self.match(question)
         # a message that names nothing is about what the previous question named
-        scores = self._scores(text, self.index.names_in(self.index.analyse(entry.question)))
+        asked_before = self.index.analyse(entry.question)
+        named_before = self.index.names_in(asked_before)
+        scores = self._scores(_compared_with(text, asked_before.tokens), named_before)
         if isinstance(scores, Match):
             return self.match(question)
         closeness = self._context_scores(entry.question)
@@ -206,14 +227,19 @@ class Matcher:
             # previous one does (for "when", one that has a date)
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         named = [person for person in people_in(text, self._names) if person != previous]
-        if itself is not None and (named or not self._within(text, entry.question)):
+        if itself is not None and (
+            named or not (self._within(text, entry.question) or _LEADS.search(text))
+        ):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
         scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
         for related in entry.related:
             if (position := self.index.position(related)) is not None:
                 scores[position] += RELATED_BONUS
         in_answer = self._people.get(previous, ())
-        for person in {*named, *(in_answer if _asks_who(text) else ())}:
+        # "who said that?" asks about a person its answer names; "who heads it?" about the body
+        # itself, whoever else its answer names
+        speakers = in_answer if _asks_who(text) and not _LEADS.search(text) else ()
+        for person in {*named, *speakers}:
             if (position := self.index.position(person)) is not None:
                 scores[position] += PERSON_BONUS
         if another and itself is not None:
@@ -222,7 +248,12 @@ class Matcher:
         top = self._top(scores)
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *in_answer}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
-        return self._decide(text, scores, max(self.thresholds.lead, lead))
+        found = self._decide(text, scores, max(self.thresholds.lead, lead))
+        if found.decision is Decision.NONE and pointing and itself is not None and not another:
+            others = [c for c in found.candidates if c.entry_id != previous]
+            offered = (Candidate(previous, float(scores[itself])), *others)[:CANDIDATES]
+            return replace(found, decision=Decision.CLARIFY, candidates=offered, reason=None)
+        return found
 
     def people_in_answer(self, entry_id: str) -> tuple[str, ...]:
         """The entries on people whom the entry's answer names (a quote's speaker)."""
@@ -355,14 +386,23 @@ def _folded(text: str) -> str:
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
 
 
+def _compared_with(text: str, before: Sequence[str]) -> str:
+    """A comparison with what the previous question was about, with its terms: "is it the same
+    as trafficking?" after the definition of smuggling compares smuggling with trafficking."""
+    if not _COMPARES.search(text):
+        return text
+    terms = dict.fromkeys(t for t in before if t.startswith(TERM_PREFIX) and t not in _FRAMES)
+    return " ".join([text, *(t.removeprefix(TERM_PREFIX).replace("_", " ") for t in terms)])
+
+
 def _asks_when(text: str) -> bool:
     return "when" in text.casefold().replace("?", " ").split()
 
 
 def _asks_who(text: str) -> bool:
-    """ "who said that?", "by whom?", "and whose idea was it?" """
-    words = [word.strip("?,.!") for word in text.casefold().split()[:3]]
-    return bool(_ASKING_WHO.intersection(words))
+    """ "who said that?", "by whom?", "and whose idea was it?", "who's in it?" """
+    words = normalize(text).split()[:3]
+    return bool(_ASKING_WHO.intersection(words)) or "whos" in words
 
 
 def _sureness(match: Match) -> tuple[int, float]:
