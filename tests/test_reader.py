@@ -167,6 +167,10 @@ def test_small_talk_about_the_bot(write_knowledge: WriteKnowledge) -> None:
     reader = Reader(load_knowledge(write_knowledge([entry("a-b")])))
     assert reader.small_talk("who made you?") is Intent.ABOUT_BOT
     assert reader.small_talk("who made the report?") is None
+    # a trainer asking for what /quiz does: the help lists it
+    assert reader.small_talk("can you make a quiz for them") is Intent.CAPABILITIES
+    assert reader.small_talk("does the bot have a quiz?") is Intent.CAPABILITIES
+    assert reader.small_talk("what does the quiz in the report's annex ask?") is None
 
 
 def test_a_verb_of_reporting_someone_is_a_cue_of_its_own() -> None:

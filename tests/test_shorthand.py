@@ -22,6 +22,7 @@ from bot.matching.shorthand import in_plain_words
         ("rock 'n' roll", "rock 'n' roll"),
         ("the x-y axis", "the x-y axis"),
         ("UNODC and UNTOC", "UNODC and UNTOC"),
+        ("key recs", "key recommendations"),
     ],
 )
 def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> None:
@@ -38,6 +39,10 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("why is graft so entrenched", "why is corruption so entrenched"),
         # a wish to escape is no idiom for a gain
         ("how can she get out of it?", "how can she get out of it?"),
+        # a keyword query's last word; elsewhere it may be "definitely"
+        ("smuggling def", "smuggling definition"),
+        ("smuggling def?", "smuggling definition?"),
+        ("is it def trafficking", "is it def trafficking"),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:

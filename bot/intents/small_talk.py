@@ -52,6 +52,14 @@ _CAPABILITIES = re.compile(
     r"(?:can i ask(?: you)?(?: about)?|can you answer|do you answer|do you cover|can you cover|"
     r"do you know about)|how can you help(?: me)?)$"
 )
+# a workshop asking the bot for a quiz: "can you make a quiz for them?" (the help lists /quiz;
+# handouts are printed by maintainers, not in the chat)
+_FEATURES = re.compile(
+    r"\b(?:(?:can|could|will|would) (?:you|u)|do (?:you|u)|does (?:this|the) bot) (?:\w+ )?"
+    r"(?:make|create|give|run|do|start|set up|prepare|generate|write|have|offer|print)"
+    r"(?: (?:me|us|them|my \w+|our \w+|the \w+))? (?:a |an |some )?(?:\w+ )?"
+    r"(?:quiz\w*|quiz rounds?)\b"
+)
 # First person, then something being done to them or a wish to report: a person, not a topic.
 DANGER_PATTERN = re.compile(
     r"\b(?:i|i m|im|me|my|we|we re|our|us)\b.{0,40}?\b(?:"
@@ -124,6 +132,7 @@ def small_talk(text: str) -> SmallTalk | None:
         (SmallTalk.GREETING, _GREETING, True),
         (SmallTalk.THANKS, _THANKS, True),
         (SmallTalk.CAPABILITIES, _CAPABILITIES, True),
+        (SmallTalk.CAPABILITIES, _FEATURES, False),
         (SmallTalk.HUMAN, _HUMAN, False),
         (SmallTalk.PRIVACY, _PRIVACY, False),
         (SmallTalk.LANGUAGES, _LANGUAGES, False),

@@ -60,6 +60,9 @@ SPELLED_OUT = {
     "ques": "question",
     "orgs": "organisations",
     "intl": "international",
+    "recs": "recommendations",
+    "recos": "recommendations",
+    "defn": "definition",
 }
 _APOSTROPHES = "'\u2019"  # "rock 'n' roll", "y'all": part of a word, not shorthand
 _WORDS = "|".join(sorted((w for w in SPELLED_OUT if len(w) > 1), key=len, reverse=True))
@@ -77,6 +80,8 @@ IDIOMS = {
     r"what(?:'|\u2019)?s in it for (?:them|him|her|the officials)": "what do they get in return",
     r"grease (?:the |their |his |her )?palms?(?: of)?": "bribe",
     r"graft": "corruption",
+    # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
+    r"def(?=\W*$)": "definition",
 }
 _IDIOMS = [(re.compile(rf"\b{idiom}\b", re.IGNORECASE), words) for idiom, words in IDIOMS.items()]
 
