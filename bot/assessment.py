@@ -31,6 +31,7 @@ from bot.knowledge import (
     Problem,
     load_located,
 )
+from bot.knowledge.spelling import spelling_hint
 from bot.matching import Candidate, Decision, Match, Outcome
 from bot.replies import ReplyKind
 
@@ -69,7 +70,9 @@ def load_cases(file: Path, entry_ids: Iterable[str]) -> list[Any]:
         Problem(
             document.locate((index, field)),
             f"{field} names unknown entry '{value}'",
-            "use an id from the knowledge base, or null for out of scope",
+            spelling_hint(
+                value, known, "use an id from the knowledge base, or null for out of scope"
+            ),
         )
         for index, case in enumerate(cases)
         for field in ("expect", "first_expect")

@@ -3,13 +3,16 @@ reports exactly what the test suite would fail on for knowledge-base reasons, so
 with a green `validate` gets a green `make test`.
 
 Beyond loading (`bot.knowledge.check_knowledge`): the required data rules, entries the matcher
-cannot tell apart, schema headers and freshness, and a stale calibration.
+cannot tell apart, schema headers and freshness, a stale calibration, and evaluation sets that
+name entries the knowledge base no longer has (an entry renamed without its questions).
 """
 
 from __future__ import annotations
 
+from bot.assessment import load_cases
 from bot.knowledge import (
     KnowledgeBase,
+    KnowledgeBaseError,
     Location,
     Problem,
     Severity,
@@ -31,8 +34,22 @@ def problems(knowledge: KnowledgeBase, limits: Thresholds | None = None) -> list
         Problem(Location(path), "schema is stale", "run: python -m bot schema")
         for path in stale_schemas(root)
     ]
+    found += evaluation_problems(knowledge)
     if (stale := stale_calibration(knowledge, limits or Thresholds())) is not None:
         found.append(stale)
+    return found
+
+
+def evaluation_problems(knowledge: KnowledgeBase) -> list[Problem]:
+    """Every evaluation file under `eval/` loads, and names only entries the knowledge base
+    has."""
+    ids = [entry.id for entry in knowledge.entries]
+    found: list[Problem] = []
+    for file in sorted((knowledge.root / calibration.EVAL_DIR).rglob("*.yaml")):
+        try:
+            load_cases(file, ids)
+        except KnowledgeBaseError as error:
+            found += error.problems
     return found
 
 

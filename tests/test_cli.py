@@ -54,6 +54,23 @@ def test_validate_clean_knowledge_base(
     assert out.splitlines() == [f"OK: 2 entries, 12 questions, 1 topics in {root}"]
 
 
+def test_validate_refuses_an_evaluation_set_naming_an_entry_that_is_gone(
+    write_knowledge: WriteKnowledge, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a maintainer trial: an entry renamed without its evaluation questions passed
+    validate and failed `make test`."""
+    root = write_knowledge([entry("a-b", related=["c-d"]), entry("c-d", related=["a-b"])])
+    followups = root / "eval" / "followups"
+    followups.mkdir(parents=True)
+    (followups / "set.yaml").write_text(
+        "- {first: 'what is a', first_expect: a-b, then: 'and c?', expect: c-e}\n"
+    )
+    assert main(["validate", str(root)]) == 1
+    err = capsys.readouterr().err
+    unknown = "set.yaml:1:67: error: expect names unknown entry 'c-e' (hint: did you mean 'c-d'?)"
+    assert unknown in err
+
+
 def test_validate_broken_knowledge_base_lists_problems(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(FIXTURES / "broken")]) == 1
     err = capsys.readouterr().err
