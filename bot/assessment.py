@@ -30,8 +30,8 @@ from bot.knowledge import (
     LegalSet,
     Problem,
     load_located,
+    spelling_hint,
 )
-from bot.knowledge.spelling import spelling_hint
 from bot.matching import Candidate, Decision, Match, Outcome
 from bot.replies import ReplyKind
 

@@ -17,9 +17,9 @@ from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import (
     Request,
+    asks_if_included,
     asks_who_said,
     depends_on_context,
-    points_back,
     request_of,
     wants_another,
     without_new_subject,
@@ -227,30 +227,31 @@ class Conversation:
         # "thanks, that's all" closes the conversation rather than asking about "that"
         closing = reader.small_talk(question) is not None
         if previous is not None and not closing and depends_on_context(text):
-            # "translate that into Thai" points back, at a language: the menu, not choices
-            pointing = points_back(text) and named_language(knowledge, text) is None
             followed = engine.matcher.follow_up(
-                text, previous.id, another=wants_another(text), pointing=pointing
+                text, previous.id, another=wants_another(text), included=asks_if_included(text)
             )
             found = _declined(text, followed, reader)
             intent = Intent.FOLLOW_UP
         answered = found.decision is Decision.ANSWER
         legal = reader.personal_legal(text)
         note = words.legal_note if legal else None
-        suspected = reader.suspicion(spelled_out(question)).is_danger(answered)
+        suspicion = reader.suspicion(spelled_out(question))
+        suspected = suspicion.is_danger(answered)
         # a message read as nothing else may be in a language too briefly to tell which
         unplaced = None if suspected else _unplaced_danger(engine, question, found)
         if suspected or unplaced:
             # the safety note first (in English, the message's language, and in the chat's);
             # an answer after it only when there is a sure one, for the message or a question
             # of its own, or what the bot says of itself ("help", "do you keep my messages? my
-            # boss must not know")
+            # boss must not know"); a plain plea ("i was sold") asks for none, and an entry that
+            # shares its words would read as unkind
             notes = replies.safety_notes(knowledge, None, voice)
             if unplaced:  # the language only guessed at: after the chat's
                 guessed = replies.safety_notes(knowledge, unplaced, voice)
                 notes += [text for text in guessed if text not in notes]
             safety = "\n\n".join(notes)
-            if (asked := found if answered else _asked_beside(engine, text)) is not None:
+            sure = answered and not suspicion.plainly_pleads
+            if (asked := found if sure else _asked_beside(engine, text)) is not None:
                 answer = replies.compose(knowledge, asked, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)
                 found = asked
@@ -621,14 +622,15 @@ def _in_place(reply: Reply) -> Reply:
 
 
 def _declined(text: str, found: Match, reader: Reader) -> Match:
-    """The matcher's decision, declined for a request for help with a crime ("how do I bribe a
-    customs officer?": the entry on the same words would read as instructions) and for a
-    question about someone's private life ("how old is he?": no entry says, one shares a word);
-    choices too for a request for the bot's own opinion, which it has none of."""
+    """The matcher's decision, refused for a request for help with a crime ("how do I bribe a
+    customs officer?": the entry on the same words would read as instructions, and "I don't
+    have an answer" as if another bot might), declined for a question about someone's private
+    life ("how old is he?": no entry says, one shares a word); choices too for a request for
+    the bot's own opinion, which it has none of."""
+    if asks_for_wrongdoing(text):
+        return replace(found, decision=Decision.NONE, reason=Reason.CRIME)
     if found.decision is not Decision.NONE and (
-        asks_for_wrongdoing(text)
-        or reader.private_details(text)
-        or (found.decision is Decision.CLARIFY and asks_opinion(text))
+        reader.private_details(text) or (found.decision is Decision.CLARIFY and asks_opinion(text))
     ):
         return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
     return found

@@ -56,6 +56,11 @@ _NEW_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ALSO = frozenset("too also either".split())
+_INCLUDED = re.compile(
+    r"\b(?:one of (?:them|those|these)|among (?:them|those|these)|part of (?:it|them|that)|"
+    r"in (?:it|them|there|that list|the list)|on (?:the|that) list|an? member|members? of "
+    r"(?:it|them)|included)\b"
+)
 # "give me an example", "like what?", "any examples?": short, asking for more of the answer
 _EXAMPLE = re.compile(r"\b(?:examples?|for instance|such as|like what|e ?g)\b")
 EXAMPLE_WORDS = 6
@@ -150,10 +155,10 @@ def depends_on_context(text: str) -> bool:
     )
 
 
-def points_back(text: str) -> bool:
-    """ "is india one of them?", "and what does it do?": a word that stands for something said
-    before."""
-    return bool(_REFERS_BACK.intersection(normalize(text).split()))
+def asks_if_included(text: str) -> bool:
+    """ "is india one of them?", "is the UK in it?": whether something belongs to what the
+    previous answer lists."""
+    return bool(_INCLUDED.search(normalize(text)))
 
 
 def wants_another(text: str) -> bool:

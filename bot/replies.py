@@ -217,6 +217,11 @@ def compose(
         choices = tuple(_choice(knowledge.entry(i)) for i in match.choices)
         body = f"{note}\n\n{words.did_you_mean}" if note else words.did_you_mean
         return Reply(ReplyKind.CLARIFY, body, choices=choices, voice=voice)
+    if match.reason is Reason.CRIME:  # refused: no examples to go on from
+        return fixed(
+            f"{note}\n\n{words.no_help_with_crime}" if note else words.no_help_with_crime,
+            voice=voice,
+        )
     if unread(match):
         body = not_english(knowledge, match.question, voice)
     else:

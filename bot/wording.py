@@ -211,12 +211,14 @@ NOT_ENGLISH = (
     "Sorry, I can't read that language. Please ask in English (or in Indonesian, Malay, Thai, "
     "Vietnamese, Filipino, Khmer or Burmese), or browse the topics."
 )
-_SCOPE = (
+_COVERED = (
     "I answer questions about the 2021 UNODC and Bali Process report on corruption as a "
     "facilitator of migrant smuggling and human trafficking, and the law and organisations "
-    "around it. You could browse the topics or try:"
+    "around it."
 )
+_SCOPE = f"{_COVERED} You could browse the topics or try:"
 OUT_OF_SCOPE = f"I don't have an answer to that. {_SCOPE}"
+NO_HELP_WITH_CRIME = f"I can't help with that: I give no help in committing a crime. {_COVERED}"
 # English words outside the knowledge base and words of another language look alike here
 UNKNOWN_WORDS = f"I don't recognise those words. {_SCOPE}"
 EMPTY = "Please type a question, for example:"

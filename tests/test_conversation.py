@@ -111,6 +111,18 @@ def test_a_question_beside_a_plea_is_answered_after_the_note(conversation: Conve
 
 
 @pytest.mark.parametrize(
+    "plea", ["i was sold", "I am being forced to work on a fishing boat and they beat us"]
+)
+def test_a_plain_plea_gets_the_note_alone(conversation: Conversation, plea: str) -> None:
+    """Found by trying the bot as a user (2026-12-01, third part): the note came with the
+    report's release date ("sold") or the fishing photo caption after it."""
+    turn = conversation.ask(plea)
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.body == wording.DANGER
+    assert turn.reply.entry_id is None
+
+
+@pytest.mark.parametrize(
     ("plea", "answer"),
     [
         # found by trying the bot as a user (2026-12-01, second part): the note came alone
@@ -121,6 +133,15 @@ def test_a_question_beside_a_plea_is_answered_after_the_note(conversation: Conve
         (
             "my boss has my passport and won't give it back. what is forced labour?",
             "define-exploitation",
+        ),
+        (
+            "my boss has my passport and won't give it back. what's forced labour?",
+            "define-exploitation",
+        ),
+        # the last clause asks, not a relative one
+        (
+            "My agent, who is from Medan, took my passport, what is trafficking?",
+            "define-trafficking",
         ),
     ],
 )
@@ -413,18 +434,37 @@ def test_follow_ups_found_with_fresh_dialogues(
     assert conversation.ask(then, follows=previous).reply.entry_id == expected
 
 
-def test_a_follow_up_pointing_back_is_offered_the_previous_answer_rather_than_declined(
+def test_asking_if_something_is_included_is_offered_the_previous_answer_rather_than_declined(
     conversation: Conversation,
 ) -> None:
     """ "is india one of them?" after the members: nothing scores clearly, and it was declined;
-    the members' entry is offered first."""
+    the members' entry is offered first. A follow-up asking something else that nothing
+    answers stays declined (a code review found "what time is it?" offered choices)."""
     turn = conversation.ask("is india one of them?", follows="bali-process-membership")
     assert turn.reply.kind is ReplyKind.CLARIFY
     assert turn.reply.choices[0].entry_id == "bali-process-membership"
-    alone = conversation.ask("is india one of them?")
-    assert alone.reply.kind is not ReplyKind.CLARIFY or alone.reply.choices[0].entry_id != (
-        "bali-process-membership"
-    ), "without context nothing points at the members"
+    for then, previous in [
+        ("what time is it?", "bali-process-membership"),
+        ("is it raining there?", "bali-process-rso"),
+    ]:
+        assert conversation.ask(then, follows=previous).reply.kind is ReplyKind.NONE, then
+
+
+@pytest.mark.parametrize(
+    ("then", "previous", "not_expected"),
+    [
+        # found by a code review (2026-12-01): a comparison led back to the answer just given
+        ("how does it compare to UNTOC?", "uncac", "uncac"),
+        ("is it similar to the Bali Process?", "actip", "actip"),
+        # "who's" asks who, and a body's head is not a person its answer names
+        ("who's in charge of it?", "bali-process-rso", "marika-mcadam"),
+        ("who's the head of it?", "bali-process-rso", "marika-mcadam"),
+    ],
+)
+def test_follow_ups_that_must_not_get_an_entry(
+    conversation: Conversation, then: str, previous: str, not_expected: str
+) -> None:
+    assert conversation.ask(then, follows=previous).reply.entry_id != not_expected
 
 
 def test_in_short_gives_the_first_paragraph(conversation: Conversation) -> None:

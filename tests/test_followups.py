@@ -7,6 +7,7 @@ import pytest
 from bot.followups import (
     ChatMemory,
     Request,
+    asks_if_included,
     depends_on_context,
     request_of,
     wants_another,
@@ -70,6 +71,21 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
 )
 def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> None:
     assert request_of(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        ("is india one of them?", True),
+        ("is the UK in it?", True),
+        ("is japan a member?", True),
+        ("what time is it?", False),
+        ("translate that into Thai", False),
+        ("is it raining there?", False),
+    ],
+)
+def test_asking_if_something_is_in_the_answers_list(text: str, included: bool) -> None:
+    assert asks_if_included(text) is included
 
 
 def test_a_new_subject_is_asked_on_its_own() -> None:

@@ -121,6 +121,27 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("is forced begging a form of trafficking?", False),
         ("we run a help line for migrants, what does the report say about reporting?", False),
         ("what happens if i lose my passport abroad", False),
+        # found by trying the bot as a user (2026-12-01, third part)
+        ("my husband was tricked into working on a fishing boat what should i do", True),
+        (
+            "Tay, the agency said she needs to pay 3 months salary before they return her "
+            "passport. Is that allowed?",
+            True,
+        ),
+        ("how do traffickers trick people into working abroad?", False),
+        ("how do i get my passport back from the embassy after renewal", False),
+        ("how do i leave the compound without getting caught", True),
+        # found by a code review (2026-12-01): ordinary questions the first cues caught
+        ("is there a hotline mentioned in the report?", False),
+        ("what number of police officers took bribes according to the report?", False),
+        ("my phone was stolen. where can I download the report?", False),
+        ("how long does it take to get my passport renewed?", False),
+        ("the hotel kept my passport at check-in, is that normal?", False),
+        (
+            "Our workers were trafficked before we hired them. What does the report recommend "
+            "for employers?",
+            False,
+        ),
         ("my employer keeps my passport, is that trafficking?", True),
         ("my friend is stuck in a scam compound in Myanmar", True),
         ("is it ok that our agent keeps our passports?", True),
@@ -202,7 +223,10 @@ def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages(
         ("my students asked about passport confiscation", False),  # a teacher's class
         ("the employer keeps his passport", False),
         ("is it legal for an employer to hold my passport?", True),  # their own, held
+        ("my passport is kept by the agency", True),
         ("how do I renew my passport", False),  # their own, not held
+        ("can the hotel hold my passport?", False),  # held, but by no one they work through
+        ("our workers were trafficked before we hired them", False),  # an employer's staff
     ],
 )
 def test_whose_situation_it_is(text: str, own: bool) -> None:

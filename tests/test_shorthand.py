@@ -23,6 +23,8 @@ from bot.matching.shorthand import in_plain_words
         ("the x-y axis", "the x-y axis"),
         ("UNODC and UNTOC", "UNODC and UNTOC"),
         ("key recs", "key recommendations"),
+        ("recos pls", "recommendations please"),
+        ("defn of smuggling", "definition of smuggling"),
     ],
 )
 def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> None:

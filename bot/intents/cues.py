@@ -27,8 +27,12 @@ _KIN = (
     r"boys?|men|women|workers?|crew|maid|helper)"
 )
 _PEOPLE = rf"(?:{_KIN}|student|pupil)"
+# people one may speak for as their employer or captain, not as their own ("our workers were
+# trafficked before we hired them")
+_STAFF = r"(?:people|girls?|boys?|men|women|workers?|crew)"
 _THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|owner|man|men|police))"
 _DOCUMENTS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|visa|permit|phone)"
+_LINE = r"(?:hot ?lines?|help ?lines?|emergency (?:number|line)s?)"
 _CALLS_FOR_HELP = (
     r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
 )
@@ -50,10 +54,17 @@ CUES: dict[str, re.Pattern[str]] = {
         # whose they are, with someone else: "he has my passport", "our papers are with the agent"
         rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b"
-        rf"|\b{_DOCUMENTS} (?:gone|missing)\b",
+        rf"|\b{_DOCUMENTS} (?:gone|missing)\b"
+        # held until a price is paid: "she must pay before they return her passport"
+        r"|\b(?:before|until|unless) (?:they|he|she|the \w+) (?:will )?(?:return|give back|"
+        rf"hand back|release)\w* (?:my|our|her|his|their|the) {_DOCUMENTS}\b",
         "confined": r"\b(?:locked|locks? (?:us|me|her|him|them)|trapped|stuck (?:in|at|on|here|"
         r"there|with)|scam (?:compound|centre|center|camp)s?|"
         r"(?:in|inside) (?:one of )?(?:those|these|the|a) compounds?|can ?t (?:leave|go|get out)|"
+        # leaving unseen: "how do i leave the compound without getting caught"
+        r"(?:leave|escape|get out of|run from|out of) (?:the |this |that )?compound|"
+        r"(?:leave|escape|get out|run|flee)\w* (?:\w+ ){0,3}without (?:getting |being )?"
+        r"(?:caught|noticed|seen)|"
         r"cannot (?:leave|go|get out)|not allowed (?:to )?(?:leave|go|out)|won t let|"
         r"will not let|"
         r"don t let|do not let|doesn t let|does not let|didn t let|never lets?|kept inside|"
@@ -75,8 +86,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
-        # made to beg: "kids begging for a gang at the lights"
-        r"beg(?:s|ging)?|"
+        # made to beg: "kids begging for a gang at the lights" (not "that begs the question")
+        r"(?:forced|made|sent) to beg|beg(?:s|ging)? (?:for|on|at|in)|"
+        # deceived into it: "he was tricked into working on a boat"
+        r"(?:trick|deceiv|lur|fool)\w* (?:\w+ )?(?:into|to) (?:work|go|come|marry|sign|take)\w*|"
         r"compulsory|(?:can t|cannot|not allowed to) refuse|"
         r"(?:will|ll|going to|threaten\w* to) (?:deport|arrest) (?:me|us|her|him|them)|"
         # whose trafficker it is: "the shelter staff told my trafficker where I am"
@@ -99,11 +112,14 @@ CUES: dict[str, re.Pattern[str]] = {
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
         r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
         r"(?:give|send|show) (?:it|this|that|them) to)\b"
-        # where to turn: "is there a hotline for victims?", "what number do i call?"
-        r"|\b(?:is there|are there|any|give me|send me|(?:i|we) need|what is|what s|whats|"
-        r"where is|where can (?:i|we) find|which) (?:\w+ ){0,3}(?:hot ?lines?|help ?lines?)\b"
-        r"|\b(?:(?:police|emergency) (?:phone )?number|number (?:for|of) (?:the )?police|"
-        r"number (?:to call|(?:do|should|can|could) (?:i|we) (?:call|dial|ring)))\b",
+        # where to turn, asked for oneself: "is there a hotline i can call?", "what is the number
+        # for police in thailand" (not "is there a hotline in the report?")
+        rf"|\b(?:is there|are there) (?:a|an|any) (?:\w+ ){{0,2}}{_LINE} (?:for|i|we|to|that)\b"
+        rf"|\b(?:(?:i|we) need|give me|send me|tell me|where can (?:i|we) find) (?:a|an|the) "
+        rf"(?:\w+ ){{0,2}}{_LINE}"
+        r"|\b(?:police|emergency) (?:phone )?number (?:in|for|to call)\b"
+        r"|\bnumber (?:for|of) (?:the )?police(?: in \w+)?$"
+        r"|\bnumber (?:to call|(?:do|should|can|could) (?:i|we) (?:call|dial|ring))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
         r"one meal|work(?:ing)? \d{2} hours|withh\w* (?:my|our|her|his|the) (?:food|meals?)|"
@@ -198,25 +214,32 @@ def situations(text: str) -> list[str]:
 
 
 # Whose the situation is: the asker's own people, or whoever they work for ("my sister", "our
-# agent", "asking for a friend"); a lawyer's "my client" or a teacher's "my students" are not
+# agent", "asking for a friend"); a lawyer's "my client", a teacher's "my students" or an
+# employer's "our workers" are not
 _OWN = re.compile(
-    rf"\b(?:my|our) (?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
+    rf"\b(?:my|our) (?!(?:{_STAFF})\b)(?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
     r"|\b(?:asking|ask) for a friend\b"
 )
 
 
-_THEIR_DOCUMENTS = re.compile(rf"\b(?:my|our) {_DOCUMENTS}\b")
+# one's own papers held by whoever one works through: "is it legal for an employer to hold my
+# passport?" (not a hotel at check-in, an embassy for a visa, or a phone stolen)
+_HOLDERS = r"(?:employers?|boss|agents?|agency|broker|recruiter|company|captain|owner|manager)"
+_PAPERS = r"(?:passports?|ids?|ic|ktp|documents?|papers|permit)"
+_THEIR_PAPERS_HELD = re.compile(
+    rf"\b{_HOLDERS}\b(?:\W+\w+){{0,4}}\W+(?:hold|holds|holding|held|keep|keeps|keeping|kept|"
+    rf"take|takes|took|taken|taking|confiscat\w*|withh\w*)\W+(?:\w+\W+){{0,2}}?(?:my|our) "
+    rf"{_PAPERS}\b"
+    rf"|\b(?:my|our) {_PAPERS} (?:is |are |was |were )?(?:being )?(?:held|kept|taken|"
+    rf"confiscated) by (?:the |my |our |an? )?{_HOLDERS}\b"
+)
 
 
 def of_their_own(text: str) -> bool:
-    """Whether a message tells of the asker's own people or employer, or of their own documents
-    held by someone ("is it legal for an employer to hold my passport?"), in any text
-    (normalised here)."""
+    """Whether a message tells of the asker's own people or employer, or of their own papers
+    held by an employer or agent, in any text (normalised here)."""
     words = normalize(text)
-    return bool(
-        _OWN.search(words)
-        or (_THEIR_DOCUMENTS.search(words) and CUES["documents_held"].search(words))
-    )
+    return bool(_OWN.search(words) or _THEIR_PAPERS_HELD.search(words))
 
 
 # Words a legal question uses: not a feature, the gate before the personal-legal detector

@@ -19,7 +19,7 @@ from bot.intents.detector import Detector, shared_features
 from bot.intents.private_details import asks_private_details
 from bot.intents.regional import RegionalDanger
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, normalize
 from bot.matching import people
 
 # A message the danger detector is sure of gets the safety note whatever else it asks...
@@ -50,10 +50,10 @@ _SENTENCE_END = re.compile(
     r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
 )
 PERSONAL_LEGAL = 0.2
-# a question after a term's meaning, whatever the term names: "what is forced labour?"
+# a question after a term's meaning, whatever the term names: "what is forced labour?" (on
+# normalised text: "what's" is "what s")
 _DEFINES = re.compile(
-    r"^(?:what (?:is|are|s|does \S+(?: \S+)? mean)|define|definition of|meaning of)\b",
-    re.IGNORECASE,
+    r"^(?:what (?:is|are|s|does \S+(?: \S+)? mean)|whats|define|definition of|meaning of)\b"
 )
 
 
@@ -85,7 +85,14 @@ class Suspicion:
     wants_to_report: bool = False  # a person, an official or a crime: this is no channel for it
     told: bool = False  # a statement, not a question
     sentence: float = 0.0  # the highest of its sentences that name a situation, read alone
-    own: bool = False  # it tells of the asker's own people or employer: "my sister", "our agent"
+    # it tells of the asker's own people or employer ("my sister", "our agent"), or of their
+    # papers held by an employer or agent
+    own: bool = False
+
+    @property
+    def plainly_pleads(self) -> bool:
+        """Tells, not asks, and reads as a plea surely: "i was sold"."""
+        return self.told and self.probability >= DANGER_SURE
 
     def is_danger(self, answered: bool) -> bool:
         """A wish to report someone gets the note unless an entry answers the message and the
@@ -191,9 +198,10 @@ class Reader:
         )
 
     def plainly_ordinary(self, text: str) -> bool:
-        """Names nothing done to anyone and reads as ordinary: a question beside a plea ("is
-        this trafficking?"), not a plea itself ("where can I go?")."""
-        if self._danger is None or (situations(text) and not _DEFINES.match(text)):
+        """Reads as ordinary and names nothing done to anyone, unless as a term it asks the
+        meaning of: a question beside a plea ("is this trafficking?", "what is forced
+        labour?"), not a plea itself ("where can I go?")."""
+        if self._danger is None or (situations(text) and not _DEFINES.match(normalize(text))):
             return False
         return self._danger.probability(text) < DANGER_UNLESS_ANSWERED
 

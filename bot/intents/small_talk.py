@@ -52,13 +52,11 @@ _CAPABILITIES = re.compile(
     r"(?:can i ask(?: you)?(?: about)?|can you answer|do you answer|do you cover|can you cover|"
     r"do you know about)|how can you help(?: me)?)$"
 )
-# a workshop asking the bot for a quiz: "can you make a quiz for them?" (the help lists /quiz;
-# handouts are printed by maintainers, not in the chat)
+# a workshop asking the bot for a quiz: "can you make a quiz for them?" (the help lists /quiz)
 _FEATURES = re.compile(
     r"\b(?:(?:can|could|will|would) (?:you|u)|do (?:you|u)|does (?:this|the) bot) (?:\w+ )?"
-    r"(?:make|create|give|run|do|start|set up|prepare|generate|write|have|offer|print)"
-    r"(?: (?:me|us|them|my \w+|our \w+|the \w+))? (?:a |an |some )?(?:\w+ )?"
-    r"(?:quiz\w*|quiz rounds?)\b"
+    r"(?:make|create|give|run|do|start|set up|prepare|generate|write|have|offer)"
+    r"(?: (?:me|us|them|my \w+|our \w+|the \w+))? (?:a |an |some )?(?:\w+ )?quiz\w*\b"
 )
 # First person, then something being done to them or a wish to report: a person, not a topic.
 DANGER_PATTERN = re.compile(

@@ -43,7 +43,15 @@ _AGAINST = (
     r"report|stop|prevent|detect|avoid|fight|expose|spot|identify|recogni[sz]e|refuse|resist|"
     r"handle|deal|respond|check|verify|tell"
 )
-_WRONGDOING = re.compile(rf"\b{_HOW}(?: (?!(?:{_AGAINST})\b)\w+)? {_CRIME}\b")
+# a way out, or word out, unseen: a plea, not a crime
+_GETTING_AWAY = r"escape|leave|flee|run|get out|go home|call|contact|message|text|tell|ask"
+_WRONGDOING = re.compile(
+    rf"\b{_HOW}(?: (?!(?:{_AGAINST})\b)\w+)? {_CRIME}\b"
+    # whatever the means: "how can i recruit girls for work abroad without getting caught"
+    # (not "how do i report a bribe without being noticed", "how can i escape without...")
+    rf"|\b{_HOW}\b(?!.*\b(?:{_AGAINST}|{_GETTING_AWAY})\b).*\b(?:without (?:getting |being )?"
+    r"(?:caught|detected|noticed)|undetected)\b"
+)
 
 
 def asks_for_wrongdoing(text: str) -> bool:

@@ -42,7 +42,7 @@ from bot.knowledge.models import (
 from bot.knowledge.normalize import fold, normalize
 from bot.knowledge.problems import KnowledgeBaseError, Location, Problem, Severity
 from bot.knowledge.schema import missing_headers, stale_schemas, write_schemas
-from bot.knowledge.spelling import did_you_mean
+from bot.knowledge.spelling import did_you_mean, spelling_hint
 
 __all__ = [
     "CALLBACK_DATA_LIMIT",
@@ -94,6 +94,7 @@ __all__ = [
     "missing_headers",
     "normalize",
     "required_rules",
+    "spelling_hint",
     "stale_schemas",
     "words_template",
     "write_schemas",

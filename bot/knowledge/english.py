@@ -23,6 +23,7 @@ ENGLISH = BotWords(
     privacy=wording.PRIVACY,
     out_of_scope=wording.OUT_OF_SCOPE,
     unknown_words=wording.UNKNOWN_WORDS,
+    no_help_with_crime=wording.NO_HELP_WITH_CRIME,
     empty=wording.EMPTY,
     not_english=wording.NOT_ENGLISH,
     did_you_mean=wording.DID_YOU_MEAN,

@@ -344,6 +344,10 @@ class BotWords(_Strict):
     unknown_words: Text = Field(
         description="Words the bot does not know: what it covers; examples follow."
     )
+    no_help_with_crime: Text = Field(
+        description="A request for help with a crime ('how do I bribe an officer?'): refused, "
+        "and what the bot covers."
+    )
     empty: Text = Field(description="An empty message: 'Please type a question, for example:'.")
     not_english: Text = Field(description="A language the bot cannot read: which ones it reads.")
     did_you_mean: Text = Field(description="Above the choices (English questions) when unsure.")

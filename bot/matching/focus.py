@@ -55,8 +55,13 @@ def asking_sentences(text: str) -> list[str]:
     trafficking?")."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     found = [s for s in sentences if _asks(s)] if len(sentences) > 1 else []
-    clauses = (_CLAUSE.search(s) for s in sentences)
-    return found + [s[c.start() :] for s, c in zip(sentences, clauses, strict=True) if c]
+    # the last clause: "my agent, who is from Medan, took my passport, what is trafficking?"
+    clauses = [s[last.start() :] for s in sentences if (last := _last_clause(s)) is not None]
+    return found + clauses
+
+
+def _last_clause(sentence: str) -> re.Match[str] | None:
+    return next(reversed(list(_CLAUSE.finditer(sentence))), None)
 
 
 def _asks(sentence: str) -> bool:

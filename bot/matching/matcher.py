@@ -12,7 +12,7 @@ from enum import StrEnum
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import normalize
+from bot.knowledge import Entry, normalize
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.analyzer import TERM_PREFIX
 from bot.matching.focus import after_preamble, questions_in
@@ -46,10 +46,10 @@ OFFER_FROM = 0.1
 SIBLING_WEIGHT = 1.0  # "and the other protocol?": for entries asked in the previous one's frame
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
+# on normalised text: "who's in charge?" is "who s in charge"
 _LEADS = re.compile(
-    r"\bwho (?:heads|leads|runs|chairs|co ?chairs|manages|directs|is (?:the )?head of|"
-    r"is (?:in charge|leading|running|heading)|s (?:in charge|the head))\b",
-    re.IGNORECASE,
+    r"\bwho(?: is| s)? (?:heads|leads|runs|chairs|co chairs|manages|directs|heading|leading|"
+    r"running|in charge|(?:the )?head)\b"
 )
 # terms that say how a question asks, not what about
 _FRAMES = frozenset({f"{TERM_PREFIX}define"})
@@ -87,6 +87,7 @@ class Reason(StrEnum):
     OTHER_LANGUAGE = "other_language"
     NO_KNOWN_WORDS = "no_known_words"
     OUT_OF_SCOPE = "out_of_scope"
+    CRIME = "crime"  # a request for help with a crime, told by the conversation
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ class Matcher:
         return best if best is whole else replace(best, question=text)
 
     def follow_up(
-        self, question: str, previous: str, *, another: bool = False, pointing: bool = False
+        self, question: str, previous: str, *, another: bool = False, included: bool = False
     ) -> Match:
         """The decision for a message that follows the answer `previous` ("and at sea?"). Its
         own words choose the candidates, and closeness to the previous question multiplies
@@ -198,13 +199,13 @@ class Matcher:
         UNCAC, UNTOC and the Trafficking in Persons Protocol asks the same entry again. The
         entries the previous one names as related get a bonus, and, for a question asking who,
         the people its answer names; with `another` ("and the other protocol?") the previous
-        entry is no candidate; `pointing` ("is india one of them?") offers the previous entry
-        among the choices rather than decline. A question with no telling word of its own
-        ("when was that?", "why?") is answered with the previous entry. A follow-up is answered
-        only with a clear lead, a little less clear when the context itself points at the first
-        candidate. Its scores are on a scale of their own (closeness multiplies them up to four
-        times): the confidence the standalone calibration gives them is near 1 for most, not a
-        probability, and the lead decides."""
+        entry is no candidate; `included` ("is india one of them?", asking whether something
+        is in what the previous answer lists) offers the previous entry rather than decline. A
+        question with no telling word of its own ("when was that?", "why?") is answered with
+        the previous entry. A follow-up is answered only with a clear lead, a little less clear
+        when the context itself points at the first candidate. Its scores are on a scale of
+        their own (closeness multiplies them up to four times): the confidence the standalone
+        calibration gives them is near 1 for most, not a probability, and the lead decides."""
         text = _folded(in_plain_words(question))
         entry = self.index.knowledge.get(previous)
         if entry is None:
@@ -212,13 +213,11 @@ class Matcher:
         # a message that names nothing is about what the previous question named
         asked_before = self.index.analyse(entry.question)
         named_before = self.index.names_in(asked_before)
-        scores = self._scores(_compared_with(text, asked_before.tokens), named_before)
+        scores = self._scores(text, named_before)
         if isinstance(scores, Match):
             return self.match(question)
-        closeness = self._context_scores(entry.question)
-        itself = self.index.position(previous)
         if (
-            itself is not None
+            self.index.position(previous) is not None
             and not another
             and self._asks_only(text)
             and (not _asks_when(text) or _DATED.search(entry.answer))
@@ -226,9 +225,27 @@ class Matcher:
             # "when was that?", "where?", "why?", "the last one?": if any answer says, the
             # previous one does (for "when", one that has a date)
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+        found = self._in_context(text, entry, scores, another=another, included=included)
+        if (compared := self._compared(text, asked_before.tokens)) is not None:
+            # read with what it is compared with, unless that only leads back to the answer
+            # just given ("how does it compare to UNTOC?" after UNCAC is no question on UNCAC)
+            expanded = self._scores(compared, named_before)
+            if not isinstance(expanded, Match):
+                other = self._in_context(text, entry, expanded, another=another, included=included)
+                if other.candidates and other.candidates[0].entry_id != previous:
+                    found = other
+        return found
+
+    def _in_context(
+        self, text: str, entry: Entry, scores: FloatArray, *, another: bool, included: bool
+    ) -> Match:
+        """The decision on a follow-up's own scores, with the previous entry's context."""
+        previous = entry.id
+        itself = self.index.position(previous)
+        closeness = self._context_scores(entry.question)
         named = [person for person in people_in(text, self._names) if person != previous]
         if itself is not None and (
-            named or not (self._within(text, entry.question) or _LEADS.search(text))
+            named or not (self._within(text, entry.question) or _LEADS.search(normalize(text)))
         ):
             closeness[itself] = min(closeness[itself], PREVIOUS_CLOSENESS)
         scores = scores * (1.0 + CONTEXT_BOOST * closeness) + CONTEXT_WEIGHT * closeness
@@ -238,7 +255,7 @@ class Matcher:
         in_answer = self._people.get(previous, ())
         # "who said that?" asks about a person its answer names; "who heads it?" about the body
         # itself, whoever else its answer names
-        speakers = in_answer if _asks_who(text) and not _LEADS.search(text) else ()
+        speakers = in_answer if _asks_who(text) and not _LEADS.search(normalize(text)) else ()
         for person in {*named, *speakers}:
             if (position := self.index.position(person)) is not None:
                 scores[position] += PERSON_BONUS
@@ -249,11 +266,24 @@ class Matcher:
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *in_answer}
         lead = NEAR_FOLLOW_UP_LEAD if near else FOLLOW_UP_LEAD
         found = self._decide(text, scores, max(self.thresholds.lead, lead))
-        if found.decision is Decision.NONE and pointing and itself is not None and not another:
+        if found.decision is Decision.NONE and included and itself is not None and not another:
             others = [c for c in found.candidates if c.entry_id != previous]
             offered = (Candidate(previous, float(scores[itself])), *others)[:CANDIDATES]
             return replace(found, decision=Decision.CLARIFY, candidates=offered, reason=None)
         return found
+
+    def _compared(self, text: str, before: Sequence[str]) -> str | None:
+        """A comparison of a term of its own with what the previous question was about, with
+        the latter's terms added: "is it the same as trafficking?" after the definition of
+        smuggling compares smuggling with trafficking. None for anything else."""
+        if not _COMPARES.search(text):
+            return None
+        own = {t for t in self.index.analyse(text).tokens if t.startswith(TERM_PREFIX)}
+        terms = [t for t in dict.fromkeys(before) if t.startswith(TERM_PREFIX)]
+        terms = [t for t in terms if t not in own and t not in _FRAMES]
+        if not own - _FRAMES or not terms:
+            return None
+        return " ".join([text, *(t.removeprefix(TERM_PREFIX).replace("_", " ") for t in terms)])
 
     def people_in_answer(self, entry_id: str) -> tuple[str, ...]:
         """The entries on people whom the entry's answer names (a quote's speaker)."""
@@ -384,15 +414,6 @@ def _folded(text: str) -> str:
     """Spacing folded before the cut, so padding cannot hide a question; the cut text is what
     is matched and echoed."""
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
-
-
-def _compared_with(text: str, before: Sequence[str]) -> str:
-    """A comparison with what the previous question was about, with its terms: "is it the same
-    as trafficking?" after the definition of smuggling compares smuggling with trafficking."""
-    if not _COMPARES.search(text):
-        return text
-    terms = dict.fromkeys(t for t in before if t.startswith(TERM_PREFIX) and t not in _FRAMES)
-    return " ".join([text, *(t.removeprefix(TERM_PREFIX).replace("_", " ") for t in terms)])
 
 
 def _asks_when(text: str) -> bool:
