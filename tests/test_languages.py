@@ -259,6 +259,9 @@ def test_greetings_and_thanks_are_answered_in_their_language(
         "halo, siapa penulis laporan ini dan kapan terbit?",  # a question after the greeting
         "paspor saya ditahan, terima kasih",  # a plea that ends with thanks
         "chaos in the region",
+        # a question written without spaces after the greeting (found by trying the bot as a
+        # user, 2026-12-01: only the greeting was answered)
+        "สวัสดีค่ะ อยากทราบว่าการลักลอบขนคนกับการค้ามนุษย์ต่างกันอย่างไรคะ",
     ],
 )
 def test_a_message_that_only_starts_like_small_talk_is_not_small_talk(message: str) -> None:

@@ -85,6 +85,11 @@ def _is(folded: str, phrase: str) -> bool:
     if not rest:
         return True
     if rest.startswith(" "):
-        return len(rest.split()) <= EXTRA_WORDS
+        # a run of a script without spaces is a sentence, not a word: "สวัสดีค่ะ อยากทราบว่า..."
+        # asks something after its greeting
+        extra = rest.split()
+        return len(extra) <= EXTRA_WORDS and all(
+            word.isascii() or len(word) <= EXTRA_CHARACTERS for word in extra
+        )
     # a script without spaces runs on ("ขอบคุณครับผม"); a Latin word does not ("chaos")
     return not rest.isascii() and len(rest) <= EXTRA_CHARACTERS
