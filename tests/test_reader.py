@@ -191,6 +191,9 @@ def test_small_talk_about_the_bot(write_knowledge: WriteKnowledge) -> None:
     # a trainer asking for what /quiz does: the help lists it
     assert reader.small_talk("can you make a quiz for them") is Intent.CAPABILITIES
     assert reader.small_talk("does the bot have a quiz?") is Intent.CAPABILITIES
+    # a command's name without its slash (was "I don't recognise those words")
+    assert reader.small_talk("quiz") is Intent.CAPABILITIES
+    assert reader.small_talk("glossary") is Intent.CAPABILITIES
     assert reader.small_talk("what does the quiz in the report's annex ask?") is None
 
 

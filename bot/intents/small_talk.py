@@ -50,7 +50,9 @@ _CAPABILITIES = re.compile(
     r"what (?:do|can) you (?:cover|answer)|"
     r"what (?:kind of |kinds of |sort of |type of |types of )?(?:questions|things|topics|stuff) "
     r"(?:can i ask(?: you)?(?: about)?|can you answer|do you answer|do you cover|can you cover|"
-    r"do you know about)|how can you help(?: me)?)$"
+    r"do you know about)|how can you help(?: me)?|"
+    # a command's name without its slash: the help says how to use it
+    r"quiz|glossary|commands?|command list|list of commands|scores)$"
 )
 # a workshop asking the bot for a quiz: "can you make a quiz for them?" (the help lists /quiz)
 _FEATURES = re.compile(
