@@ -424,6 +424,8 @@ def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conve
         # definition of trafficking was answered for "is it the same as trafficking?"
         ("is it the same as trafficking?", "define-smuggling", "smuggling-vs-trafficking"),
         ("same for trafficking?", "define-smuggling", "define-trafficking"),
+        # how the body just named stands to another: not the other's members
+        ("is it a member of the Bali Process?", "unodc", "unodc-in-bali-process"),
         ("the second one?", "three-pronged-approach", "three-pronged-approach"),
         ("in simple words?", "finding-common-denominator", "finding-common-denominator"),
     ],

@@ -56,8 +56,15 @@ _FRAMES = frozenset({f"{TERM_PREFIX}define"})
 _COMPARES = re.compile(
     # "same for trafficking?" asks the same question of trafficking, not how the two compare
     r"\b(?:same(?! (?:for|with|in|on|about|goes)\b)|differ\w*|difference|compared?|versus|vs|"
-    r"unlike|similar)\b",
+    r"unlike|similar)\b"
+    # or how it stands to another: "is it a member of the Bali Process?" after UNODC
+    r"|\b(?:it|they|its|their) (?:\w+ )?(?:an? )?(?:member|members|part|participant|party|"
+    r"parties)\b",
     re.IGNORECASE,
+)
+# the words of `_COMPARES` as tokens: a comparison's own subject is what else it names
+_RELATIONS = frozenset(
+    "same differ compar versus vs unlik similar member part particip parti".split()
 )
 _DATED = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
@@ -273,12 +280,14 @@ class Matcher:
         return found
 
     def _compared(self, text: str, before: Sequence[str]) -> str | None:
-        """A comparison of a term of its own with what the previous question was about, with
-        the latter's terms added: "is it the same as trafficking?" after the definition of
-        smuggling compares smuggling with trafficking. None for anything else."""
+        """A comparison of something it names with what the previous question was about, or how
+        the latter stands to it, with the latter's terms added: "is it the same as
+        trafficking?" after the definition of smuggling compares smuggling with trafficking; "is
+        it a member of the Bali Process?" after UNODC asks about UNODC. None for anything
+        else."""
         if not _COMPARES.search(text):
             return None
-        own = {t for t in self.index.analyse(text).tokens if t.startswith(TERM_PREFIX)}
+        own = set(self.index.informative(text)) - self._question_tokens - _RELATIONS
         terms = [t for t in dict.fromkeys(before) if t.startswith(TERM_PREFIX)]
         terms = [t for t in terms if t not in own and t not in _FRAMES]
         if not own - _FRAMES or not terms:
