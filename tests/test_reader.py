@@ -216,6 +216,16 @@ def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages(
     assert not reader.regional_danger("th", "ต่ออายุพาสปอร์ตออนไลน์ได้ไหม")
 
 
+def test_a_plea_asked_as_a_question_after_a_comma_gets_the_note_in_the_regions_languages() -> None:
+    """Found by trying the bot as a user (2026-12-01): the question after the comma made the
+    whole read as ordinary, and the Malay plea got the definition of trafficking alone."""
+    reader = shipped_engine().reader
+    assert reader.regional_danger(
+        "ms", "majikan simpan pasport saya, adakah itu pemerdagangan orang?"
+    )
+    assert not reader.regional_danger("ms", "saya pelajar, apa isi laporan ini?")
+
+
 @pytest.mark.parametrize(
     ("text", "own"),
     [

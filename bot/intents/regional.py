@@ -24,8 +24,15 @@ GRAM_SIZES = (3, 4)
 DANGER_FROM = 0.2
 # and from this probability for one sentence of a longer message (same tuning parts)
 SENTENCE_DANGER_FROM = 0.25
-# where sentences end (Burmese ။, Khmer ។ and ៕, full-width ? and ! too)
+# and from this probability for one clause between commas, which has fewer words still:
+# "majikan simpan pasport saya, adakah itu pemerdagangan orang?" asks of the plea before it
+# (read off the tuning parts and fresh development messages in Malay, Burmese, Thai and
+# Filipino: no message more or less given the note there)
+CLAUSE_DANGER_FROM = 0.6
+# where sentences end (Burmese ။, Khmer ។ and ៕, full-width ? and ! too), and clauses (Burmese
+# ၊, the ideographic and full-width commas)
 _SENTENCE_END = re.compile("[.!?;\n\u104b\u17d4\u17d5\uff1f\uff01]+")
+_CLAUSE_END = re.compile("[,\u104a\u3001\uff0c]+")
 
 
 def features(text: str) -> set[str]:
@@ -94,18 +101,29 @@ class RegionalDanger:
 
     def _strength(self, language: str, text: str) -> float | None:
         """How strongly the message reads as danger, 1 at the bar: read whole (against
-        `DANGER_FROM`) and sentence by sentence (against `SENTENCE_DANGER_FROM`), the strongest
-        deciding. In "paspor saya ditahan. bot ini resmi?" the question would dilute the plea;
-        a sentence alone, though, has fewer words to tell by ("hello, I'm new here" read as a
-        plea at 0.23). (Thai often ends a sentence with a space alone; reading the runs between
-        spaces too put the note on 3 to 16% more ordinary messages in Thai, Khmer and Burmese
-        and caught no plea more.)"""
+        `DANGER_FROM`), sentence by sentence (against `SENTENCE_DANGER_FROM`) and clause by
+        clause (against `CLAUSE_DANGER_FROM`), the strongest deciding. In "paspor saya
+        ditahan. bot ini resmi?" the question would dilute the plea; a sentence alone, though,
+        has fewer words to tell by ("hello, I'm new here" read as a plea at 0.23). (Thai often
+        ends a sentence with a space alone; reading the runs between spaces too put the note on
+        3 to 16% more ordinary messages in Thai, Khmer and Burmese and caught no plea more.)"""
         detector = self._detectors.get(language)
         if detector is None:
             return None
-        parts = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()} - {text.strip()}
-        whole = detector.probability(text) / DANGER_FROM
-        return max([whole, *(detector.probability(part) / SENTENCE_DANGER_FROM for part in parts)])
+        whole = text.strip()
+        sentences = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()} - {whole}
+        clauses = (
+            {c.strip() for s in {*sentences, whole} for c in _CLAUSE_END.split(s) if c.strip()}
+            - sentences
+            - {whole}
+        )
+        return max(
+            [
+                detector.probability(text) / DANGER_FROM,
+                *(detector.probability(s) / SENTENCE_DANGER_FROM for s in sentences),
+                *(detector.probability(c) / CLAUSE_DANGER_FROM for c in clauses),
+            ]
+        )
 
 
 def _asked_about_the_bot(knowledge: KnowledgeBase, code: str) -> list[str]:
