@@ -426,6 +426,9 @@ def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conve
         ("same for trafficking?", "define-smuggling", "define-trafficking"),
         # how the body just named stands to another: not the other's members
         ("is it a member of the Bali Process?", "unodc", "unodc-in-bali-process"),
+        # the same question of what the previous one already asks about, unless a person
+        ("and to the trafficking protocol?", "convention-parties", "convention-parties"),
+        ("and Miller?", "three-pronged-approach", "rebecca-miller"),
         ("the second one?", "three-pronged-approach", "three-pronged-approach"),
         ("in simple words?", "finding-common-denominator", "finding-common-denominator"),
     ],

@@ -51,6 +51,10 @@ _LEADS = re.compile(
     r"\bwho(?: is| s)? (?:heads|leads|runs|chairs|co chairs|manages|directs|heading|leading|"
     r"running|in charge|(?:the )?head)\b"
 )
+# the same question of something else: "and to the trafficking protocol?", "what about UNCAC?"
+_CONTINUES = re.compile(
+    r"^(?:and|what about|how about|and what about|same for|and for|and to|and in)\b"
+)
 # terms that say how a question asks, not what about
 _FRAMES = frozenset({f"{TERM_PREFIX}define"})
 _COMPARES = re.compile(
@@ -231,6 +235,16 @@ class Matcher:
         ):
             # "when was that?", "where?", "why?", "the last one?": if any answer says, the
             # previous one does (for "when", one that has a date)
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+        if (
+            not another
+            and _CONTINUES.match(normalize(text))
+            and self._within(text, entry.question)
+            and not people_in(text, self._names)
+        ):
+            # "and to the trafficking protocol?" after the parties to UNCAC, UNTOC and that
+            # Protocol: the same question of something the previous one already asks about
+            # ("and Miller?" after her approach asks about her)
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         found = self._in_context(text, entry, scores, another=another, included=included)
         if (compared := self._compared(text, asked_before.tokens)) is not None:
