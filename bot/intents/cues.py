@@ -31,7 +31,9 @@ _PEOPLE = rf"(?:{_KIN}|student|pupil)"
 # trafficked before we hired them")
 _STAFF = r"(?:people|girls?|boys?|men|women|workers?|crew)"
 _THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|owner|man|men|police))"
-_DOCUMENTS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|visa|permit|phone)"
+# one's papers, and what else someone may hold over a person
+_PAPERS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|permit)"
+_DOCUMENTS = rf"(?:{_PAPERS}|visa|phone)"
 _LINE = r"(?:hot ?lines?|help ?lines?|emergency (?:number|line)s?)"
 _CALLS_FOR_HELP = (
     r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
@@ -225,7 +227,6 @@ _OWN = re.compile(
 # one's own papers held by whoever one works through: "is it legal for an employer to hold my
 # passport?" (not a hotel at check-in, an embassy for a visa, or a phone stolen)
 _HOLDERS = r"(?:employers?|boss|agents?|agency|broker|recruiter|company|captain|owner|manager)"
-_PAPERS = r"(?:passports?|ids?|ic|ktp|documents?|papers|permit)"
 _THEIR_PAPERS_HELD = re.compile(
     rf"\b{_HOLDERS}\b(?:\W+\w+){{0,4}}\W+(?:hold|holds|holding|held|keep|keeps|keeping|kept|"
     rf"take|takes|took|taken|taking|confiscat\w*|withh\w*)\W+(?:\w+\W+){{0,2}}?(?:my|our) "
