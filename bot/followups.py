@@ -46,16 +46,23 @@ _SAME_AGAIN = re.compile(
 _THE_ONE = re.compile(
     r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|"
     r"^(?:and )?the (?!(?:last|first|second|third|fourth|fifth|latest|recent|next|same|"
-    r"previous) )\w+ one$"
+    r"previous) )\w+ one(?:$| (?=what|which|who|how|is|does|tell))"
 )
 # "another thing: what is UNCAC?", "new topic - ...": the message says it moves on
 _NEW_SUBJECT = re.compile(
     r"^\s*(?:(?:ok|okay|and|also|so|now)[,\s]+)?(?:(?:another|other|different|new|unrelated|"
-    r"separate) (?:thing|question|q|topic|subject)|changing the subject|on another note|"
+    r"separate) (?:thing|question|q|topic|subject)|(?:changing|switching|change|switch) "
+    r"(?:the )?(?:subjects?|topics?)|on another note|"
     r"moving on)\b[\s,.:;!-]*",
     re.IGNORECASE,
 )
 _ALSO = frozenset("too also either".split())
+# a thing named before, called again by its kind: "what does the convention actually do?"
+_THE_THING = re.compile(
+    r"\b(?:that|the|this) (?:convention|protocol|treaty|instrument|organi[sz]ation|office|agency|"
+    r"body|forum)\b(?! (?:on|against|of|for)\b)"
+)
+_INTERJECTIONS = frozenset("ok okay k kk alright right hmm hm oh ah cool great nice wow".split())
 _INCLUDED = re.compile(
     r"\b(?:one of (?:them|those|these)|among (?:them|those|these)|part of (?:it|them|that)|"
     r"in (?:it|them|there|that list|the list)|on (?:the|that) list|an? member|members? of "
@@ -64,6 +71,7 @@ _INCLUDED = re.compile(
 # "give me an example", "like what?", "any examples?": short, asking for more of the answer
 _EXAMPLE = re.compile(r"\b(?:examples?|for instance|such as|like what|e ?g)\b")
 EXAMPLE_WORDS = 6
+INCLUDED_WORDS = 5  # "is Pakistan included?"; a longer one names its own subject
 BARE_QUESTION_WORDS = 3  # "who attended?", "since when?": too short to name their subject
 _BEFORE_QUESTION_WORD = frozenset("by for with to from until till".split())  # "by whom?"
 
@@ -138,9 +146,12 @@ def without_new_subject(text: str) -> str:
 
 
 def depends_on_context(text: str) -> bool:
-    """Short, and opening like a continuation, pointing back at something said before, or a
-    bare question word ("since when?", "who attended?", "at sea too?")."""
+    """Short, and opening like a continuation, pointing back at something said before, a bare
+    question word ("since when?", "who attended?", "at sea too?"), or asking whether something
+    is included ("is Pakistan included?")."""
     words = normalize(text).split()
+    while len(words) > 1 and words[0] in _INTERJECTIONS:  # "ok so what is the definition then"
+        words = words[1:]
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
     asking = words[1:2] if words[0] in _BEFORE_QUESTION_WORD else words[:1]
@@ -151,6 +162,8 @@ def depends_on_context(text: str) -> bool:
         or bool(_REFERS_BACK.intersection(words))
         or bare_question
         or words[-1] in _ALSO
+        or bool(_THE_THING.search(" ".join(words)))
+        or (len(words) <= INCLUDED_WORDS and asks_if_included(text))
         or (len(words) <= EXAMPLE_WORDS and bool(_EXAMPLE.search(" ".join(words))))
     )
 

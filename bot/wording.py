@@ -206,7 +206,7 @@ HUMAN = (
     "I'm an automated bot, not a person: nobody reads this chat to reply. I answer questions "
     "about the report from a fixed set of sourced answers."
 )
-MORE_ABOUT = "More on **{question}**: related questions, the sources and where to read more."
+MORE_ABOUT = "More on **{question}** — related questions, the sources and where to read more."
 NOT_ENGLISH = (
     "Sorry, I can't read that language. Please ask in English (or in Indonesian, Malay, Thai, "
     "Vietnamese, Filipino, Khmer or Burmese), or browse the topics."

@@ -531,8 +531,85 @@ def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None
 def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Conversation) -> None:
     turn = conversation.ask("and the smuggling one?", follows="tip-protocol")
     assert turn.reply.entry_id == "som-protocol"
-    offered = conversation.ask("and the other one?", follows="tip-protocol").reply.choices
-    assert "som-protocol" in [c.entry_id for c in offered]
+    # naming nothing, it asks in that frame alone, and the number of parties to the Trafficking
+    # in Persons Protocol (and to UNCAC and UNTOC) is no other protocol
+    other = conversation.ask("and the other one?", follows="tip-protocol")
+    assert other.reply.entry_id == "som-protocol"
+
+
+@pytest.mark.parametrize(
+    ("previous", "then", "expected"),
+    [
+        ("uncac-southeast-asia", "what is that convention about in general?", "uncac"),
+        ("actip-ratification", "what does the convention actually do?", "actip"),
+        ("report-preparatory-meeting", "who took part in it?", "report-preparatory-meeting"),
+    ],
+)
+def test_follow_ups_found_in_a_fresh_development_set(
+    conversation: Conversation, previous: str, then: str, expected: str
+) -> None:
+    """Found in a fresh development set of dialogues (2026-12-01): "that convention" is the
+    one the previous question named (of ACTIP and ASEAN, the one whose title says so); who took
+    part is in the meeting's own answer. Each was offered or answered otherwise."""
+    turn = conversation.ask(then, follows=previous)
+    assert turn.intent is Intent.FOLLOW_UP
+    assert turn.reply.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "then", "expected"),
+    [
+        ("trafficking-consent", "ok so what is the exact definition then", "define-trafficking"),
+        ("untoc", "the trafficking one, what is it exactly?", "tip-protocol"),
+    ],
+)
+def test_follow_ups_in_other_words_are_read_as_follow_ups(
+    conversation: Conversation, previous: str, then: str, expected: str
+) -> None:
+    """Same set: "ok" before a continuation, and a question after "the trafficking one", were
+    matched as messages of their own; as follow-ups, their entry comes first."""
+    turn = conversation.ask(then, follows=previous)
+    assert turn.intent is Intent.FOLLOW_UP
+    offered = [turn.reply.entry_id, *(c.entry_id for c in turn.reply.choices)]
+    assert offered[0] == expected or (turn.reply.entry_id is None and offered[1] == expected)
+
+
+def test_asking_whether_something_is_included_follows_the_list(
+    conversation: Conversation,
+) -> None:
+    """Found in a fresh development set (2026-12-01): declined as a question of its own."""
+    turn = conversation.ask("is Pakistan included?", follows="country-coverage")
+    assert turn.intent is Intent.FOLLOW_UP
+    offered = [turn.reply.entry_id, *(c.entry_id for c in turn.reply.choices)]
+    assert offered[0] == "country-coverage" or offered[1] == "country-coverage"
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "my cousin left with an agent to work in a factory and now her phone is off, what do i do",
+        "i want to report a corrupt cop who is working with traffickers",
+        "a corrupt policeman is protecting the traffickers in my village, what should i do",
+        "how do i get my passport back from my employer",
+    ],
+)
+def test_pleas_found_by_trying_the_bot_get_the_note(conversation: Conversation, plea: str) -> None:
+    """Found by trying the bot as a user (2026-12-01, fourth part): declined or offered choices,
+    with no note: someone missing since leaving with an agent, a corrupt police officer to
+    report, one's papers to get back."""
+    assert conversation.ask(plea).intent is Intent.DANGER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does uncac require protection of people who report corruption",
+        "How can NGOs in general report suspected trafficking cases? I'm writing a guide.",
+    ],
+)
+def test_asking_about_reporting_is_no_plea(conversation: Conversation, question: str) -> None:
+    """Reporting in general, by others, read as all but surely ordinary: not a wish to report."""
+    assert conversation.ask(question).intent is not Intent.DANGER
 
 
 def test_who_said_that_asks_about_the_person_the_answer_names(

@@ -30,6 +30,7 @@ from bot.followups import (
         "by whom?",
         "give me an example",
         "like what?",
+        "is Pakistan included?",
     ],
 )
 def test_messages_that_need_the_previous_answer(text: str) -> None:
@@ -42,6 +43,7 @@ def test_messages_that_need_the_previous_answer(text: str) -> None:
         "what is the legal definition of smuggling of migrants",
         "who funded the research behind the 2021 report on corruption and smuggling",
         "what are examples of corruption at border checkpoints in the report",
+        "is UNODC a member of the Bali Process, and since when?",
     ],
 )
 def test_messages_that_stand_on_their_own(text: str) -> None:
@@ -91,6 +93,7 @@ def test_asking_if_something_is_in_the_answers_list(text: str, included: bool) -
 def test_a_new_subject_is_asked_on_its_own() -> None:
     assert without_new_subject("another thing - what is UNCAC?") == "what is UNCAC?"
     assert without_new_subject("ok, new question: who funded it?") == "who funded it?"
+    assert without_new_subject("switching topics - what is the RSO?") == "what is the RSO?"
     assert without_new_subject("what is another thing") == "what is another thing"
 
 

@@ -57,6 +57,8 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b"
         rf"|\b{_DOCUMENTS} (?:gone|missing)\b"
+        # wanted back: "how do i get my passport back from my employer"
+        rf"|\b(?:my|our|her|his|their) {_DOCUMENTS} back\b"
         # held until a price is paid: "she must pay before they return her passport"
         r"|\b(?:before|until|unless) (?:they|he|she|the \w+) (?:will )?(?:return|give back|"
         rf"hand back|release)\w* (?:my|our|her|his|their|the) {_DOCUMENTS}\b",
@@ -109,8 +111,13 @@ CUES: dict[str, re.Pattern[str]] = {
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
         rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"
         rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
-        rf"brokers?|police\w*|officers?|guards?|captains?|recruiters?|crimes?|abuse|him|her|"
+        rf"brokers?|police\w*|cops?|officers?|guards?|soldiers?|judges?|captains?|recruiters?|"
+        rf"crimes?|abuse|him|her|"
         rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
+        # what to do about the criminals one knows of: "a corrupt policeman is protecting the
+        # traffickers in my village, what should i do"
+        r"|\b(?:traffickers?|smugglers?|pimps?|corrupt (?:\w+ )?(?:police\w*|cops?|officials?|"
+        r"officers?|guards?))\b(?:\W+\w+){0,12}?\W+what (?:should|can|could|do|must) (?:i|we) do\b"
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
         r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
         r"(?:give|send|show) (?:it|this|that|them) to)\b"
@@ -135,7 +142,13 @@ CUES: dict[str, re.Pattern[str]] = {
         # fear of being found out: "my employer must not know", "he checks my phone"
         r"(?:must not|mustn t|can t|cannot|shouldn t|must never) (?:know|find out|see(?: this)?)|"
         r"phone (?:is )?(?:given back|returned|allowed) only|"
-        r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone)\b",
+        r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone|"
+        # out of reach since leaving: "she left with an agent and now her phone is off"
+        r"phone (?:is |has been |was )?(?:off|switched off|turned off|dead|unreachable)|"
+        r"(?:can ?t|cannot|couldn t|could not) (?:reach|find) (?:her|him|them|my \w+)|"
+        r"(?:haven t|have not|hasn t|has not|didn t|did not) (?:heard|hear) from|"
+        r"(?:went|gone|go|been) missing|(?:she|he|they|who) (?:is|are|was|were) missing|"
+        r"no (?:news|word) (?:from|of) (?:her|him|them|my)|(?:she|he|they) disappeared)\b",
         # asking how to get oneself or someone out: "how do i escape", "how can we get her out"
         "wants_out": r"\b(?:how|what|where|who) (?:do|can|could|should|would) (?:i|we) (?:\w+ )?"
         r"(?:escape|get (?:out|away|home|back home)|run away|flee|leave|rescue|get (?:me|us|him|"
@@ -234,6 +247,21 @@ _THEIR_PAPERS_HELD = re.compile(
     rf"|\b(?:my|our) {_PAPERS} (?:is |are |was |were )?(?:being )?(?:held|kept|taken|"
     rf"confiscated) by (?:the |my |our |an? )?{_HOLDERS}\b"
 )
+
+
+# the asker as the one who would report or call: "i want to report", "how can we report", "help
+# me report", "what is the number for police in thailand" (not "i'm writing a guide on how NGOs
+# report")
+_ASKER_REPORTS = re.compile(
+    r"\b(?:i|we|me|us)\b(?:\W+\w+){0,3}?\W+report(?:ing)?\b"
+    rf"|\bnumber\b|{_LINE}|\bwho (?:do|should|can|could) (?:i|we)\b"
+)
+
+
+def would_report_oneself(text: str) -> bool:
+    """Whether the asker speaks of reporting, or of where to call, as their own act (of a wish
+    to report someone), in any text (normalised here)."""
+    return bool(_ASKER_REPORTS.search(normalize(text)))
 
 
 def of_their_own(text: str) -> bool:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
-from bot.intents.cues import about_the_law, is_statement, of_their_own, situations
+from bot.intents.cues import (
+    about_the_law,
+    is_statement,
+    of_their_own,
+    situations,
+    would_report_oneself,
+)
 from bot.intents.detector import Detector, shared_features
 from bot.intents.private_details import asks_private_details
 from bot.intents.regional import RegionalDanger
@@ -30,6 +36,10 @@ DANGER_SURE = 0.5
 DANGER_UNLESS_ANSWERED = 0.05
 # ...and one that would report someone, unless it is answered and read as ordinary below this
 REPORT_UNLESS_ANSWERED = 0.01
+# ...or, unanswered, unless read as ordinary all but surely and not asked for oneself: "how can
+# NGOs in general report trafficking cases?" and "does UNCAC protect people who report
+# corruption?" ask about reporting, "i want to report a corrupt cop" would report
+REPORT_FLOOR = 0.001
 # ...or, when it tells (not asks) of something being done to someone, from this probability
 # even when answered: "passport taken" gets the note, then the answer on documents
 TOLD_DANGER = 0.2
@@ -88,6 +98,7 @@ class Suspicion:
     # it tells of the asker's own people or employer ("my sister", "our agent"), or of their
     # papers held by an employer or agent
     own: bool = False
+    reports_oneself: bool = False  # the asker would do the reporting: "how can i report him"
 
     @property
     def plainly_pleads(self) -> bool:
@@ -104,7 +115,10 @@ class Suspicion:
             self.probability >= SENTENCE_UNLESS_ORDINARY or self.own
         ):
             return True
-        if self.wants_to_report and (self.probability >= REPORT_UNLESS_ANSWERED or not answered):
+        if self.wants_to_report and (
+            self.probability >= REPORT_UNLESS_ANSWERED
+            or (not answered and (self.probability >= REPORT_FLOOR or self.reports_oneself))
+        ):
             return True
         if self.situation and self.told and self.probability >= TOLD_DANGER:
             return True
@@ -191,6 +205,7 @@ class Reader:
             wants_to_report="report_someone" in found,
             told=is_statement(text),
             own=of_their_own(text),
+            reports_oneself=would_report_oneself(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,

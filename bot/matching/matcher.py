@@ -44,6 +44,8 @@ DECLINED_FROM = 0.3
 IN_SCOPE_FROM = 0.85
 OFFER_FROM = 0.1
 SIBLING_WEIGHT = 1.0  # "and the other protocol?": for entries asked in the previous one's frame
+SAME_SUBJECT = 0.5  # "the other one?": for entries naming what the previous question named
+ALONE_IN_FRAME = 2.0  # the sibling weight's multiple for "the other one?", naming nothing
 PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
 # on normalised text: "who's in charge?" is "who s in charge"
@@ -82,6 +84,25 @@ _ABOUT_THE_ANSWER = frozenset(
     "detail details binding legally example examples instance give any many much".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
+# what a thing named before may be called again: "what is that convention about?"
+_KIND_OF_THING = (
+    "convention conventions protocol protocols treaty instrument organisation organization office "
+    "agency body forum process thing general actually really mean about do does"
+)
+# asking who took part in what the previous answer tells of: "who took part in it?", "who held
+# it?"
+_WHO_WAS_THERE = re.compile(
+    r"^(?:(?:and|so|ok|okay) )*who (?:else )?(?:took part|participated|attended|was there|were "
+    r"there|held|hosted|organi[sz]ed|convened|chaired|spoke|joined)(?: in)?(?: it| that| this| "
+    r"them| there)?$"
+)
+# the kinds of thing a term's meaning may say it is ("Convention against Corruption")
+_KINDS_NAMED = frozenset("convention protocol office organisation organization process".split())
+# asking what a thing is or does: "what is that convention about in general?"
+_WHAT_IT_IS = re.compile(
+    r"^(?:(?:and|so|ok|okay) )*(?:what (?:is|s|does|do)|what s|tell me about|explain)\b"
+    r".*\b(?:that|this|the|it|its)\b"
+)
 
 
 class Decision(StrEnum):
@@ -177,9 +198,22 @@ class Matcher:
         self._people = people_named(index.knowledge)
         self._names = people(index.knowledge)
         self._questions = [index.knowledge.entry(i).question for i in index.entry_ids]
+        # the organisations and instruments each entry's main question names
+        self._named = [index.names_in(index.analyse(question)) for question in self._questions]
         self._question_tokens = frozenset(
             index.informative(" ".join((*QUESTION_WORDS, *_ABOUT_THE_ANSWER)))
         )
+        self._kind_tokens = frozenset(index.informative(_KIND_OF_THING))
+        # the entry that explains each organisation or instrument by its term's token
+        self._explains = {
+            index.analyzer.term_token(term.term): term.entry
+            for term in index.knowledge.glossary.terms
+            if term.entry and term.is_name
+        }
+        self._meanings = {
+            index.analyzer.term_token(term.term): term.meaning or ""
+            for term in index.knowledge.glossary.terms
+        }
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
@@ -227,6 +261,12 @@ class Matcher:
         scores = self._scores(text, named_before)
         if isinstance(scores, Match):
             return self.match(question)
+        if self.index.position(previous) is not None and _WHO_WAS_THERE.match(normalize(text)):
+            # "who took part in it?" after a meeting: the people its answer names, in it
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+        if (explains := self._explaining(text, named_before, previous)) is not None:
+            # "what is that convention about?" after who in the region ratified UNCAC: UNCAC
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(explains, 1.0),))
         if (
             self.index.position(previous) is not None
             and not another
@@ -281,7 +321,15 @@ class Matcher:
             if (position := self.index.position(person)) is not None:
                 scores[position] += PERSON_BONUS
         if another and itself is not None:
-            scores = scores + SIBLING_WEIGHT * self._siblings(entry.question)
+            # "and the other one?", with no word of its own, asks in the previous frame alone
+            frame = SIBLING_WEIGHT * (ALONE_IN_FRAME if self._asks_only(text) else 1.0)
+            scores = scores + frame * self._siblings(entry.question)
+            # nor is it about what the previous question named: after the Trafficking in Persons
+            # Protocol, the number of parties to it and to UNCAC is no other protocol
+            before = self._named[itself]
+            for position, named_there in enumerate(self._named):
+                if before & named_there:
+                    scores[position] *= SAME_SUBJECT
             scores[itself] = 0.0
         top = self._top(scores)
         near = bool(top) and top[0].entry_id in {previous, *entry.related, *in_answer}
@@ -307,6 +355,29 @@ class Matcher:
         if not own - _FRAMES or not terms:
             return None
         return " ".join([text, *(t.removeprefix(TERM_PREFIX).replace("_", " ") for t in terms)])
+
+    def _explaining(self, text: str, named: frozenset[str], previous: str) -> str | None:
+        """The entry explaining the one organisation or instrument the previous question named,
+        when the text asks what "that convention" (or "it") is or does and names nothing else;
+        None when that is the previous entry itself, or for anything else."""
+        if not named or not _WHAT_IT_IS.match(normalize(text)):
+            return None
+        own = set(self.index.informative(text)) - self._question_tokens
+        if not own & self._kind_tokens or own - self._kind_tokens:
+            return None
+        # "the convention" after ACTIP's ratification by ASEAN's members is ACTIP
+        kinds = set(normalize(text).split()) & _KINDS_NAMED
+        named = frozenset(
+            name
+            for name in named
+            if not kinds or kinds & set(normalize(self._meanings[name]).split())
+        )
+        if len(named) != 1:
+            return None
+        explains = self._explains.get(next(iter(named)))
+        if explains is None or explains == previous or self.index.position(explains) is None:
+            return None
+        return explains
 
     def people_in_answer(self, entry_id: str) -> tuple[str, ...]:
         """The entries on people whom the entry's answer names (a quote's speaker)."""
