@@ -261,7 +261,11 @@ class Matcher:
         scores = self._scores(text, named_before)
         if isinstance(scores, Match):
             return self.match(question)
-        if self.index.position(previous) is not None and _WHO_WAS_THERE.match(normalize(text)):
+        if (
+            self.index.position(previous) is not None
+            and not another
+            and _WHO_WAS_THERE.match(normalize(text))
+        ):
             # "who took part in it?" after a meeting: the people its answer names, in it
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         if (explains := self._explaining(text, named_before, previous)) is not None:
@@ -326,7 +330,7 @@ class Matcher:
             scores = scores + frame * self._siblings(entry.question)
             # nor is it about what the previous question named: after the Trafficking in Persons
             # Protocol, the number of parties to it and to UNCAC is no other protocol
-            before = self._named[itself]
+            before = self._named[itself] if self._asks_only(text) else frozenset()
             for position, named_there in enumerate(self._named):
                 if before & named_there:
                     scores[position] *= SAME_SUBJECT
