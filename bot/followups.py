@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from enum import StrEnum
 
 from bot.knowledge import normalize
-from bot.matching import QUESTION_WORDS
+from bot.matching import KINDS_OF_THING, QUESTION_WORDS
 
 CONTEXT_SECONDS = 15 * 60
 REMEMBERED_CHATS = 10_000
@@ -59,8 +59,7 @@ _NEW_SUBJECT = re.compile(
 _ALSO = frozenset("too also either".split())
 # a thing named before, called again by its kind: "what does the convention actually do?"
 _THE_THING = re.compile(
-    r"\b(?:that|the|this) (?:convention|protocol|treaty|instrument|organi[sz]ation|office|agency|"
-    r"body|forum)\b(?! (?:on|against|of|for)\b)"
+    rf"\b(?:that|the|this) (?:{'|'.join(sorted(KINDS_OF_THING))})\b(?! (?:on|against|of|for)\b)"
 )
 _INTERJECTIONS = frozenset("ok okay k kk alright right hmm hm oh ah cool great nice wow".split())
 _INCLUDED = re.compile(

@@ -543,6 +543,11 @@ def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Convers
         ("uncac-southeast-asia", "what is that convention about in general?", "uncac"),
         ("actip-ratification", "what does the convention actually do?", "actip"),
         ("report-preparatory-meeting", "who took part in it?", "report-preparatory-meeting"),
+        # found in review: "explain" may stand beside the kind, and "what does it mean?" names
+        # no kind of thing: it asks the answer just given, not the term's own entry
+        ("uncac-southeast-asia", "explain the convention", "uncac"),
+        ("uncac-southeast-asia", "what does it mean?", "uncac-southeast-asia"),
+        ("bali-process", "what does that mean?", "bali-process"),
     ],
 )
 def test_follow_ups_found_in_a_fresh_development_set(
@@ -570,8 +575,7 @@ def test_follow_ups_in_other_words_are_read_as_follow_ups(
     matched as messages of their own; as follow-ups, their entry comes first."""
     turn = conversation.ask(then, follows=previous)
     assert turn.intent is Intent.FOLLOW_UP
-    offered = [turn.reply.entry_id, *(c.entry_id for c in turn.reply.choices)]
-    assert offered[0] == expected or (turn.reply.entry_id is None and offered[1] == expected)
+    assert _first_offered(turn) == expected
 
 
 def test_asking_whether_something_is_included_follows_the_list(
@@ -580,8 +584,14 @@ def test_asking_whether_something_is_included_follows_the_list(
     """Found in a fresh development set (2026-12-01): declined as a question of its own."""
     turn = conversation.ask("is Pakistan included?", follows="country-coverage")
     assert turn.intent is Intent.FOLLOW_UP
-    offered = [turn.reply.entry_id, *(c.entry_id for c in turn.reply.choices)]
-    assert offered[0] == "country-coverage" or offered[1] == "country-coverage"
+    assert _first_offered(turn) == "country-coverage"
+
+
+def _first_offered(turn: Turn) -> str | None:
+    """The entry answered, else the first "did you mean" choice."""
+    if turn.reply.entry_id is not None:
+        return turn.reply.entry_id
+    return turn.reply.choices[0].entry_id if turn.reply.choices else None
 
 
 @pytest.mark.parametrize(
@@ -591,6 +601,8 @@ def test_asking_whether_something_is_included_follows_the_list(
         "i want to report a corrupt cop who is working with traffickers",
         "a corrupt policeman is protecting the traffickers in my village, what should i do",
         "how do i get my passport back from my employer",
+        # found in review: how anyone reports traffickers is asked as one who would
+        "how do people report traffickers in thailand",
     ],
 )
 def test_pleas_found_by_trying_the_bot_get_the_note(conversation: Conversation, plea: str) -> None:
@@ -605,6 +617,8 @@ def test_pleas_found_by_trying_the_bot_get_the_note(conversation: Conversation, 
     [
         "does uncac require protection of people who report corruption",
         "How can NGOs in general report suspected trafficking cases? I'm writing a guide.",
+        # found in review: whether others report is no wish of the asker's
+        "do journalists report cops who take bribes",
     ],
 )
 def test_asking_about_reporting_is_no_plea(conversation: Conversation, question: str) -> None:

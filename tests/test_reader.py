@@ -24,6 +24,38 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert situations("what is the capital of thailand") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("my sister left with an agent and now her phone is off", "isolation"),
+        ("i can't reach my daughter since she went to malaysia", "isolation"),
+        ("we haven't heard from our son since june", "isolation"),
+        (
+            "a corrupt policeman protects the traffickers in my village, what should i do",
+            "report_someone",
+        ),
+    ],
+)
+def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, found: str) -> None:
+    assert found in situations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's own things, not a person out of reach
+        "my phone is dead",
+        "i can't find my question",
+        "i haven't heard from the authors",
+        # criminals in general, not the ones near the asker
+        "traffickers use social media, what can we do",
+    ],
+)
+def test_one_s_own_things_and_criminals_in_general_are_no_situation(text: str) -> None:
+    """Found in review: each read as someone out of reach, or as criminals to report."""
+    assert situations(text) == []
+
+
 def test_the_legal_gate_needs_a_legal_word() -> None:
     assert about_the_law("can I be prosecuted for paying a smuggler?")
     assert not about_the_law("they took my passport and I cannot leave")

@@ -27,6 +27,8 @@ _KIN = (
     r"boys?|men|women|workers?|crew|maid|helper)"
 )
 _PEOPLE = rf"(?:{_KIN}|student|pupil)"
+# one of the asker's people: "my sister", "our youngest son"
+_SOMEONES = rf"(?:my|our) (?:\w+ )?{_KIN}"
 # people one may speak for as their employer or captain, not as their own ("our workers were
 # trafficked before we hired them")
 _STAFF = r"(?:people|girls?|boys?|men|women|workers?|crew)"
@@ -35,6 +37,14 @@ _THEY = r"(?:they|he|she|the (?:agent|boss|employer|broker|captain|recruiter|own
 _PAPERS = r"(?:passports?|id|ids|ic|ktp|documents?|papers|permit)"
 _DOCUMENTS = rf"(?:{_PAPERS}|visa|phone)"
 _LINE = r"(?:hot ?lines?|help ?lines?|emergency (?:number|line)s?)"
+_CRIMINALS = (
+    r"(?:traffickers?|smugglers?|pimps?|corrupt (?:\w+ )?(?:police\w*|cops?|officials?|"
+    r"officers?|guards?))"
+)
+# where the criminals are the asker's business: in their village, after their people,
+# protected by someone
+_NEAR_ME = r"(?:my|our|me|us|protect\w*)"
+_WHAT_TO_DO = r"what (?:should|can|could|do|must) (?:i|we) do\b"
 _CALLS_FOR_HELP = (
     r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
 )
@@ -114,10 +124,11 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"brokers?|police\w*|cops?|officers?|guards?|soldiers?|judges?|captains?|recruiters?|"
         rf"crimes?|abuse|him|her|"
         rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
-        # what to do about the criminals one knows of: "a corrupt policeman is protecting the
-        # traffickers in my village, what should i do"
-        r"|\b(?:traffickers?|smugglers?|pimps?|corrupt (?:\w+ )?(?:police\w*|cops?|officials?|"
-        r"officers?|guards?))\b(?:\W+\w+){0,12}?\W+what (?:should|can|could|do|must) (?:i|we) do\b"
+        # what to do about the criminals one knows of, near one: "a corrupt policeman is
+        # protecting the traffickers in my village, what should i do" (not "traffickers use
+        # social media, what can we do")
+        rf"|\b{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
+        rf"|\b{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
         r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
         r"(?:give|send|show) (?:it|this|that|them) to)\b"
@@ -144,9 +155,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"phone (?:is )?(?:given back|returned|allowed) only|"
         r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone|"
         # out of reach since leaving: "she left with an agent and now her phone is off"
-        r"phone (?:is |has been |was )?(?:off|switched off|turned off|dead|unreachable)|"
-        r"(?:can ?t|cannot|couldn t|could not) (?:reach|find) (?:her|him|them|my \w+)|"
-        r"(?:haven t|have not|hasn t|has not|didn t|did not) (?:heard|hear) from|"
+        # someone's, not one's own: "my phone is dead", "i can't find my question" are no plea
+        rf"(?:her|his|their|{_SOMEONES} s) phone (?:is |has been |was )?(?:off|switched off|"
+        r"turned off|dead|unreachable)|"
+        rf"(?:can ?t|cannot|couldn t|could not) (?:reach|find) (?:her|him|them|{_SOMEONES})\b|"
+        r"(?:haven t|have not|hasn t|has not|didn t|did not) (?:heard|hear) from "
+        rf"(?:her|him|them|{_SOMEONES})|"
         r"(?:went|gone|go|been) missing|(?:she|he|they|who) (?:is|are|was|were) missing|"
         r"no (?:news|word) (?:from|of) (?:her|him|them|my)|(?:she|he|they) disappeared)\b",
         # asking how to get oneself or someone out: "how do i escape", "how can we get her out"
@@ -249,12 +263,22 @@ _THEIR_PAPERS_HELD = re.compile(
 )
 
 
+# whoever may report: the asker, or anyone the asker could be ("how do people report ...")
+_ANYONE = r"(?:i|we|you|u|people|one|someone|somebody|anyone|anybody|a person)"
 # the asker as the one who would report or call: "i want to report", "how can we report", "help
-# me report", "what is the number for police in thailand" (not "i'm writing a guide on how NGOs
-# report")
+# me report", "how do people report traffickers", "what is the number for police in thailand"
+# (not "i'm writing a guide on how NGOs report")
 _ASKER_REPORTS = re.compile(
     r"\b(?:i|we|me|us)\b(?:\W+\w+){0,3}?\W+report(?:ing)?\b"
-    rf"|\bnumber\b|{_LINE}|\bwho (?:do|should|can|could) (?:i|we)\b"
+    rf"|\bhow (?:do|can|could|does|would|should) {_ANYONE} report\b"
+    r"|\b(?:police|emergency|phone) number\b|\bnumber (?:for|to call|of (?:the )?police)\b"
+    rf"|{_LINE}|\bwho (?:do|should|can|could) (?:i|we)\b"
+)
+# others, named, as the ones who report: "do journalists report cops who take bribes", "how can
+# the police report ..." (not "can my sister report her boss")
+_OTHERS_REPORT = re.compile(
+    r"\b(?:do|does|did|can|could|should|would|will|may|must) (?:(?:the|most|many|some|other|"
+    rf"local|foreign) )?(?!(?:{_ANYONE}|my|our|me|us|it|this|that|they)\b)\w+ report\b"
 )
 
 
@@ -262,6 +286,12 @@ def would_report_oneself(text: str) -> bool:
     """Whether the asker speaks of reporting, or of where to call, as their own act (of a wish
     to report someone), in any text (normalised here)."""
     return bool(_ASKER_REPORTS.search(normalize(text)))
+
+
+def reported_by_others(text: str) -> bool:
+    """Whether the message asks whether, or how, others named in it report: a question about
+    them, not a wish of the asker's (in any text, normalised here)."""
+    return bool(_OTHERS_REPORT.search(normalize(text)))
 
 
 def of_their_own(text: str) -> bool:

@@ -18,6 +18,7 @@ from bot.intents.cues import (
     about_the_law,
     is_statement,
     of_their_own,
+    reported_by_others,
     situations,
     would_report_oneself,
 )
@@ -202,7 +203,7 @@ class Reader:
         return Suspicion(
             self._danger.probability(text),
             bool(found),
-            wants_to_report="report_someone" in found,
+            wants_to_report="report_someone" in found and not reported_by_others(text),
             told=is_statement(text),
             own=of_their_own(text),
             reports_oneself=would_report_oneself(text),

@@ -19,6 +19,7 @@ from bot.matching.language_id import (
 )
 from bot.matching.learning import SparseRows, minimize
 from bot.matching.matcher import (
+    KINDS_OF_THING,
     QUESTION_WORDS,
     Calibration,
     Candidate,
@@ -36,6 +37,7 @@ from bot.matching.thresholds import Thresholds
 __all__ = [
     "AMBIGUITY_RATIO",
     "COMMON_WORDS",
+    "KINDS_OF_THING",
     "QUESTION_WORDS",
     "SCRIPT_LANGUAGES",
     "Calibration",

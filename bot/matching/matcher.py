@@ -78,17 +78,21 @@ _DATED = re.compile(
 )
 # Words that name no subject of their own, only something about the answer just given: "the
 # last one?", "is that the full list?", "when was the most recent one?", "is it binding?",
-# "give me an example"
+# "give me an example", "what does that mean?"
 _ABOUT_THE_ANSWER = frozenset(
     "one ones last latest recent first second third fourth fifth full list exactly again "
-    "detail details binding legally example examples instance give any many much".split()
+    "detail details binding legally example examples instance give any many much mean do does "
+    "did".split()
 )
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 # what a thing named before may be called again: "what is that convention about?"
-_KIND_OF_THING = (
-    "convention conventions protocol protocols treaty instrument organisation organization office "
-    "agency body forum process thing general actually really mean about do does"
+KINDS_OF_THING = frozenset(
+    "convention protocol treaty instrument organisation organization office agency body forum "
+    "process".split()
 )
+# the words that may stand beside the kind in such a question: "what does the convention
+# actually do?", "explain that protocol"
+_BESIDE_THE_KIND = "general actually really about do does explain"
 # asking who took part in what the previous answer tells of: "who took part in it?", "who held
 # it?"
 _WHO_WAS_THERE = re.compile(
@@ -96,8 +100,6 @@ _WHO_WAS_THERE = re.compile(
     r"there|held|hosted|organi[sz]ed|convened|chaired|spoke|joined)(?: in)?(?: it| that| this| "
     r"them| there)?$"
 )
-# the kinds of thing a term's meaning may say it is ("Convention against Corruption")
-_KINDS_NAMED = frozenset("convention protocol office organisation organization process".split())
 # asking what a thing is or does: "what is that convention about in general?"
 _WHAT_IT_IS = re.compile(
     r"^(?:(?:and|so|ok|okay) )*(?:what (?:is|s|does|do)|what s|tell me about|explain)\b"
@@ -203,7 +205,8 @@ class Matcher:
         self._question_tokens = frozenset(
             index.informative(" ".join((*QUESTION_WORDS, *_ABOUT_THE_ANSWER)))
         )
-        self._kind_tokens = frozenset(index.informative(_KIND_OF_THING))
+        self._kind_tokens = frozenset(index.informative(" ".join(KINDS_OF_THING)))
+        self._beside_kind_tokens = frozenset(index.informative(_BESIDE_THE_KIND))
         # the entry that explains each organisation or instrument by its term's token
         self._explains = {
             index.analyzer.term_token(term.term): term.entry
@@ -211,9 +214,13 @@ class Matcher:
             if term.entry and term.is_name
         }
         self._meanings = {
-            index.analyzer.term_token(term.term): term.meaning or ""
+            index.analyzer.term_token(term.term): frozenset(normalize(term.meaning or "").split())
             for term in index.knowledge.glossary.terms
         }
+        # the kinds a term's meaning says it is ("Convention against Corruption"): the ones a
+        # question may be told apart by ("the convention" after ACTIP's ratification by ASEAN's
+        # members); a kind no meaning says ("the treaty") fits them all
+        self._kinds_named = KINDS_OF_THING & frozenset().union(*self._meanings.values())
 
     def match(self, question: str) -> Match:
         """The decision for a question. A message in one of the region's languages is matched
@@ -367,15 +374,11 @@ class Matcher:
         if not named or not _WHAT_IT_IS.match(normalize(text)):
             return None
         own = set(self.index.informative(text)) - self._question_tokens
-        if not own & self._kind_tokens or own - self._kind_tokens:
+        if not own & self._kind_tokens or own - self._kind_tokens - self._beside_kind_tokens:
             return None
         # "the convention" after ACTIP's ratification by ASEAN's members is ACTIP
-        kinds = set(normalize(text).split()) & _KINDS_NAMED
-        named = frozenset(
-            name
-            for name in named
-            if not kinds or kinds & set(normalize(self._meanings[name]).split())
-        )
+        kinds = self._kinds_named.intersection(normalize(text).split())
+        named = frozenset(name for name in named if not kinds or kinds & self._meanings[name])
         if len(named) != 1:
             return None
         explains = self._explains.get(next(iter(named)))
