@@ -39,3 +39,13 @@ def test_a_name_the_knowledge_base_never_uses_is_offered_not_answered() -> None:
     found = matcher.match("what agency is WHO?")
     assert found.decision is Decision.CLARIFY
     assert matcher.match("what agency is UNODC?").decision is Decision.ANSWER
+
+
+def test_a_name_only_an_answer_uses_is_no_entrys_subject() -> None:
+    """Found in a fresh development set (2026-12-01): IOM is one of the Bali Process's member
+    organisations in the answer on its members, which was sure of a question about IOM's."""
+    matcher = shipped_engine().matcher
+    assert "IOM" in shipped_engine().knowledge.entry("bali-process-membership").answer
+    found = matcher.match("how many member states does IOM have")
+    assert found.decision is not Decision.ANSWER
+    assert matcher.match("how many members does the Bali Process have").decision is Decision.ANSWER

@@ -19,6 +19,14 @@ from bot.replies import ReplyKind
         ("does he have kids", True),
         ("where does she live now", True),
         ("I heard her speak at a webinar. Is she married, does she have children?", True),
+        # of several people ("who wrote the report?", then this), found in a fresh development
+        # set of dialogues (2026-12-01): answered with the authors' entry
+        ("are they married?", True),
+        ("where do they live", True),
+        ("what is their email", True),
+        ("which high school did he go to?", True),
+        ("where do they operate?", False),
+        ("what do they recommend?", False),
         ("what's his job title?", False),
         ("what is she an expert in?", False),
         ("how old is the report", False),

@@ -24,15 +24,20 @@ _DETAIL = (
     r"instagram|facebook|twitter|linkedin|tiktok|social media|wife|husband|partner|kids|"
     r"children|family|height|weight|health)"
 )
+# asked of one person ("is she married?") or of several ("are they married?"): {be} and {do}
+# are the verb's forms for them
 _ONE = (
-    r"(?:how old (?:is|was) {person}|(?:is|was) {person} (?:married|single|alive|rich|"
-    r"religious)|(?:does|did) {person} have (?:a )?(?:wife|husband|partner|kids|children|"
-    r"family)|where does {person} live(?: now)?|how much does {person} (?:earn|make|get paid)|"
-    r"what does {person} look like|"
-    r"(?:(?:what is|what s|whats|can you give me|can i have|give me|send me|do you have) )?"
+    r"(?:how old {be} {person}|{be} {person} (?:married|single|alive|rich|religious)|"
+    r"{do} {person} have (?:a )?(?:wife|husband|partner|kids|children|family)|"
+    r"where {do} {person} live(?: now)?|how much {do} {person} (?:earn|make|get paid)|"
+    r"what {do} {person} look like|which (?:high |primary |secondary )?school did {person} "
+    r"(?:go to|attend)|"
+    r"(?:(?:what is|what s|whats|what are|can you give me|can i have|give me|send me|do you "
+    r"have) )?"
     r"(?:the )?(?:{owner} (?:personal |private |real |home |work |office )?" + _DETAIL + "|"
     r"(?:personal |private |home )?" + _DETAIL + " of {person}))"
 )
+_ONE_OF_THEM = {"person": "they", "owner": "their", "be": "(?:are|were)", "do": "(?:do|did)"}
 MAX_WORDS = 20  # such a question is short; a longer sentence is about something else too
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
@@ -55,7 +60,13 @@ def _private_question(names: tuple[str, ...]) -> re.Pattern[str]:
     called = sorted({form for name in names for form in _forms(name)}, key=len, reverse=True)
     person = "(?:" + "|".join(["he", "she", *map(re.escape, called)]) + ")"
     owner = "(?:" + "|".join(["his", "her", *(f"{re.escape(n)} s" for n in called)]) + ")"
-    one = _ONE.format(person=person, owner=owner)
+    one = "|".join(
+        [
+            _ONE.format(person=person, owner=owner, be="(?:is|was)", do="(?:does|did)"),
+            _ONE.format(**_ONE_OF_THEM),
+        ]
+    )
+    one = f"(?:{one})"
     return re.compile(rf"^(?:and |so |ok |what about )?{one}(?: (?:and )?{one})*(?: please| pls)?$")
 
 

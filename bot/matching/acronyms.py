@@ -2,9 +2,10 @@
 does not cover, however well "agency" matches one it does; such a match may be offered as "did
 you mean", never answered as if it were sure.
 
-The known ones are every acronym in the entries' texts, their phrasings in the region's
-languages and the glossary. In a message typed in capitals throughout ("SYSTEMIC CORRUPTION"),
-a word of the knowledge base's vocabulary is a word, not a name.
+The known ones are every acronym in the entries' phrasings, in English and the region's
+languages, and the glossary: one that only an answer names is no entry's subject. In a message
+typed in capitals throughout ("SYSTEMIC CORRUPTION"), a word of the knowledge base's vocabulary
+is a word, not a name.
 """
 
 from __future__ import annotations

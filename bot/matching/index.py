@@ -337,11 +337,13 @@ def _language_words(knowledge: KnowledgeBase) -> LanguageWords:
 
 
 def _acronyms(knowledge: KnowledgeBase) -> frozenset[str]:
-    """Every acronym the entries, their phrasings in the region's languages and the glossary
-    use: the organisations and instruments the knowledge base knows by name."""
+    """Every acronym the entries' phrasings (in English and the region's languages) and the
+    glossary use: the organisations and instruments the knowledge base is about. One only an
+    answer names (IOM, a member of the Bali Process) is not: "how many member states does IOM
+    have?" asks about IOM, which no entry does."""
     return known_acronyms(
         [
-            *(text for e in knowledge.entries for text in (*e.variants, e.answer)),
+            *(text for e in knowledge.entries for text in e.variants),
             *(
                 text
                 for texts in knowledge.phrasings.values()
