@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.intents import Intent, Reader, Suspicion, regional
-from bot.intents.cues import about_the_law, cues, of_their_own, situations
+from bot.intents.cues import (
+    about_the_law,
+    cues,
+    happening_to_them,
+    of_their_own,
+    situations,
+    tells,
+)
 from bot.intents.detector import Detector, shared_features
 from bot.knowledge import load_knowledge
 from tests.support.kb import WriteKnowledge, entry
@@ -34,6 +41,13 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
             "a corrupt policeman protects the traffickers in my village, what should i do",
             "report_someone",
         ),
+        # told in few words, with no "my" and no "her phone"
+        ("niece left with a broker in may, phone off since june", "isolation"),
+        ("son went to malaysia with recruiter no news for 3 months", "isolation"),
+        ("a friend is being exploited by the man who hired her", "coerced"),
+        ("i think i am a victim of human trafficking", "coerced"),
+        ("the border police asked me for money to let me through", "debt"),
+        ("a man on facebook offered me a job in laos, they pay the ticket, is it legit?", "lured"),
     ],
 )
 def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, found: str) -> None:
@@ -45,6 +59,11 @@ def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, fo
     [
         # one's own things, not a person out of reach
         "my phone is dead",
+        "my phone was off since the morning, can you send the link again",
+        # help with one's studies
+        "help please, assignment due tomorrow on the smuggling protocol",
+        # a job offered, nothing asked about whether to trust it
+        "the report was offered to us as a pdf",
         "i can't find my question",
         "i haven't heard from the authors",
         # criminals in general, not the ones near the asker
@@ -54,6 +73,33 @@ def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, fo
 def test_one_s_own_things_and_criminals_in_general_are_no_situation(text: str) -> None:
     """Found in review: each read as someone out of reach, or as criminals to report."""
     assert situations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("agent took passports", True),
+        ("my colleague was asking whether smuggled migrants can be punished", False),
+        ("i wonder if the report covers fishing", False),
+        ("what is smuggling", False),
+    ],
+)
+def test_a_question_asked_in_the_telling_is_no_statement(text: str, told: bool) -> None:
+    assert tells(text) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "to_them"),
+    [
+        ("where can i get help if i'm being trafficked?", True),
+        ("that is happening to me", True),
+        ("how do fishermen get off a boat? asking because i am on one now", True),
+        ("how are victims of trafficking identified?", False),
+        ("i am being asked about the report a lot", False),
+    ],
+)
+def test_the_asker_saying_it_happens_to_them(text: str, to_them: bool) -> None:
+    assert happening_to_them(text) is to_them
 
 
 def test_the_legal_gate_needs_a_legal_word() -> None:
@@ -184,6 +230,15 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("does the report discuss workers who are not allowed to leave the compound?", False),
         ("what does the report say about ships that never dock for months?", False),
         ("how do victims escape from scam compounds according to the report?", False),
+        # asked, not told; and asking for help with an exam is no plea
+        ("my colleague was asking whether smuggled migrants can be punished", False),
+        ("please help, I have an exam tomorrow on the trafficking protocol", False),
+        # the asker's own case, asked as a question
+        ("i think i am a victim of human trafficking", True),
+        ("it is happening to me right now", True),
+        ("where do I go for help if I am being exploited by my employer?", True),
+        ("my niece left with a broker in may, phone off since june", True),
+        ("a man on facebook offered me a job in laos, they pay the ticket, is it legit?", True),
         ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
         (
             "I train immigration officers next month. I have read the press release but not the "

@@ -48,6 +48,20 @@ _WHAT_TO_DO = r"what (?:should|can|could|do|must) (?:i|we) do\b"
 _CALLS_FOR_HELP = (
     r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
 )
+# a bribe asked of the asker: "a police officer asks me for money at the border"
+_BRIBE_ASKED = (
+    r"(?:ask|asks|asked|asking|demand\w*|wants?|wanted) (?:me|us) (?:for )?(?:a |an |some |"
+    r"more )?(?:bribe|money|cash|payment|fee|tea money)"
+)
+# a job offered now, asked about: "someone online offered me a job in cambodia, free flights, is
+# this a scam?"
+_JOB_QUESTIONED = (
+    r"\b(?:(?:offer\w*|promis\w*|recruit\w*) (?:me|us|my \w+|her|him|them)|(?:got|get|received|"
+    r"have|has|had) (?:an? |this |the )?(?:\w+ )?(?:job )?offers?)\b"
+    r"(?:\W+\w+){0,25}?\W+(?:scam|legit\w*|real|safe|trust\w*|red flags?)\b"
+)
+# the asker, saying what they are: "i'm", "i think i am", "we are"
+_I_AM = r"(?:i m|im|i am|we re|we are)"
 _HOLD = (
     r"(?:took|take|taken|takes|taking|keep|keeps|kept|keeping|hold|holds|holding|held|"
     r"confiscat\w*|withh\w*|stole|stolen|won t (?:give|return)|will not (?:give|return)|"
@@ -107,7 +121,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"compulsory|(?:can t|cannot|not allowed to) refuse|"
         r"(?:will|ll|going to|threaten\w* to) (?:deport|arrest) (?:me|us|her|him|them)|"
         # whose trafficker it is: "the shelter staff told my trafficker where I am"
-        r"(?:my|our) (?:traffickers?|pimps?|captors?))\b",
+        r"(?:my|our) (?:traffickers?|pimps?|captors?)|"
+        r"(?:being|been) exploited|"
+        # one's own word for it: "i think i'm a victim of trafficking"
+        rf"{_I_AM} (?:\w+ ){{0,2}}victims?)\b",
         # "released", not a press release
         "debt": r"\b(?:owe\w*|debt\w*|pay (?:back|off|it back)|more money|ransom|"
         r"(?<!press )released?|demand\w*|wants? \d+|asking for \d+|"
@@ -115,6 +132,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:salary|wages?|pay) (?:is |are )?(?:kept|held|withheld)|repa(?:y|id)|"
         r"charges? (?:us|me|them) for|nothing left of (?:the|my|our) (?:wage|salary|pay)|"
         r"before (?:i|we|she|he) (?:can|could|may) (?:go home|leave|go back)|"
+        rf"{_BRIBE_ASKED}|"
         # freedom bought with others: "pay 10000 dollars or bring two new workers"
         r"bring (?:\w+ ){0,2}(?:new|more|other) (?:workers|girls|people|recruits))\b",
         # the verb, not the noun: "report the official", not "is the (new) report official?"
@@ -162,7 +180,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:haven t|have not|hasn t|has not|didn t|did not) (?:heard|hear) from "
         rf"(?:her|him|them|{_SOMEONES})|"
         r"(?:went|gone|go|been) missing|(?:she|he|they|who) (?:is|are|was|were) missing|"
-        r"no (?:news|word) (?:from|of) (?:her|him|them|my)|(?:she|he|they) disappeared)\b",
+        r"no (?:news|word) (?:from|of) (?:her|him|them|my)|(?:she|he|they) disappeared|"
+        # out of reach for a while, told in few words: "sister went abroad with agent, phone off
+        # since march", "daughter gone with agent no contact 2 months"
+        r"(?<!\bmy )(?<!\bour )(?:phone|line) (?:is |has been |was )?(?:off|switched off|"
+        r"turned off|dead|unreachable) "
+        r"(?:for|since)|no (?:contact|news|word|calls?|reply|replies|messages?) "
+        r"(?:for |since |in )?(?:\d+|a|an|one|two|three|four|five|six|several|many|weeks|"
+        r"months|days|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
+        r"nov\w*|dec\w*)\b)\b",
         # asking how to get oneself or someone out: "how do i escape", "how can we get her out"
         "wants_out": r"\b(?:how|what|where|who) (?:do|can|could|should|would) (?:i|we) (?:\w+ )?"
         r"(?:escape|get (?:out|away|home|back home)|run away|flee|leave|rescue|get (?:me|us|him|"
@@ -170,6 +196,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # somewhere to go, as the message's last words: "I need to move tonight, where can I go?"
         r"\bwhere (?:can|could|should|do|shall) (?:i|we) (?:go|hide|stay|sleep)"
         r"(?: (?:now|tonight|today))?$",
+        "lured": _JOB_QUESTIONED,
         "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|(?:i m|im|i am) (?:1[0-7]|[6-9])|underage|minor|"
         r"(?:a|the|my|our) (?:child|kid|"
         r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
@@ -206,10 +233,24 @@ _QUESTION_START = frozenset(
 )
 
 
+# a question asked in the telling: "my colleague was asking whether ...", "i wonder if ..."
+_ASKED_WITHIN = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|want to know|wants to know|"
+    r"wanted to know|curious|question is)\b(?:\W+\w+){0,3}?\W+(?:whether|if|how|what|why|who|"
+    r"when|where)\b"
+)
+
+
 def is_statement(text: str) -> bool:
     """Telling, not asking: "agent took passports", "passport taken"."""
     words = normalize(text).split()
     return "?" not in text and not (words and words[0] in _QUESTION_START)
+
+
+def tells(text: str) -> bool:
+    """A statement that asks nothing in the telling: not "my colleague was asking whether
+    smuggled migrants can be punished". (Not a feature: the detectors learnt the plain form.)"""
+    return is_statement(text) and not _ASKED_WITHIN.search(normalize(text))
 
 
 def cues(text: str) -> list[str]:
@@ -227,6 +268,7 @@ SITUATIONS = frozenset(
         "plea",
         "abusive_conditions",
         "isolation",
+        "lured",
     }
 )
 
@@ -236,18 +278,32 @@ SITUATIONS = frozenset(
 _SITUATION_CUES = CUES | {"plea": re.compile(rf"\b{_CALLS_FOR_HELP}\b")}
 
 
+# help with one's studies: "please help, i have an exam tomorrow on untoc"
+_STUDIES = re.compile(
+    r"\b(?:exams?|homework|assignments?|essays?|thesis|dissertation|presentation|coursework|"
+    r"revision|revising|studying|quiz|class|lecture|seminar)\b"
+)
+
+
 def situations(text: str) -> list[str]:
-    """The cues that name something being done to someone, in any text (normalised here)."""
+    """The cues that name something being done to someone, in any text (normalised here). A
+    call for help with one's studies and nothing else names none."""
     words = normalize(text)
-    return [name for name in SITUATIONS if _SITUATION_CUES[name].search(words)]
+    found = [name for name in SITUATIONS if _SITUATION_CUES[name].search(words)]
+    return [] if found == ["plea"] and _STUDIES.search(words) else found
 
 
 # Whose the situation is: the asker's own people, or whoever they work for ("my sister", "our
-# agent", "asking for a friend"); a lawyer's "my client", a teacher's "my students" or an
-# employer's "our workers" are not
+# agent", "asking for a friend"), or the asker, asked for a bribe or offered a job they doubt; a
+# lawyer's "my client", a teacher's "my students" or an employer's "our workers" are not
 _OWN = re.compile(
     rf"\b(?:my|our) (?!(?:{_STAFF})\b)(?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
-    r"|\b(?:asking|ask) for a friend\b"
+    rf"|\b(?:asking|ask) for a friend\b|\b{_BRIBE_ASKED}\b|{_JOB_QUESTIONED}"
+    # someone the asker knows, not named as kin: "a friend who is trapped", "someone i know"
+    r"|\b(?:a|one) (?:close |good |old )?friend (?:of (?:mine|ours)|who|is|s)\b"
+    r"|\bsomeone (?:i|we) know\b"
+    # their own papers, to get back with help: "can unodc help me get my passport back?"
+    rf"|\bhelp (?:me|us) (?:to )?(?:get|take) (?:back )?(?:my|our) {_DOCUMENTS}\b"
 )
 
 
@@ -280,6 +336,23 @@ _OTHERS_REPORT = re.compile(
     r"\b(?:do|does|did|can|could|should|would|will|may|must) (?:(?:the|most|many|some|other|"
     rf"local|foreign) )?(?!(?:{_ANYONE}|my|our|me|us|it|this|that|they)\b)\w+ report\b"
 )
+
+
+# the asker saying it is happening to them, or to someone they speak of, now: "where can i get
+# help if i'm being trafficked?", "that is happening to me", "it's happening to her this week",
+# "asking because i am on a boat now"
+_HAPPENING_TO_ME = re.compile(
+    rf"\b{_I_AM} (?:\w+ )?(?:being (?:trafficked|exploited|held|forced|sold|smuggled|abused|"
+    r"kept|threatened)|(?:a )?victims? of)\b"
+    r"|\b(?:this|that|it) (?:is|s) (?:\w+ )?happening to (?:me|us|her|him|them|my \w+)\b"
+    r"|\b(?:happening|happened) to (?:me|us|her|him|them) (?:now|right now)\b"
+    rf"|\basking (?:because|as|since) (?:{_I_AM}|it s me|this is me)\b"
+)
+
+
+def happening_to_them(text: str) -> bool:
+    """Whether the asker says it is happening to them (in any text, normalised here)."""
+    return bool(_HAPPENING_TO_ME.search(normalize(text)))
 
 
 def would_report_oneself(text: str) -> bool:

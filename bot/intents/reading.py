@@ -16,10 +16,11 @@ from enum import StrEnum
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.cues import (
     about_the_law,
-    is_statement,
+    happening_to_them,
     of_their_own,
     reported_by_others,
     situations,
+    tells,
     would_report_oneself,
 )
 from bot.intents.detector import Detector, shared_features
@@ -100,6 +101,8 @@ class Suspicion:
     # papers held by an employer or agent
     own: bool = False
     reports_oneself: bool = False  # the asker would do the reporting: "how can i report him"
+    # the asker says it is happening to them: "where can i get help if i'm being trafficked?"
+    to_them: bool = False
 
     @property
     def plainly_pleads(self) -> bool:
@@ -122,6 +125,8 @@ class Suspicion:
         ):
             return True
         if self.situation and self.told and self.probability >= TOLD_DANGER:
+            return True
+        if self.to_them and self.probability >= DANGER_UNLESS_ANSWERED:
             return True
         if answered or not self.situation:
             return False
@@ -204,9 +209,10 @@ class Reader:
             self._danger.probability(text),
             bool(found),
             wants_to_report="report_someone" in found and not reported_by_others(text),
-            told=is_statement(text),
+            told=tells(text),
             own=of_their_own(text),
             reports_oneself=would_report_oneself(text),
+            to_them=happening_to_them(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,

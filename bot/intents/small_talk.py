@@ -86,7 +86,11 @@ _ABOUT_BOT = re.compile(
     rf"answers?|data|knowledge|facts?|bot)|when (?:was|were) {_YOU} (?:last )?updated|"
     rf"where does {_YOU} get (?:its|your) (?:info\w*|answers|facts)|"
     rf"(?:is|are) (?:this|that|it|your answers?|your info\w*) (?:legal advice|official advice)|"
-    rf"can i (?:trust|rely on|cite) {_YOU})\b"
+    rf"can i (?:trust|rely on|cite) {_YOU}|"
+    # its name: "what's your name?" asks what the bot is, not the report's title
+    rf"(?:what is|what s|whats|wats) (?:your|ur) name|(?:do|does) {_YOU} have a name|"
+    rf"what (?:are|r) (?:you|u) called|what (?:should|do|can) (?:i|we) call (?:you|u)|"
+    rf"^(?:and )?who (?:are|r) (?:you|u)(?: exactly| really)?$)\b"
 )
 _PRIVACY = re.compile(
     rf"\b(?:do|does|will|can) {_YOU} (?:store|keep|save|record|log|track|remember|share|sell|"
