@@ -65,7 +65,7 @@ _INTERJECTIONS = frozenset("ok okay k kk alright right hmm hm oh ah cool great n
 _INCLUDED = re.compile(
     r"\b(?:one of (?:them|those|these)|among (?:them|those|these)|part of (?:it|them|that)|"
     r"in (?:it|them|there|that list|the list)|on (?:the|that) list|an? member|members? of "
-    r"(?:it|them)|included)\b"
+    r"(?:it|them)|included|(?:^(?:and )?(?:is|are) (?:\w+ ){1,3}(?:one|ones)$))\b"
 )
 # "give me an example", "like what?", "any examples?": short, asking for more of the answer
 _EXAMPLE = re.compile(r"\b(?:examples?|for instance|such as|like what|e ?g)\b")
@@ -168,8 +168,8 @@ def depends_on_context(text: str) -> bool:
 
 
 def asks_if_included(text: str) -> bool:
-    """ "is india one of them?", "is the UK in it?": whether something belongs to what the
-    previous answer lists."""
+    """ "is india one of them?", "is the UK in it?", "is new zealand one?": whether something
+    belongs to what the previous answer lists."""
     return bool(_INCLUDED.search(normalize(text)))
 
 

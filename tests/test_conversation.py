@@ -540,6 +540,31 @@ def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Convers
     # in Persons Protocol (and to UNCAC and UNTOC) is no other protocol
     other = conversation.ask("and the other one?", follows="tip-protocol")
     assert other.reply.entry_id == "som-protocol"
+    # found in a user trial: naming only the kind, it is no question on the protocol just given
+    # ("what conduct does the Smuggling Protocol require...?" is about the same protocol)
+    kind = conversation.ask("what about the other protocol", follows="som-protocol")
+    assert kind.reply.entry_id == "tip-protocol"
+
+
+@pytest.mark.parametrize(
+    ("previous", "then", "expected"),
+    [
+        ("report-release", "by whom?", "report-publishers"),
+        ("report-publishers", "and when?", "report-release"),
+        ("bali-process", "which countries?", "bali-process-membership"),
+        ("bali-process", "ok whos in it", "bali-process-membership"),
+        ("report-release", "when exactly?", "report-release"),
+    ],
+)
+def test_a_bare_question_is_asked_of_the_entry_or_a_related_one_that_asks_it(
+    conversation: Conversation, previous: str, then: str, expected: str
+) -> None:
+    """Found in a user trial (2026-12-01): "by whom?" after the release got the authors, "when?"
+    after the publishers the publishers again, "which countries?" after the Bali Process the
+    report's coverage."""
+    turn = conversation.ask(then, follows=previous)
+    assert turn.intent is Intent.FOLLOW_UP
+    assert turn.reply.entry_id == expected
 
 
 @pytest.mark.parametrize(

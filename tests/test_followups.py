@@ -81,6 +81,7 @@ def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> No
         ("is india one of them?", True),
         ("is the UK in it?", True),
         ("is japan a member?", True),
+        ("is new zealand one?", True),
         ("what time is it?", False),
         ("translate that into Thai", False),
         ("is it raining there?", False),

@@ -84,6 +84,27 @@ _ABOUT_THE_ANSWER = frozenset(
     "detail details binding legally example examples instance give any many much mean do does "
     "did".split()
 )
+# a bare question word, or "which <things>?", asked after an answer: "when?", "by whom?",
+# "and which countries?"
+_BARE_ASK = re.compile(
+    r"^(?:(?:and|so|ok|okay|k|cool|but) )*(?:by |since )?(?P<ask>when|where|who|whom|whos|"
+    r"(?:which|what) \w+)(?: (?:by|then|exactly|though))?"
+    # or who belongs to what the answer was about: "which countries are in it?", "whos in it"
+    r"(?P<in_it> (?:are |is |s )?(?:in|part of|members? of|belong to) (?:it|that|this|them))?$"
+)
+# a main question that says when or where itself: "the November 2023 conference in Bangkok"
+_SAYS = {"when": _DATED, "where": re.compile(r"\b(?:in|at) [A-Z]\w+")}
+_NOTHING = re.compile(r"(?!)")
+# how a main question asks who belongs: "which countries belong to it?", "how many members"
+_ASKED_WHO_BELONGS = re.compile(r"\bmembers?\b|\bbelong\w*\b|\bparties\b")
+# how a main question asks what a bare question word asks: "by whom?" is "which organisations"
+_ASKED_AS = {
+    "when": re.compile(r"\bwhen\b|\bwhat (?:date|year|day)\b"),
+    "where": re.compile(r"\bwhere\b"),
+    "who": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
+    "whom": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
+    "whos": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
+}
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 # what a thing named before may be called again: "what is that convention about?"
 KINDS_OF_THING = frozenset(
@@ -275,6 +296,9 @@ class Matcher:
         ):
             # "who took part in it?" after a meeting: the people its answer names, in it
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+        if not another and (asked := self._asked_as(text, entry)) is not None:
+            # "by whom?" after the report's release: the related entry that asks who
+            return Match(text, Decision.ANSWER, 1.0, (Candidate(asked, 1.0),))
         if (explains := self._explaining(text, named_before, previous)) is not None:
             # "what is that convention about?" after who in the region ratified UNCAC: UNCAC
             return Match(text, Decision.ANSWER, 1.0, (Candidate(explains, 1.0),))
@@ -332,12 +356,14 @@ class Matcher:
             if (position := self.index.position(person)) is not None:
                 scores[position] += PERSON_BONUS
         if another and itself is not None:
-            # "and the other one?", with no word of its own, asks in the previous frame alone
-            frame = SIBLING_WEIGHT * (ALONE_IN_FRAME if self._asks_only(text) else 1.0)
+            # "and the other one?", with no word of its own but a kind of thing ("the other
+            # protocol?"), asks in the previous frame alone
+            alone = self._asks_only(text) or self._names_only_a_kind(text)
+            frame = SIBLING_WEIGHT * (ALONE_IN_FRAME if alone else 1.0)
             scores = scores + frame * self._siblings(entry.question)
             # nor is it about what the previous question named: after the Trafficking in Persons
             # Protocol, the number of parties to it and to UNCAC is no other protocol
-            before = self._named[itself] if self._asks_only(text) else frozenset()
+            before = self._named[itself] if alone else frozenset()
             for position, named_there in enumerate(self._named):
                 if before & named_there:
                     scores[position] *= SAME_SUBJECT
@@ -366,6 +392,34 @@ class Matcher:
         if not own - _FRAMES or not terms:
             return None
         return " ".join([text, *(t.removeprefix(TERM_PREFIX).replace("_", " ") for t in terms)])
+
+    def _asked_as(self, text: str, entry: Entry) -> str | None:
+        """For a bare question ("when?", "by whom?", "which countries?"), the previous entry
+        when its main question says it ("where?" after the conference in Bangkok), else the
+        first of it and the ones it names as related whose main question asks it: "when?" after
+        who released the report is when it was released. None for any other text, for a bare
+        "who?" after an answer that names people (who said it: `_in_context`), or when none
+        asks it."""
+        bare = _BARE_ASK.match(normalize(text))
+        if bare is None:
+            return None
+        ask = bare["ask"]
+        if bare["in_it"]:
+            asked = _ASKED_WHO_BELONGS
+        elif ask in _ASKED_AS:
+            if ask != "when" and ask != "where" and self._people.get(entry.id):
+                return None
+            asked = _ASKED_AS[ask]
+        else:
+            asked = re.compile(rf"\b(?:which|what) {re.escape(ask.split()[1])}\b")
+        if _SAYS.get(ask, _NOTHING).search(entry.question):
+            return entry.id  # "where?" after the conference "in Bangkok"
+        for candidate in (entry.id, *entry.related):
+            if self.index.position(candidate) is None:
+                continue
+            if asked.search(normalize(self.index.knowledge.entry(candidate).question)):
+                return candidate
+        return None
 
     def _explaining(self, text: str, named: frozenset[str], previous: str) -> str | None:
         """The entry explaining the one organisation or instrument the previous question named,
@@ -404,6 +458,11 @@ class Matcher:
         previous answer names."""
         own = set(self.index.informative(text))
         return own <= self._question_tokens and not _asks_who(text)
+
+    def _names_only_a_kind(self, text: str) -> bool:
+        """Its telling words are kinds of thing alone: "the other protocol?"."""
+        own = set(self.index.informative(text)) - self._question_tokens
+        return bool(own) and own <= self._kind_tokens
 
     def _within(self, text: str, question: str) -> bool:
         """Every telling word of the text is one of the question's."""
