@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Decision
-from bot.matching.focus import after_preamble, questions_in
+from bot.matching.focus import after_preamble, questions_in, without_the_report
 from tests.support.shipped import shipped_engine
 
 CONTEXT = (
@@ -50,3 +50,25 @@ def test_a_lead_in_does_not_lower_a_sure_answer() -> None:
     declined, though the definition's entry was its first candidate."""
     found = shipped_engine().matcher.match("explain like i'm 10: what is migrant smuggling")
     assert (found.decision, found.answer_id) == (Decision.ANSWER, "define-smuggling")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what is corruption according to the report?", "what is corruption?"),
+        ("According to the study, who are the corrupt actors?", "who are the corrupt actors?"),
+        ("what does it say about fishing in this report", "what does it say about fishing"),
+        ("what is in the report?", None),
+        ("who wrote the report?", None),
+        ("what is the title of the report", None),
+    ],
+)
+def test_the_report_named_as_the_source(text: str, asked: str | None) -> None:
+    assert without_the_report(text) == asked
+
+
+def test_naming_the_report_does_not_pull_to_the_entry_whose_question_does() -> None:
+    """Found in a user trial: "according to the report" is in one entry's main question (why
+    corruption is systemic), and carried the match there."""
+    found = shipped_engine().matcher.match("what is corruption according to the report?")
+    assert (found.decision, found.answer_id) == (Decision.ANSWER, "define-corruption")

@@ -84,3 +84,27 @@ def questions_in(text: str) -> list[str]:
             if (clause := _CLAUSE.search(sentence)) is not None:
                 found.append(sentence[clause.start() :])
     return found
+
+
+# the report named as where the answer is, which every entry is about: "what is corruption
+# according to the report?", "according to the study, who are the corrupt actors?"
+_THE_REPORT = (
+    r"(?:the|this|that|your|the unodc(?:'s|\u2019s)?|unodc(?:'s|\u2019s)?) "
+    r"(?:report|study|research|paper|publication)"
+)
+_REPORT_FRAME = re.compile(
+    rf"^\s*according to {_THE_REPORT}\s*[,:]?\s*|[\s,]*\b(?:according to|in|by|from|within) "
+    rf"{_THE_REPORT}\s*(?=[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+_FRAME_LEFT_WORDS = 3  # "what is corruption": the question still names its subject
+
+
+def without_the_report(text: str) -> str | None:
+    """The question without naming the report as where its answer is, which every entry is
+    about and one entry's question happens to say ("why is this corruption often systemic,
+    according to the report?"); None when it names none, or too little would be left."""
+    rest = re.sub(r"\s+(?=[?.!])", "", _REPORT_FRAME.sub(" ", text)).strip()
+    if rest == text.strip() or len(rest.split()) < _FRAME_LEFT_WORDS:
+        return None
+    return rest

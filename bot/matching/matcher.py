@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, normalize
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.analyzer import TERM_PREFIX
-from bot.matching.focus import after_preamble, questions_in
+from bot.matching.focus import after_preamble, questions_in, without_the_report
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
@@ -247,7 +247,8 @@ class Matcher:
         """The decision for a question. A message in one of the region's languages is matched
         on that language's phrasings; in English, chat shorthand and idioms are spelled out. A
         long message is matched whole and as each question in it, a question after a lead-in
-        ("quick question: ...") also without it, and the surest decides."""
+        ("quick question: ...") or naming the report as its source ("... according to the
+        report?") also without it, and the surest decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
@@ -255,7 +256,10 @@ class Matcher:
         whole = self._match(text)
         # a question of a long message is not offered choices from below "did you mean": the
         # long out-of-scope messages of the development set got them that way
-        asked = [*questions_in(question), *filter(None, [after_preamble(question)])]
+        asked = [
+            *questions_in(question),
+            *filter(None, [after_preamble(question), without_the_report(question)]),
+        ]
         parts = [self._match(_folded(in_plain_words(part)), offer=False) for part in asked]
         best = max([whole, *parts], key=_sureness)
         return best if best is whole else replace(best, question=text)
