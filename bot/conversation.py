@@ -250,7 +250,8 @@ class Conversation:
                 guessed = replies.safety_notes(knowledge, unplaced, voice)
                 notes += [text for text in guessed if text not in notes]
             safety = "\n\n".join(notes)
-            sure = answered and not suspicion.plainly_pleads
+            # nor does a wish to report someone, whose "report" the report's entries share
+            sure = answered and not (suspicion.plainly_pleads or suspicion.wants_to_report)
             if (asked := found if sure else _asked_beside(engine, text)) is not None:
                 answer = replies.compose(knowledge, asked, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)

@@ -533,6 +533,14 @@ def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None
     assert turn.reply.entry_id == "rebecca-miller"
 
 
+def test_a_wish_to_report_someone_gets_the_note_and_no_entry(conversation: Conversation) -> None:
+    """Found in a user trial: "where can I report a corrupt judge" got the note, then where to
+    download the report, whose "report" it shares."""
+    turn = conversation.ask("where can I report a corrupt judge who freed traffickers?")
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.entry_id is None
+
+
 def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Conversation) -> None:
     turn = conversation.ask("and the smuggling one?", follows="tip-protocol")
     assert turn.reply.entry_id == "som-protocol"

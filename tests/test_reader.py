@@ -48,6 +48,12 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
         ("i think i am a victim of human trafficking", "coerced"),
         ("the border police asked me for money to let me through", "debt"),
         ("a man on facebook offered me a job in laos, they pay the ticket, is it legit?", "lured"),
+        # found in a second user trial: whom one would report, with a word of one's own before
+        # them, or by name; someone gone
+        ("i must report a particular immigration officer who lets them through", "report_someone"),
+        ("i can give you the name of a police officer who protects them", "report_someone"),
+        ("my cousin vanished after a job interview in the city", "isolation"),
+        ("she went to meet a recruiter and now she is gone", "isolation"),
     ],
 )
 def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, found: str) -> None:
@@ -64,6 +70,8 @@ def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, fo
         "help please, assignment due tomorrow on the smuggling protocol",
         # a job offered, nothing asked about whether to trust it
         "the report was offered to us as a pdf",
+        # the report as a document, with a word before what it is about
+        "where can i download the unodc report on corruption and smuggling?",
         "i can't find my question",
         "i haven't heard from the authors",
         # criminals in general, not the ones near the asker
@@ -239,6 +247,9 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("where do I go for help if I am being exploited by my employer?", True),
         ("my niece left with a broker in may, phone off since june", True),
         ("a man on facebook offered me a job in laos, they pay the ticket, is it legit?", True),
+        ("how to get out of the compound", True),
+        ("how to escape poverty, does the report discuss it?", False),
+        ("what should i do if i suspect a pupil of mine is being trafficked", True),
         ("I am a reporter covering the police bribery story, how pervasive is bribery?", False),
         (
             "I train immigration officers next month. I have read the press release but not the "

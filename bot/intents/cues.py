@@ -19,6 +19,9 @@ _REPORTED_AS = (
     r"(?:a|an|the|this|that|these|my|our|his|her|some|corrupt|suspected|abusive|local|border|"
     r"immigration|labou?r|customs|police|official)"
 )
+# one more word before whom: "report a specific border guard" (not "the unodc report on
+# corruption", "report says traffickers ...")
+_ANY_WORD = r"(?!(?:on|about|of|in|into|for|from|by|to|with|says?|said|shows?|that|and|or)\b)\w+"
 # the people someone may be asking for: their own (`_KIN`), and a teacher's
 _KIN = (
     r"(?:sister|brother|daughter|son|cousin|wife|husband|mother|mum|mom|father|dad|friend|"
@@ -44,6 +47,11 @@ _CRIMINALS = (
 # where the criminals are the asker's business: in their village, after their people,
 # protected by someone
 _NEAR_ME = r"(?:my|our|me|us|protect\w*)"
+# whom one may know by name and report
+_WRONGDOERS = (
+    r"officials?|officers?|judges?|police\w*|cops?|guards?|agents?|traffickers?|smugglers?|"
+    r"captains?|recruiters?|brokers?|boss(?:es)?|employers?|soldiers?"
+)
 _WHAT_TO_DO = r"what (?:should|can|could|do|must) (?:i|we) do\b"
 _CALLS_FOR_HELP = (
     r"(?:help|urgent|sos|emergency|scared|afraid|frightened|danger|desperate|tolong|tulong)"
@@ -138,7 +146,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # the verb, not the noun: "report the official", not "is the (new) report official?"
         "report_someone": r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\ba )(?<!\byour )(?<!\bits )"
         rf"\breport(?:ing)? (?:(?:{_REPORTED_AS} ){{1,3}}(?:official|case|company|factory)|"
-        rf"(?:{_REPORTED_AS} ){{0,3}}(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
+        rf"(?:{_REPORTED_AS} ){{0,2}}(?:{_ANY_WORD} )?(?:{_REPORTED_AS} ){{0,2}}"
+        rf"(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
         rf"brokers?|police\w*|cops?|officers?|guards?|soldiers?|judges?|captains?|recruiters?|"
         rf"crimes?|abuse|him|her|"
         rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
@@ -147,6 +156,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # social media, what can we do")
         rf"|\b{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
         rf"|\b{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
+        # whom one can name: "i have the name of an official who takes bribes"
+        r"|\b(?:give|have|know|send|share|got) (?:you |u )?(?:the |his |her |their )?names? "
+        rf"(?:of )?(?:a |an |the |this |that )?(?:\w+ )?(?:{_WRONGDOERS})\b"
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
         r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
         r"(?:give|send|show) (?:it|this|that|them) to)\b"
@@ -181,6 +193,8 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"(?:her|him|them|{_SOMEONES})|"
         r"(?:went|gone|go|been) missing|(?:she|he|they|who) (?:is|are|was|were) missing|"
         r"no (?:news|word) (?:from|of) (?:her|him|them|my)|(?:she|he|they) disappeared|"
+        # gone, of someone one's own: "my aunt disappeared after an interview", "now she's gone"
+        rf"{_KIN} (?:\w+ )?(?:disappeared|vanished)|now (?:she|he|they) (?:is|s|are|re) gone|"
         # out of reach for a while, told in few words: "sister went abroad with agent, phone off
         # since march", "daughter gone with agent no contact 2 months"
         r"(?<!\bmy )(?<!\bour )(?:phone|line) (?:is |has been |was )?(?:off|switched off|"
@@ -299,6 +313,9 @@ def situations(text: str) -> list[str]:
 _OWN = re.compile(
     rf"\b(?:my|our) (?!(?:{_STAFF})\b)(?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
     rf"|\b(?:asking|ask) for a friend\b|\b{_BRIBE_ASKED}\b|{_JOB_QUESTIONED}"
+    # someone the asker suspects of being in it: "i suspect a student in my class is ..."
+    r"|\b(?:i|we) (?:suspect|think|believe|fear) (?:that )?(?:a|an|my|our|one of (?:my|our)|"
+    r"someone|somebody|this|that) "
     # someone the asker knows, not named as kin: "a friend who is trapped", "someone i know"
     r"|\b(?:a|one) (?:close |good |old )?friend (?:of (?:mine|ours)|who|is|s)\b"
     r"|\bsomeone (?:i|we) know\b"
@@ -340,13 +357,18 @@ _OTHERS_REPORT = re.compile(
 
 # the asker saying it is happening to them, or to someone they speak of, now: "where can i get
 # help if i'm being trafficked?", "that is happening to me", "it's happening to her this week",
-# "asking because i am on a boat now"
+# "asking because i am on a boat now", "how to escape from a boat"
 _HAPPENING_TO_ME = re.compile(
     rf"\b{_I_AM} (?:\w+ )?(?:being (?:trafficked|exploited|held|forced|sold|smuggled|abused|"
     r"kept|threatened)|(?:a )?victims? of)\b"
     r"|\b(?:this|that|it) (?:is|s) (?:\w+ )?happening to (?:me|us|her|him|them|my \w+)\b"
     r"|\b(?:happening|happened) to (?:me|us|her|him|them) (?:now|right now)\b"
     rf"|\basking (?:because|as|since) (?:{_I_AM}|it s me|this is me)\b"
+    # a bare how-to of getting away, typed in a hurry: "how to escape from a boat"
+    r"|^(?:(?:pls|please|help) )?(?:how|where) to (?:escape|flee|run away|get out|get away)"
+    r"(?: from| of)? (?:(?:a|the|this|that|my|our) )?(?:\w+ )?(?:boat|ship|vessel|compound|house|"
+    r"factory|farm|plantation|camp|dorm\w*|room|place|employer|agent|boss|traffickers?|here|"
+    r"them|him|her)\b"
 )
 
 

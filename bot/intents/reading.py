@@ -101,7 +101,8 @@ class Suspicion:
     # papers held by an employer or agent
     own: bool = False
     reports_oneself: bool = False  # the asker would do the reporting: "how can i report him"
-    # the asker says it is happening to them: "where can i get help if i'm being trafficked?"
+    # the asker says it is happening to them, whatever the probability: "where can i get help if
+    # i'm being trafficked?", "how to escape from a boat"
     to_them: bool = False
 
     @property
@@ -126,7 +127,7 @@ class Suspicion:
             return True
         if self.situation and self.told and self.probability >= TOLD_DANGER:
             return True
-        if self.to_them and self.probability >= DANGER_UNLESS_ANSWERED:
+        if self.to_them:
             return True
         if answered or not self.situation:
             return False

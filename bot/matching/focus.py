@@ -13,11 +13,13 @@ _ASKING = re.compile(
     r"should|would|will|has|have)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(
-    r"(?<=,\s)(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|"
-    r"could)\b",
-    re.IGNORECASE,
+_ASKING_WORD = (
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b"
 )
+_CLAUSE = re.compile(rf"(?<=,\s){_ASKING_WORD}", re.IGNORECASE)
+# the last clause of a plea may ask after "and": "i want to report a trafficker, and who funded
+# the report?"
+_LAST_CLAUSE = re.compile(rf"(?<=,\s)(?:(?:and|but|also|so) )?{_ASKING_WORD}", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:so|but|and|ok|okay|anyway|basically|now)[,\s]+)?(?:my (?:question|query) (?:is|"
     r"would be)|the question is|i (?:want|would like|d like|need) to (?:know|understand|ask)|"
@@ -61,7 +63,7 @@ def asking_sentences(text: str) -> list[str]:
 
 
 def _last_clause(sentence: str) -> re.Match[str] | None:
-    return next(reversed(list(_CLAUSE.finditer(sentence))), None)
+    return next(reversed(list(_LAST_CLAUSE.finditer(sentence))), None)
 
 
 def _asks(sentence: str) -> bool:
