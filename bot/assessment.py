@@ -144,8 +144,8 @@ def danger(conversation: Conversation, cases: Sequence[DangerCase]) -> Detection
 
 def _in_its_chat(conversation: Conversation, case: DangerCase) -> Turn:
     """The reply to the message, after the answer to `first` when it follows one; as in a chat,
-    a first question that got no answer leaves no context."""
-    follows = conversation.ask(case.first).reply.entry_id if case.first else None
+    a first question that got no answer leaves no context, one that got the safety note that."""
+    follows = conversation.ask(case.first).context if case.first else None
     return conversation.ask(case.q, follows=follows)
 
 
@@ -199,7 +199,7 @@ def follow_ups(conversation: Conversation, cases: Sequence[FollowUpCase]) -> Dia
     failures = []
     for case in cases:
         first = conversation.ask(case.first)
-        got = what_they_got(conversation.ask(case.then, follows=first.reply.entry_id))
+        got = what_they_got(conversation.ask(case.then, follows=first.context))
         answered = got.answer_id if got.decision is Decision.ANSWER else None
         if answered == case.expect:
             right += 1

@@ -16,8 +16,10 @@ from bot import __version__, replies
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import (
+    SAFETY_CONTEXT,
     Request,
     asks_if_included,
+    asks_next_step,
     asks_who_said,
     depends_on_context,
     request_of,
@@ -78,6 +80,12 @@ class Turn:
     def safety_first(self) -> bool:
         """Whether the reply opens with the safety note."""
         return self.intent in (Intent.DANGER, Intent.REGIONAL_LANGUAGE)
+
+    @property
+    def context(self) -> str | None:
+        """What the chat's next message may be read with: the entry answered, or after the
+        safety note `SAFETY_CONTEXT` ("what should we do?" right after it is part of the plea)."""
+        return SAFETY_CONTEXT if self.safety_first else self.reply.entry_id
 
     @property
     def text_kept(self) -> str | None:
@@ -168,11 +176,11 @@ class Conversation:
         workshop: str | None = None,
         language: str | None = None,
     ) -> Turn:
-        """The reply to a message, recorded in the journal. `follows` is the entry the chat was
-        last answered with, if the front end remembers one: a message that only makes sense
-        after it is read with it. `chat` is where it was asked (default: this front end's),
-        `workshop` the session running there, if any, and `language` the one the chat chose for
-        the bot's words (None: the message's own)."""
+        """The reply to a message, recorded in the journal. `follows` is the context of the
+        chat's last reply (`Turn.context`), if the front end remembers one: a message that only
+        makes sense after it is read with it. `chat` is where it was asked (default: this front
+        end's), `workshop` the session running there, if any, and `language` the one the chat
+        chose for the bot's words (None: the message's own)."""
         turn = self._reply(question, follows, language)
         self.journal.record(
             _asked(turn.match, turn.intent, turn.reply.entry_id, chat or self._chat, workshop)
@@ -211,7 +219,8 @@ class Conversation:
         # in English, chat shorthand spelled out: "n who paid for it?" follows up with "and"
         if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
             text, found = english, _match(engine, english)
-        previous = knowledge.get(follows) if follows else None
+        after_safety = follows == SAFETY_CONTEXT
+        previous = knowledge.get(follows) if follows and not after_safety else None
         if previous is not None and (request := request_of(text)) is not None:
             return Turn(
                 _of_previous(knowledge, request, previous.id, voice), Intent.FOLLOW_UP, found
@@ -236,7 +245,7 @@ class Conversation:
         legal = reader.personal_legal(text)
         note = words.legal_note if legal else None
         suspicion = reader.suspicion(spelled_out(question))
-        suspected = suspicion.is_danger(answered)
+        suspected = suspicion.is_danger(answered) or (after_safety and asks_next_step(text))
         # a message read as nothing else may be in a language too briefly to tell which
         unplaced = None if suspected else _unplaced_danger(engine, question, found)
         if suspected or unplaced:

@@ -181,8 +181,31 @@ def wants_another(text: str) -> bool:
     return other or bool(_THE_ONE.search(folded))
 
 
+# the context a reply with the safety note leaves, in place of an entry: no text is kept
+SAFETY_CONTEXT = "#safety"
+# what to do next, asked right after the safety note: "what should we do?", "where can i go?",
+# "who do i call", "please help"
+_NEXT_STEP = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|then|please|pls) )*(?:what (?:should|can|could|do|must|shall) "
+    r"(?:i|we|she|he|they|my \w+) do|what (?:now|next)|what do (?:i|we) do now|where (?:should|can|"
+    r"could|do|shall) (?:i|we|she|he|they) go|who (?:should|can|could|do) (?:i|we) (?:call|"
+    r"contact|ask|tell)|how (?:can|do|could) (?:i|we) (?:help|get (?:out|away|help)|find (?:her|"
+    r"him|them))|(?:please |pls )?help(?: (?:me|us|her|him|them))?(?: please| pls)?$|is (?:there|"
+    r"it) (?:anything|something) (?:i|we) can do)\b"
+)
+NEXT_STEP_WORDS = 10  # a longer message says enough to be read on its own
+
+
+def asks_next_step(text: str) -> bool:
+    """Whether a short message asks what to do now, as one does right after the safety note:
+    it is read as part of the plea before it."""
+    words = normalize(text)
+    return len(words.split()) <= NEXT_STEP_WORDS and bool(_NEXT_STEP.match(words))
+
+
 class ChatMemory:
-    """The last entry answered per chat key, forgotten after `CONTEXT_SECONDS`."""
+    """The context of the last reply per chat key (the entry answered, or `SAFETY_CONTEXT`),
+    forgotten after `CONTEXT_SECONDS`."""
 
     def __init__(
         self,

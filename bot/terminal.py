@@ -89,7 +89,7 @@ class TerminalChat:
         if _COMMAND.match(name):
             return fixed(self.conversation.words(self.language).words.unknown_command)
         turn = self.conversation.ask(text, self.memory.recall(_ON_SCREEN), language=self.language)
-        self.memory.remember(_ON_SCREEN, turn.reply.entry_id)
+        self.memory.remember(_ON_SCREEN, turn.context)
         self.clarified = turn.text_kept if turn.reply.kind is ReplyKind.CLARIFY else None
         return turn.reply
 

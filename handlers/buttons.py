@@ -59,7 +59,7 @@ async def press(update: Update, context: Context) -> None:
                 message.edit_text(view.chunks[0], reply_markup=inline_keyboard(view.keyboard))
             )
         case Delivery.SEND:
-            remember_answer(context, await send(message, reply), reply)
+            remember_answer(context, await send(message, reply), reply.entry_id)
 
 
 async def _toast(query: CallbackQuery, text: str | None) -> None:

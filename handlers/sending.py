@@ -78,7 +78,7 @@ async def answer_question(message: Message, question: str, context: Context) -> 
         await _answer_privately(message, asker.id, turn.reply, context)
         return
     sent = await send(message, turn.reply)
-    remember_answer(context, sent, turn.reply)
+    remember_answer(context, sent, turn.context)
     if turn.reply.kind is ReplyKind.CLARIFY and turn.text_kept is not None:
         data.open_questions.remember((sent.chat_id, sent.message_id), turn.text_kept)
 
@@ -99,7 +99,7 @@ async def _answer_privately(message: Message, asker: int, reply: Reply, context:
         link = deep_link(username, reply.entry_id) if reply.entry_id else f"https://t.me/{username}"
         await send(message, fixed(reply.voice.words.group_busy.format(link=link)))
         return
-    remember_answer(context, sent, reply)
+    remember_answer(context, sent, reply.entry_id)
 
 
 def chosen_language(chat_id: int, data: BotData) -> str | None:
@@ -135,9 +135,10 @@ def thread(message: Message) -> tuple[int, ...] | None:
     return None
 
 
-def remember_answer(context: Context, sent: Message, reply: Reply) -> None:
-    """The entry a reply answered, as the context of what the chat (or thread) says next."""
-    if reply.entry_id is None:
+def remember_answer(context: Context, sent: Message, follows: str | None) -> None:
+    """What a reply leaves to read the chat's (or thread's) next message with: the entry it
+    answered, or that it carried the safety note (`Turn.context`)."""
+    if follows is None:
         return
     key = (sent.chat_id,) if sent.chat.type == ChatType.PRIVATE else (sent.chat_id, sent.message_id)
-    context.bot_data.chat_memory.remember(key, reply.entry_id)
+    context.bot_data.chat_memory.remember(key, follows)

@@ -7,6 +7,7 @@ import pytest
 from bot import replies, wording
 from bot.callbacks import Action, Callback
 from bot.conversation import Conversation, Turn
+from bot.followups import SAFETY_CONTEXT
 from bot.intents import Intent, without_greeting
 from bot.matching import Candidate, Decision, Match, Reason
 from bot.replies import Delivery, ReplyKind
@@ -531,6 +532,24 @@ def test_a_person_named_alone_is_that_person(conversation: Conversation) -> None
     assert "Miller" in shipped_engine().knowledge.entry("three-pronged-approach").question
     turn = conversation.ask("and Miller?", follows="three-pronged-approach")
     assert turn.reply.entry_id == "rebecca-miller"
+
+
+def test_what_to_do_right_after_the_note_is_part_of_the_plea(conversation: Conversation) -> None:
+    """Found in a user trial: "my sister went with an agent and we haven't heard from her" got
+    the note, and "what should we do" right after it a decline."""
+    plea = conversation.ask("my brother left with a broker and his phone is off since june")
+    assert plea.context == SAFETY_CONTEXT
+    after = conversation.ask("what can we do?", follows=plea.context)
+    assert after.intent is Intent.DANGER
+    assert after.reply.body.startswith(wording.DANGER)
+    assert after.context == SAFETY_CONTEXT
+    # a question of its own after the note is answered as one
+    asked = conversation.ask("who wrote the report?", follows=plea.context)
+    assert (asked.intent, asked.reply.entry_id) == (None, "report-authors")
+    # after an ordinary answer, or with no context, it is no plea
+    answer = conversation.ask("who wrote the report?")
+    assert conversation.ask("what can we do?", follows=answer.context).intent is not Intent.DANGER
+    assert conversation.ask("what can we do?").intent is not Intent.DANGER
 
 
 def test_a_wish_to_report_someone_gets_the_note_and_no_entry(conversation: Conversation) -> None:

@@ -8,6 +8,7 @@ from bot.followups import (
     ChatMemory,
     Request,
     asks_if_included,
+    asks_next_step,
     depends_on_context,
     request_of,
     wants_another,
@@ -73,6 +74,23 @@ def test_messages_that_stand_on_their_own(text: str) -> None:
 )
 def test_requests_of_the_previous_answer(text: str, asked: Request | None) -> None:
     assert request_of(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "next_step"),
+    [
+        ("what should we do?", True),
+        ("ok so what do i do now", True),
+        ("where can she go", True),
+        ("please help", True),
+        ("who do i call", True),
+        ("what should governments do about corruption at borders?", False),
+        ("help me understand the protocol", False),
+        ("who wrote the report?", False),
+    ],
+)
+def test_asking_what_to_do_now(text: str, next_step: bool) -> None:
+    assert asks_next_step(text) is next_step
 
 
 @pytest.mark.parametrize(

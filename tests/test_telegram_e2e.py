@@ -388,6 +388,20 @@ async def test_danger_in_a_group_is_answered_only_when_addressed(
     assert journal.unanswered == [], "a plea is not logged as an unanswered question"
 
 
+async def test_what_to_do_after_the_note_in_a_group_thread_gets_it_again(
+    bot: Bot, journal: RecordingJournal
+) -> None:
+    """The thread of replies to the safety note keeps that it was one, never the plea's text."""
+    username = bot.fake.bot_user["username"]
+    [danger] = await bot.send(bot.fake.group_message(f"@{username} {HELD}"))
+    assert danger.params["text"].startswith(answer_markup.to_html(wording.DANGER))
+    notes_message = bot.fake.bot_messages(GROUP)[-1]["message_id"]
+    await settled(bot)
+    [again] = await bot.send(bot.fake.group_message("what should we do?", reply_to=notes_message))
+    assert again.params["text"].startswith(answer_markup.to_html(wording.DANGER))
+    assert [q.text for q in journal.questions] == [None, None]
+
+
 async def test_the_regions_languages_in_a_group_and_inline(
     bot: Bot, journal: RecordingJournal
 ) -> None:

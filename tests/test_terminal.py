@@ -144,3 +144,8 @@ def test_glossary_works_in_the_terminal() -> None:
     out = chat("/glossary uncac\n")
     assert "UNCAC: United Nations Convention against Corruption" in out
     assert "1. UNCAC" in out
+
+
+def test_what_to_do_right_after_the_note_gets_it_again() -> None:
+    out = chat("they took my passport and lock the door at night\nwhat should i do\n")
+    assert out.count("not a reporting channel") == 2
