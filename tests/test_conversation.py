@@ -581,6 +581,13 @@ def test_the_other_one_is_asked_in_the_previous_ones_frame(conversation: Convers
         ("bali-process", "which countries?", "bali-process-membership"),
         ("bali-process", "ok whos in it", "bali-process-membership"),
         ("report-release", "when exactly?", "report-release"),
+        # where to get it is the related entry that says where to read it, not where it was
+        # released; where its office is, the one that says where it is based
+        ("report-release", "and where do i get a copy", "report-access"),
+        ("report-overview", "where can i get it", "report-access"),
+        ("bali-process", "where is its office", "bali-process-rso"),
+        # "in Persons" in the Bali Process's name is no place
+        ("regional-conference-2023", "where?", "regional-conference-2023"),
     ],
 )
 def test_a_bare_question_is_asked_of_the_entry_or_a_related_one_that_asks_it(

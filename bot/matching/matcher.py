@@ -85,16 +85,27 @@ _ABOUT_THE_ANSWER = frozenset(
     "did".split()
 )
 # a bare question word, or "which <things>?", asked after an answer: "when?", "by whom?",
-# "and which countries?"
+# "and which countries?", "where can i get it?"
 _BARE_ASK = re.compile(
     r"^(?:(?:and|so|ok|okay|k|cool|but) )*(?:by |since )?(?P<ask>when|where|who|whom|whos|"
     r"(?:which|what) \w+)(?: (?:by|then|exactly|though))?"
+    # or where to find it, or where it sits: "where can i get it?", "where is its office?"
+    r"(?P<obtain> (?:can|do|could|should|may) (?:i|we|you|one) (?:get|read|find|download|see|"
+    r"access)(?: it| that| this| them| a copy)?)?(?: is (?:its|the|their) (?:office|headquarters|"
+    r"hq|secretariat|base))?"
     # or who belongs to what the answer was about: "which countries are in it?", "whos in it"
     r"(?P<in_it> (?:are |is |s )?(?:in|part of|members? of|belong to) (?:it|that|this|them))?$"
 )
 # a main question that says when or where itself: "the November 2023 conference in Bangkok"
-_SAYS = {"when": _DATED, "where": re.compile(r"\b(?:in|at) [A-Z]\w+")}
+_SAYS = {
+    "when": _DATED,
+    # a place named alone ("in Bangkok on ...", "in Bandung, Indonesia?"), not a title's words
+    # ("Trafficking in Persons and Related ...")
+    "where": re.compile(r"\b(?:in|at) [A-Z][a-z]+(?=\s+(?:on|in|at|for)\b|[,?.]|$)"),
+}
 _NOTHING = re.compile(r"(?!)")
+# how a main question asks where to get something: "where can I read or download ...?"
+_ASKED_WHERE_TO_GET = re.compile(r"\bwhere\b.*\b(?:read|download|get|find|access)\b")
 # how a main question asks who belongs: "which countries belong to it?", "how many members"
 _ASKED_WHO_BELONGS = re.compile(r"\bmembers?\b|\bbelong\w*\b|\bparties\b")
 # how a main question asks what a bare question word asks: "by whom?" is "which organisations"
@@ -408,7 +419,9 @@ class Matcher:
         if bare is None:
             return None
         ask = bare["ask"]
-        if bare["in_it"]:
+        if bare["obtain"]:
+            asked = _ASKED_WHERE_TO_GET
+        elif bare["in_it"]:
             asked = _ASKED_WHO_BELONGS
         elif ask in _ASKED_AS:
             if ask != "when" and ask != "where" and self._people.get(entry.id):
@@ -416,7 +429,7 @@ class Matcher:
             asked = _ASKED_AS[ask]
         else:
             asked = re.compile(rf"\b(?:which|what) {re.escape(ask.split()[1])}\b")
-        if _SAYS.get(ask, _NOTHING).search(entry.question):
+        if not bare["obtain"] and _SAYS.get(ask, _NOTHING).search(entry.question):
             return entry.id  # "where?" after the conference "in Bangkok"
         for candidate in (entry.id, *entry.related):
             if self.index.position(candidate) is None:
