@@ -16,12 +16,13 @@ from bot import __version__, replies
 from bot.callbacks import Action, Callback
 from bot.engine import AnswerEngine
 from bot.followups import (
-    SAFETY_CONTEXT,
     Request,
     asks_if_included,
     asks_next_step,
     asks_who_said,
+    context_of,
     depends_on_context,
+    read_context,
     request_of,
     wants_another,
     without_new_subject,
@@ -83,9 +84,9 @@ class Turn:
 
     @property
     def context(self) -> str | None:
-        """What the chat's next message may be read with: the entry answered, or after the
-        safety note `SAFETY_CONTEXT` ("what should we do?" right after it is part of the plea)."""
-        return SAFETY_CONTEXT if self.safety_first else self.reply.entry_id
+        """What the chat's next message may be read with: the entry answered, and whether the
+        safety note came first ("what should we do?" right after it is part of the plea)."""
+        return context_of(self.reply.entry_id, safety=self.safety_first)
 
     @property
     def text_kept(self) -> str | None:
@@ -219,8 +220,8 @@ class Conversation:
         # in English, chat shorthand spelled out: "n who paid for it?" follows up with "and"
         if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
             text, found = english, _match(engine, english)
-        after_safety = follows == SAFETY_CONTEXT
-        previous = knowledge.get(follows) if follows and not after_safety else None
+        after_safety, follows = read_context(follows)
+        previous = knowledge.get(follows) if follows else None
         if previous is not None and (request := request_of(text)) is not None:
             return Turn(
                 _of_previous(knowledge, request, previous.id, voice), Intent.FOLLOW_UP, found

@@ -181,8 +181,24 @@ def wants_another(text: str) -> bool:
     return other or bool(_THE_ONE.search(folded))
 
 
-# the context a reply with the safety note leaves, in place of an entry: no text is kept
-SAFETY_CONTEXT = "#safety"
+# the context a reply with the safety note leaves, before the entry it answered, if any: no text
+# is kept
+SAFETY_CONTEXT = "#safety "
+
+
+def context_of(entry_id: str | None, *, safety: bool) -> str | None:
+    """What a reply leaves to read the chat's next message with: the entry it answered, marked
+    when the safety note came first."""
+    return f"{SAFETY_CONTEXT}{entry_id or ''}" if safety else entry_id
+
+
+def read_context(context: str | None) -> tuple[bool, str | None]:
+    """Whether the last reply carried the safety note, and the entry it answered."""
+    if context is not None and context.startswith(SAFETY_CONTEXT):
+        return True, context.removeprefix(SAFETY_CONTEXT) or None
+    return False, context
+
+
 # what to do next, asked right after the safety note: "what should we do?", "where can i go?",
 # "who do i call", "please help"
 _NEXT_STEP = re.compile(
@@ -204,8 +220,8 @@ def asks_next_step(text: str) -> bool:
 
 
 class ChatMemory:
-    """The context of the last reply per chat key (the entry answered, or `SAFETY_CONTEXT`),
-    forgotten after `CONTEXT_SECONDS`."""
+    """The context of the last reply per chat key (`context_of`), forgotten after
+    `CONTEXT_SECONDS`."""
 
     def __init__(
         self,

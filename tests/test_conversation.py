@@ -543,6 +543,13 @@ def test_what_to_do_right_after_the_note_is_part_of_the_plea(conversation: Conve
     assert after.intent is Intent.DANGER
     assert after.reply.body.startswith(wording.DANGER)
     assert after.context == SAFETY_CONTEXT
+    # after the note and an answer, the answer is still there to follow up
+    both = conversation.ask("I want to report a trafficker, and who funded the report?")
+    assert both.safety_first
+    assert both.reply.entry_id is not None
+    assert conversation.ask("what should i do?", follows=both.context).intent is Intent.DANGER
+    more = conversation.ask("tell me more", follows=both.context)
+    assert (more.intent, more.reply.entry_id) == (Intent.FOLLOW_UP, both.reply.entry_id)
     # a question of its own after the note is answered as one
     asked = conversation.ask("who wrote the report?", follows=plea.context)
     assert (asked.intent, asked.reply.entry_id) == (None, "report-authors")

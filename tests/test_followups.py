@@ -9,7 +9,9 @@ from bot.followups import (
     Request,
     asks_if_included,
     asks_next_step,
+    context_of,
     depends_on_context,
+    read_context,
     request_of,
     wants_another,
     without_new_subject,
@@ -139,3 +141,10 @@ def test_memory_is_per_key_and_forgets() -> None:
     memory.remember("d", "som-protocol")
     memory.remember("e", "tip-protocol")
     assert memory.recall("c") is None, "the oldest key goes past the capacity"
+
+
+def test_the_context_of_a_reply_with_the_safety_note_keeps_its_entry() -> None:
+    assert read_context(context_of("report-funding", safety=True)) == (True, "report-funding")
+    assert read_context(context_of(None, safety=True)) == (True, None)
+    assert read_context(context_of("report-funding", safety=False)) == (False, "report-funding")
+    assert read_context(None) == (False, None)
