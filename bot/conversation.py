@@ -61,6 +61,9 @@ INLINE_RESULTS = 10
 KEPT_CANDIDATES = 3
 RETENTION_DAYS = 90  # what /privacy says when the front end does not say otherwise
 SAFETY_RESULT = "safety"  # the inline result that carries the safety note
+# a message in the region's languages this short, right after the note, is read as part of the
+# plea ("terus gimana?"): their next steps are not told apart from questions yet
+NEXT_STEP_CHARACTERS = 40
 # what the bot says of itself: after the safety note, it still answers "help" or "is this chat
 # private?"
 _ABOUT_ITSELF = frozenset(
@@ -195,8 +198,13 @@ class Conversation:
         if (greeted := regional_small_talk(question)) is not None:
             return _small_talk_in(knowledge, question, *greeted, language)
         found = _match(engine, text)
+        after_safety, follows = read_context(follows)
         if found.language is not None:
             danger = reader.regional_danger(found.language, question)
+            if after_safety and danger is False and len(question.strip()) <= NEXT_STEP_CHARACTERS:
+                # "terus gimana?" right after the note is part of the plea: the note again, then
+                # any answer
+                danger = True
             voice = voice_in(knowledge, language or found.language)
             if danger is False:
                 # asking for a language ("ขอเป็นภาษาไทยได้ไหม") is asking about the bot too: the
@@ -220,7 +228,6 @@ class Conversation:
         # in English, chat shorthand spelled out: "n who paid for it?" follows up with "and"
         if (english := without_new_subject(without_greeting(spelled_out(question)))) != text:
             text, found = english, _match(engine, english)
-        after_safety, follows = read_context(follows)
         previous = knowledge.get(follows) if follows else None
         if previous is not None and (request := request_of(text)) is not None:
             return Turn(

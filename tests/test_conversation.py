@@ -559,6 +559,21 @@ def test_what_to_do_right_after_the_note_is_part_of_the_plea(conversation: Conve
     assert conversation.ask("what can we do?").intent is not Intent.DANGER
 
 
+def test_a_short_message_right_after_the_note_in_the_regions_languages_gets_it_again(
+    conversation: Conversation,
+) -> None:
+    """Their next steps ("terus gimana?", "and then what?") are not told apart from questions
+    yet: any short message right after the note is read as part of the plea."""
+    plea = conversation.ask("majikan ambil paspor saya, saya tidak boleh keluar")
+    assert plea.safety_first
+    after = conversation.ask("terus gimana?", follows=plea.context)
+    assert after.safety_first
+    answered = conversation.ask("siapa yang menulis laporan ini?", follows=plea.context)
+    assert (answered.safety_first, answered.reply.entry_id) == (True, "report-authors")
+    # without the note before, the same message is no plea
+    assert not conversation.ask("terus gimana?").safety_first
+
+
 def test_a_wish_to_report_someone_gets_the_note_and_no_entry(conversation: Conversation) -> None:
     """Found in a user trial: "where can I report a corrupt judge" got the note, then where to
     download the report, whose "report" it shares."""
