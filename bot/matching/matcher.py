@@ -109,12 +109,13 @@ _ASKED_WHERE_TO_GET = re.compile(r"\bwhere\b.*\b(?:read|download|get|find|access
 # how a main question asks who belongs: "which countries belong to it?", "how many members"
 _ASKED_WHO_BELONGS = re.compile(r"\bmembers?\b|\bbelong\w*\b|\bparties\b")
 # how a main question asks what a bare question word asks: "by whom?" is "which organisations"
+_ASKED_WHO = re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b")
 _ASKED_AS = {
     "when": re.compile(r"\bwhen\b|\bwhat (?:date|year|day)\b"),
     "where": re.compile(r"\bwhere\b"),
-    "who": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
-    "whom": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
-    "whos": re.compile(r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ations|people|offices)\b"),
+    "who": _ASKED_WHO,
+    "whom": _ASKED_WHO,
+    "whos": _ASKED_WHO,
 }
 QUESTION_WORDS = frozenset("who whom whose what when where which why how since".split())
 # what a thing named before may be called again: "what is that convention about?"
