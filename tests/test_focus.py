@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Decision
-from bot.matching.focus import after_preamble, questions_in, without_the_report
+from bot.matching.focus import (
+    after_preamble,
+    questions_in,
+    without_the_manner,
+    without_the_report,
+)
 from tests.support.shipped import shipped_engine
 
 CONTEXT = (
@@ -37,6 +42,14 @@ def test_the_lead_in_does_not_drown_the_question() -> None:
         ("Explain like I'm 10: what is migrant smuggling", "what is migrant smuggling"),
         ("for my class, what is the Bali Process?", "what is the Bali Process?"),
         ("eli5 what is uncac", "what is uncac"),
+        # who is asking (found in a fresh development set, 2026-12-02)
+        ("Trainer here - what is UNTOC?", "what is UNTOC?"),
+        ("i'm a journalist here, who funded it?", "who funded it?"),
+        (
+            "For a workshop with police cadets next week, how is trafficking defined?",
+            "how is trafficking defined?",
+        ),
+        ("for a fee, smugglers take migrants across", None),
         ("what is the report about?", None),
         ("for my class the report was required reading", None),
     ],
@@ -57,6 +70,8 @@ def test_a_lead_in_does_not_lower_a_sure_answer() -> None:
     [
         ("what is corruption according to the report?", "what is corruption?"),
         ("According to the study, who are the corrupt actors?", "who are the corrupt actors?"),
+        ("In this report, what is meant by corruption?", "what is meant by corruption?"),
+        ("in the report corruption is a common denominator", None),
         ("what does it say about fishing in this report", "what does it say about fishing"),
         ("what is in the report?", None),
         ("who wrote the report?", None),
@@ -72,3 +87,29 @@ def test_naming_the_report_does_not_pull_to_the_entry_whose_question_does() -> N
     corruption is systemic), and carried the match there."""
     found = shipped_engine().matcher.match("what is corruption according to the report?")
     assert (found.decision, found.answer_id) == (Decision.ANSWER, "define-corruption")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Can you explain UNCAC in simple terms?", "Can you explain UNCAC?"),
+        ("what is this report about? tl;dr", "what is this report about?"),
+        ("what is the Bali Process, for my course slides", "what is the Bali Process?"),
+        ("who wrote it briefly", "who wrote it?"),
+        # nothing said after the question, or too little left
+        ("what is the report about?", None),
+        ("explain simply", None),
+        ("is the report published in plain English", None),
+    ],
+)
+def test_how_a_question_is_asked_said_after_it(text: str, asked: str | None) -> None:
+    assert without_the_manner(text) == asked
+
+
+def test_how_a_question_is_asked_does_not_lower_a_sure_answer() -> None:
+    """Found in a fresh development set (2026-12-02): "in simple terms" after the question
+    made the convention's entry only one of three choices."""
+    found = shipped_engine().matcher.match(
+        "Can you explain the UN anti-corruption convention in simple terms?"
+    )
+    assert (found.decision, found.answer_id) == (Decision.ANSWER, "uncac")

@@ -7,6 +7,7 @@ import pytest
 from bot.intents import Intent, Reader, Suspicion, regional
 from bot.intents.cues import (
     about_the_law,
+    asks_for_help,
     cues,
     happening_to_them,
     of_their_own,
@@ -29,6 +30,7 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert "report_someone" in cues("can i report a corrupt official")
     assert "report_someone" in cues("how to report official corruption")
     assert situations("what is the capital of thailand") == []
+    assert situations("how many people did the survey ask, 50?") == []
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,9 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
         ("i can give you the name of a police officer who protects them", "report_someone"),
         ("my cousin vanished after a job interview in the city", "isolation"),
         ("she went to meet a recruiter and now she is gone", "isolation"),
+        # found in a fresh development set (2026-12-02): the sum asked, not the word "money"
+        ("border guard ask me 500 ringgit or he send me back", "debt"),
+        ("the officer wants us 2,000 baht each", "debt"),
     ],
 )
 def test_someone_out_of_reach_or_criminals_near_one_are_situations(text: str, found: str) -> None:
@@ -108,6 +113,29 @@ def test_a_question_asked_in_the_telling_is_no_statement(text: str, told: bool) 
 )
 def test_the_asker_saying_it_happens_to_them(text: str, to_them: bool) -> None:
     assert happening_to_them(text) is to_them
+
+
+@pytest.mark.parametrize(
+    ("text", "for_help"),
+    [
+        ("What should a victim of trafficking do first?", True),
+        ("where can victims of forced labour go?", True),
+        ("how can a trafficking victim escape?", True),
+        ("what help is there for survivors in thailand?", True),
+        ("what should someone do if they think they are being trafficked?", True),
+        # about victims, not asking where they get help
+        ("If officials are corrupt, what happens to trafficking survivors who need help?", False),
+        ("how do victims get protection under the protocol?", False),
+        ("what can people do about corruption?", False),
+        ("how are victims of trafficking identified?", False),
+    ],
+)
+def test_asking_where_someone_in_danger_gets_help(text: str, for_help: bool) -> None:
+    """Found by trying the bot as a user (2026-12-02): "what should a victim of trafficking do
+    first?" got the entry on recruitment ("first contacts") and no note. The knowledge base
+    holds no helpline, so the note is the honest answer, for whomever it is asked."""
+    assert asks_for_help(text) is for_help
+    assert shipped_engine().reader.suspicion(text).is_danger(answered=True) is for_help
 
 
 def test_the_legal_gate_needs_a_legal_word() -> None:

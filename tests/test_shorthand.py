@@ -45,6 +45,13 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("smuggling def", "smuggling definition"),
         ("smuggling def?", "smuggling definition?"),
         ("is it def trafficking", "is it def trafficking"),
+        # a request for what something is; "short" is the word of the report's summary
+        ("can you give me a short explanation of the Bali Process", "what is the Bali Process"),
+        ("could you provide an overview of UNCAC?", "what is UNCAC?"),
+        (
+            "can you give me an explanation of how bribes work",
+            "can you give me an explanation of how bribes work",
+        ),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:

@@ -59,7 +59,10 @@ _CALLS_FOR_HELP = (
 # a bribe asked of the asker: "a police officer asks me for money at the border"
 _BRIBE_ASKED = (
     r"(?:ask|asks|asked|asking|demand\w*|wants?|wanted) (?:me|us) (?:for )?(?:a |an |some |"
-    r"more )?(?:bribe|money|cash|payment|fee|tea money)"
+    r"more )?(?:bribe|money|cash|payment|fee|tea money|"
+    # a sum: "border guard ask me 500 ringgit"
+    r"(?:usd |rm |us )?\d[\d,.]*(?: ?k)?(?: (?:ringgit|baht|dollars?|usd|rupiah|pesos?|dong|kyat|"
+    r"riel|rm|thousand|million|\w+ dollars))?)"
 )
 # a job offered now, asked about: "someone online offered me a job in cambodia, free flights, is
 # this a scam?"
@@ -370,6 +373,31 @@ _HAPPENING_TO_ME = re.compile(
     r"factory|farm|plantation|camp|dorm\w*|room|place|employer|agent|boss|traffickers?|here|"
     r"them|him|her)\b"
 )
+
+
+# whom a question about practical help may be for: "a victim of trafficking", "survivors"
+_IN_NEED = (
+    r"(?:an? |the )?(?:\w+ )?(?:victims?|survivors?)(?: of (?:\w+ ){0,2}?(?:trafficking|"
+    r"smuggling|exploitation|forced labou?r|debt bondage))?"
+)
+# where or how someone in that situation gets help: the bot's honest answer is the safety note
+# (it holds no helpline, and a person may be asking for themselves), whatever entry follows
+_ASKS_FOR_HELP = re.compile(
+    rf"\b(?:where|who) (?:can|could|should|do|does|would|to|might) {_IN_NEED} (?:go|turn|call|"
+    r"contact|run|flee|get help|seek help|find help|ask for help|get support)\b"
+    rf"|\bhow (?:can|could|should|to) {_IN_NEED} (?:escape|get out|get away|flee|"
+    r"get help|find help|seek help)\b"
+    rf"|\bwhat (?:should|can|must|could) {_IN_NEED} do\b"
+    rf"|\bwhat help is (?:there|available) for {_IN_NEED}"
+    r"|\bwhat (?:should|can) (?:someone|somebody|a person|one|you) do if (?:\w+ ){0,4}(?:being|"
+    r"been) (?:trafficked|exploited|held|smuggled|forced)\b"
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """Whether the message asks where or how someone in danger gets help, of anyone: "what
+    should a victim of trafficking do first?" (in any text, normalised here)."""
+    return bool(_ASKS_FOR_HELP.search(normalize(text)))
 
 
 def happening_to_them(text: str) -> bool:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.cues import (
     about_the_law,
+    asks_for_help,
     happening_to_them,
     of_their_own,
     reported_by_others,
@@ -104,6 +105,8 @@ class Suspicion:
     # the asker says it is happening to them, whatever the probability: "where can i get help if
     # i'm being trafficked?", "how to escape from a boat"
     to_them: bool = False
+    # it asks where or how someone in danger gets help: "where can victims of trafficking go?"
+    for_help: bool = False
 
     @property
     def plainly_pleads(self) -> bool:
@@ -127,7 +130,7 @@ class Suspicion:
             return True
         if self.situation and self.told and self.probability >= TOLD_DANGER:
             return True
-        if self.to_them:
+        if self.to_them or self.for_help:
             return True
         if answered or not self.situation:
             return False
@@ -214,6 +217,7 @@ class Reader:
             own=of_their_own(text),
             reports_oneself=would_report_oneself(text),
             to_them=happening_to_them(text),
+            for_help=asks_for_help(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,

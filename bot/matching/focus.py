@@ -35,8 +35,14 @@ _PREAMBLE = re.compile(
     r"article|course|presentation|lecture|training|workshop)|in (?:simple|plain|short|easy) "
     r"(?:words|terms|english)|simply put|in short|briefly|explain (?:like|as if) "
     r"(?:i[\u2019']?m|i m|i am) (?:\d+|five|ten|a child|a kid|new to this)|eli\d+|"
-    r"as a (?:student|journalist|"
-    r"teacher|trainer|lawyer|researcher))\s*(?:[:,\-\u2013\u2014]\s*|\s(?=(?:who|whom|whose|"
+    r"as a (?:student|journalist|teacher|trainer|lawyer|researcher)|"
+    # who is asking: "trainer here - ...", "journalist here, ..."
+    r"(?:(?:i[\u2019']?m|i am) )?(?:an? )?(?:student|journalist|teacher|trainer|lawyer|researcher|"
+    r"lecturer|official|officer|reporter) here|"
+    # whom or what for, said first: "for a workshop with police cadets next week, how ..."
+    r"for (?:my|a|an|our|new|some|next) (?:[\w'\u2019-]+ ){0,5}?[\w'\u2019-]+(?=\s*,\s*"
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could|"
+    r"please|tell|explain)\b))\s*(?:[:,\-\u2013\u2014]\s*|\s(?=(?:who|whom|whose|"
     r"what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b))",
     re.IGNORECASE,
 )
@@ -95,8 +101,9 @@ _THE_REPORT = (
     r"(?:report|study|research|paper|publication)"
 )
 _REPORT_FRAME = re.compile(
-    rf"^\s*according to {_THE_REPORT}\s*[,:]?\s*|[\s,]*\b(?:according to|in|by|from|within) "
-    rf"{_THE_REPORT}\s*(?=[?.!]*\s*$)",
+    # first, with a comma after "in": "In this report, what is meant by corruption?"
+    rf"^\s*(?:according to {_THE_REPORT}\s*[,:]?|(?:in|within) {_THE_REPORT}\s*[,:])\s*"
+    rf"|[\s,]*\b(?:according to|in|by|from|within) {_THE_REPORT}\s*(?=[?.!]*\s*$)",
     re.IGNORECASE,
 )
 _FRAME_LEFT_WORDS = 3  # "what is corruption": the question still names its subject
@@ -110,3 +117,29 @@ def without_the_report(text: str) -> str | None:
     if rest == text.strip() or len(rest.split()) < _FRAME_LEFT_WORDS:
         return None
     return rest
+
+
+# how or what for a question is asked, said after it: "... in simple terms?", "... tl;dr", "...
+# for my course slides"
+_MANNER_AFTER = re.compile(
+    r"[\s,;:\-\u2013\u2014]*\b(?:in (?:simple|plain|short|easy|basic|layman(?:'s|\u2019s|s)?) "
+    r"(?:words|terms)|simply|briefly|in short|in brief|in a nutshell|in (?:one|a) "
+    r"(?:sentence|few words)|tl;?dr|eli5|for (?:my|a|our) (?:class|course|thesis|students|essay|"
+    r"paper|research|article|presentation|lecture|training|workshop|lesson|seminar)"
+    r"(?: (?:slides|notes|materials?|handout|students|participants))?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def without_the_manner(text: str) -> str | None:
+    """The question without what it says after it about how, or what for, it is asked ("can you
+    explain UNCAC in simple terms?", "what is this report about? tl;dr"), which is no subject
+    and may be some entry's words ("short" is the summary's); None when it says nothing of the
+    kind, or too little would be left."""
+    found = _MANNER_AFTER.search(text)
+    if found is None or found.start() == 0:
+        return None
+    rest = text[: found.start()].rstrip()
+    if len(rest.split()) < _FRAME_LEFT_WORDS:
+        return None
+    return rest if rest.endswith("?") else f"{rest}?"

@@ -40,6 +40,7 @@ from bot.matching.classifier import Scope
 from bot.matching.language_id import COMMON_WORDS, LanguageWords
 from bot.matching.regional import RegionalIndex
 from bot.matching.stopwords import OTHER_LANGUAGE_WORDS, STOP_WORDS
+from bot.matching.titles import known_text
 from bot.matching.vectors import (
     BoolArray,
     CosineIndex,
@@ -136,7 +137,9 @@ class MatchIndex:
             for code, phrasings in knowledge.phrasings.items()
         }
         self.language_words = _language_words(knowledge)
-        self.acronyms = _acronyms(knowledge)
+        naming = _naming(knowledge)
+        self.acronyms = known_acronyms(naming)
+        self.titles = known_text(naming)
 
     def position(self, entry_id: str) -> int | None:
         """Where an entry's score stands in `entry_scores`."""
@@ -336,20 +339,13 @@ def _language_words(knowledge: KnowledgeBase) -> LanguageWords:
     return COMMON_WORDS.learning(texts, (w for text in english for w in fold(text).split()))
 
 
-def _acronyms(knowledge: KnowledgeBase) -> frozenset[str]:
-    """Every acronym the entries' phrasings (in English and the region's languages) and the
-    glossary use: the organisations and instruments the knowledge base is about. One only an
-    answer names (IOM, a member of the Bali Process) is not: "how many member states does IOM
-    have?" asks about IOM, which no entry does."""
-    return known_acronyms(
-        [
-            *(text for e in knowledge.entries for text in e.variants),
-            *(
-                text
-                for texts in knowledge.phrasings.values()
-                for ts in texts.values()
-                for text in ts
-            ),
-            *(form for term in knowledge.glossary.terms for form in term.forms),
-        ]
-    )
+def _naming(knowledge: KnowledgeBase) -> list[str]:
+    """The texts that name what the knowledge base is about: the entries' phrasings (in English
+    and the region's languages) and the glossary. One only an answer names (IOM, a member of the
+    Bali Process) is not: "how many member states does IOM have?" asks about IOM, which no
+    entry does."""
+    return [
+        *(text for e in knowledge.entries for text in e.variants),
+        *(text for texts in knowledge.phrasings.values() for ts in texts.values() for text in ts),
+        *(form for term in knowledge.glossary.terms for form in term.forms),
+    ]

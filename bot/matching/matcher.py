@@ -15,13 +15,19 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, normalize
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.analyzer import TERM_PREFIX
-from bot.matching.focus import after_preamble, questions_in, without_the_report
+from bot.matching.focus import (
+    after_preamble,
+    questions_in,
+    without_the_manner,
+    without_the_report,
+)
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
 from bot.matching.language_id import probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
+from bot.matching.titles import unknown_titles
 from bot.matching.vectors import FloatArray
 
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
@@ -259,8 +265,9 @@ class Matcher:
         """The decision for a question. A message in one of the region's languages is matched
         on that language's phrasings; in English, chat shorthand and idioms are spelled out. A
         long message is matched whole and as each question in it, a question after a lead-in
-        ("quick question: ...") or naming the report as its source ("... according to the
-        report?") also without it, and the surest decides."""
+        ("quick question: ..."), naming the report as its source ("... according to the
+        report?") or saying after it how it is asked ("... in simple terms?") also without it,
+        and the surest decides."""
         text = _folded(question)
         if (regional := self._regional(text)) is not None:
             return regional
@@ -270,7 +277,14 @@ class Matcher:
         # long out-of-scope messages of the development set got them that way
         asked = [
             *questions_in(question),
-            *filter(None, [after_preamble(question), without_the_report(question)]),
+            *filter(
+                None,
+                [
+                    after_preamble(question),
+                    without_the_report(question),
+                    without_the_manner(question),
+                ],
+            ),
         ]
         parts = [self._match(_folded(in_plain_words(part)), offer=False) for part in asked]
         best = max([whole, *parts], key=_sureness)
@@ -566,11 +580,13 @@ class Matcher:
         sure = confidence >= limits.answer and ranked.lead >= (
             limits.lead if lead is None else lead
         )
-        # "what agency is WHO?": a name the knowledge base never uses may be offered, not
-        # answered; so may what has not happened yet ("when is the next conference?")
+        # "what agency is WHO?", "the World Drug Report": a name the knowledge base never uses
+        # may be offered, not answered; so may what has not happened yet ("when is the next
+        # conference?")
         if (
             sure
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
+            and not unknown_titles(text, self.index.titles)
             and not asks_about_future(text)
         ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)

@@ -80,6 +80,12 @@ IDIOMS = {
     r"what(?:'|\u2019)?s in it for (?:them|him|her|the officials)": "what do they get in return",
     r"grease (?:the |their |his |her )?palms?(?: of)?": "bribe",
     r"graft": "corruption",
+    # a request for what something is: "can you give me a short explanation of the Bali
+    # Process" ("short" is the word of the entry summarising the report)
+    r"(?:can|could|would) you (?:please )?(?:give|provide|write|offer)(?: me| us)? (?:an? )?"
+    r"(?:(?:short|brief|quick|simple|basic|concise|general) )?(?:explanation|overview|"
+    r"description|rundown|introduction|intro) (?:of|to)(?= (?!how|why|what|who|when|where|which)"
+    r"\w)": "what is",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
 }

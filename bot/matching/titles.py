@@ -1,0 +1,59 @@
+"""Titles the knowledge base never uses. "How many pages does the World Drug Report have?" asks
+about another report, however well "pages" and "report" match the entry on this one's
+structure; "is the Trafficking Victims Protection Act part of this?" about another law. Such a
+match may be offered as "did you mean", never answered as if it were sure.
+
+A title is one or more capitalised words before the kind of document it names ("Report",
+"Convention", "Act", ...); the known ones are those the entries' phrasings and the glossary
+use (the acronyms' sources), compared in lower case: "the smuggling protocol" is known however
+it is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.knowledge import normalize
+
+_KINDS = (
+    r"Report|Act|Convention|Protocol|Declaration|Plan|Strategy|Index|Treaty|Charter|Agreement|"
+    r"Framework|Initiative|Programme|Program|Guidelines|Principles|Law|Code|Compact|Directive|"
+    # and of a meeting or a body: "the Colombo Process", "the 2023 ASEAN Summit"
+    r"Process|Summit|Conference|Forum|Roundtable|Commission|Council"
+)
+# capitalised words, with the small words a title may hold between them, before its kind
+_TITLE = re.compile(rf"((?:[A-Z][\w\u2019'-]* (?:(?:of|on|for|against|in) )*)+)({_KINDS})\b")
+_LOWER_CASE = re.compile(r"[a-z]")
+# capitalised only because a sentence or a question starts with them, or naming no one thing
+_NOT_NAMES = frozenset(
+    "a an the this that these those its their our your my his her which what who whose when "
+    "where why how is are was were does do did can could should would will has have and or but "
+    "so if in on of for to by with about from new latest last first recent whole full "
+    "entire".split()
+)
+
+
+def titles_in(text: str) -> set[str]:
+    """The titles in a text, in normalised lower case ("world drug report"); none in a text
+    typed in capitals throughout, where capitals tell nothing."""
+    if not _LOWER_CASE.search(text):
+        return set()
+    found = set()
+    for match in _TITLE.finditer(text):
+        words = normalize(match[1]).split()
+        while words and (words[0] in _NOT_NAMES or len(words[0]) == 1):  # "what's": "what s"
+            words.pop(0)
+        if words:
+            found.add(" ".join([*words, match[2].lower()]))
+    return found
+
+
+def known_text(texts: Iterable[str]) -> str:
+    """The texts whose titles are known, as one normalised text to look them up in."""
+    return "\n".join(f" {normalize(text)} " for text in texts)
+
+
+def unknown_titles(text: str, known: str) -> set[str]:
+    """The titles of the text that `known` (from `known_text`) never uses."""
+    return {title for title in titles_in(text) if f" {title} " not in known}

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.matcher import Decision
+from bot.matching.titles import known_text, titles_in, unknown_titles
+from tests.support.shipped import shipped_engine
+
+KNOWN = known_text(["What is the Smuggling of Migrants Protocol?", "the ASEAN Convention"])
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("How many pages does the World Drug Report have?", {"world drug report"}),
+        (
+            "is the Trafficking Victims Protection Act part of it",
+            {"trafficking victims protection act"},
+        ),
+        # the small words inside a title, not the ones between two names
+        ("what's the Smuggling of Migrants Protocol?", {"smuggling of migrants protocol"}),
+        ("UNTOC and the Trafficking in Persons Protocol", {"trafficking in persons protocol"}),
+        # capitalised only as a question's first word, or no name before the kind
+        ("Which Convention applies?", set()),
+        ("The Report says what?", set()),
+        ("what does the report say", set()),
+        # typed in capitals throughout: capitals tell nothing
+        ("WHAT IS THE WORLD DRUG REPORT", set()),
+    ],
+)
+def test_titles_are_capitalised_names_before_a_kind_of_document(
+    text: str, titles: set[str]
+) -> None:
+    assert titles_in(text) == titles
+
+
+def test_a_title_is_known_however_it_is_typed() -> None:
+    assert unknown_titles("is the smuggling of migrants Protocol binding?", KNOWN) == set()
+    assert unknown_titles("Is the ASEAN Convention binding?", KNOWN) == set()
+    assert unknown_titles("Is the Global Compact binding?", KNOWN) == {"global compact"}
+
+
+def test_a_title_the_knowledge_base_never_uses_is_not_answered() -> None:
+    """Found in a fresh development set (2026-12-02): "pages" and "report" made the entry on
+    this report's structure sure of a question about another report; "protection" and
+    "victims" made the entry on protecting victims sure of a question about a US law."""
+    matcher = shipped_engine().matcher
+    assert matcher.match("How many pages does the World Drug Report have?").decision is not (
+        Decision.ANSWER
+    )
+    other_law = matcher.match("is the Trafficking Victims Protection Act part of this?")
+    assert other_law.decision is not Decision.ANSWER
+    assert matcher.match("How many pages does the report have?").decision is Decision.ANSWER
+    assert matcher.match("What is the Smuggling of Migrants Protocol?").decision is (
+        Decision.ANSWER
+    )
