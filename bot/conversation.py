@@ -526,7 +526,13 @@ def _about_the_bot(
     if intent is not None or found.decision is Decision.ANSWER:
         return None
     offered = found.decision is Decision.CLARIFY
-    return engine.reader.about_the_bot(text, found.top_score if offered else 0.0)
+    if (talk := engine.reader.about_the_bot(text, found.top_score if offered else 0.0)) is not None:
+        return talk
+    if offered:
+        return None
+    # one sentence of a declined message may ask it: "Hi, what can I ask you about? I'm
+    # researching trafficking for a uni class"
+    return next(filter(None, map(engine.reader.about_the_bot, asking_sentences(text))), None)
 
 
 def _asked_for_language(knowledge: KnowledgeBase, found: Match) -> Turn | None:

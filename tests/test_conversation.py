@@ -43,6 +43,12 @@ from tests.support.shipped import shipped_engine
         ("hey, so what is this chat thing exactly and how do i use it", Intent.CAPABILITIES),
         ("how long do you hang on to the stuff people type here?", Intent.PRIVACY),
         ("is the report official?", None),
+        # one sentence of a longer message asks it (found in a fresh development set, 2026-12-02)
+        (
+            "Hello! What sort of things can I ask you? I study migration at a university",
+            (Intent.CAPABILITIES),
+        ),
+        ("I study migration at a university. What does the report say about it?", None),
         ("they took my passport", Intent.DANGER),
         ("someone is holding my cousin in a house in Johor", Intent.DANGER),
         ("can I be prosecuted for paying a smuggler?", Intent.PERSONAL_LEGAL),
@@ -398,7 +404,10 @@ def test_a_question_word_alone_asks_the_previous_answer(
     assert turn.reply.entry_id == "regional-conference-2023"
 
 
-@pytest.mark.parametrize("then", ["give me an example", "any examples?", "like what?"])
+# "examples?" has no word any phrasing uses (found in fresh development dialogues, 2026-12-02)
+@pytest.mark.parametrize(
+    "then", ["give me an example", "any examples?", "like what?", "examples?", "examples pls"]
+)
 def test_asking_for_an_example_asks_the_previous_answer(
     conversation: Conversation, then: str
 ) -> None:

@@ -84,11 +84,11 @@ _DATED = re.compile(
 )
 # Words that name no subject of their own, only something about the answer just given: "the
 # last one?", "is that the full list?", "when was the most recent one?", "is it binding?",
-# "give me an example", "what does that mean?"
+# "give me an example", "what does that mean?", "examples please"
 _ABOUT_THE_ANSWER = frozenset(
     "one ones last latest recent first second third fourth fifth full list exactly again "
     "detail details binding legally example examples instance give any many much mean do does "
-    "did".split()
+    "did please".split()
 )
 # a bare question word, or "which <things>?", asked after an answer: "when?", "by whom?",
 # "and which countries?", "where can i get it?"
@@ -318,6 +318,9 @@ class Matcher:
         named_before = self.index.names_in(asked_before)
         scores = self._scores(text, named_before)
         if isinstance(scores, Match):
+            if scores.reason is Reason.NO_KNOWN_WORDS and self._asks_again(text, entry, another):
+                # "examples?": words about the answer that no phrasing happens to use
+                return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
             return self.match(question)
         if (
             self.index.position(previous) is not None
@@ -332,14 +335,7 @@ class Matcher:
         if (explains := self._explaining(text, named_before, previous)) is not None:
             # "what is that convention about?" after who in the region ratified UNCAC: UNCAC
             return Match(text, Decision.ANSWER, 1.0, (Candidate(explains, 1.0),))
-        if (
-            self.index.position(previous) is not None
-            and not another
-            and self._asks_only(text)
-            and (not _asks_when(text) or _DATED.search(entry.answer))
-        ):
-            # "when was that?", "where?", "why?", "the last one?": if any answer says, the
-            # previous one does (for "when", one that has a date)
+        if self._asks_again(text, entry, another):
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
         if (
             not another
@@ -483,6 +479,16 @@ class Matcher:
         found = process.cdist([question], self._questions, scorer=fuzz.ratio)[0]
         alike: FloatArray = np.asarray(found)
         return np.clip((alike / 100.0 - 0.5) * 2.0, 0.0, 1.0)
+
+    def _asks_again(self, text: str, entry: Entry, another: bool) -> bool:
+        """ "when was that?", "where?", "why?", "the last one?", "examples?": if any answer
+        says, the previous one does (for "when", one that has a date)."""
+        return (
+            self.index.position(entry.id) is not None
+            and not another
+            and self._asks_only(text)
+            and (not _asks_when(text) or bool(_DATED.search(entry.answer)))
+        )
 
     def _asks_only(self, text: str) -> bool:
         """A question with no telling word but its question words and words about the answer
