@@ -45,7 +45,8 @@ _SAME_AGAIN = re.compile(
 )
 _THE_ONE = re.compile(
     r"\b(?:the|that) one (?:on|about|for|with|against|in|from|of)\b|"
-    r"^(?:and )?the (?!(?:last|first|second|third|fourth|fifth|latest|recent|next|same|"
+    r"^(?:and |(?:and )?(?:what|how) about )?the (?!(?:last|first|second|third|fourth|fifth|"
+    r"latest|recent|next|same|"
     r"previous) )\w+ one(?:$| (?=(?:what|which|who|how|is|does|tell)\b))"
 )
 # "another thing: what is UNCAC?", "new topic - ...": the message says it moves on

@@ -31,6 +31,12 @@ from tests.support.shipped import shipped_engine
         ("is this information up to date?", Intent.ABOUT_BOT),
         ("is this legal advice?", Intent.ABOUT_BOT),
         ("what is your name?", Intent.ABOUT_BOT),
+        # found by trying the bot as a user (2026-12-02)
+        ("how do you know all this, what's your source?", Intent.ABOUT_BOT),
+        ("where do u get your info", Intent.ABOUT_BOT),
+        ("start", Intent.CAPABILITIES),
+        ("how do i get started", Intent.CAPABILITIES),
+        ("what are the report's sources?", None),
         ("whats ur name", Intent.ABOUT_BOT),
         ("who are you really?", Intent.ABOUT_BOT),
         ("what is the name of the report?", None),

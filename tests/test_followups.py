@@ -124,6 +124,8 @@ def test_another() -> None:
     assert not wants_another("and at sea?")
     assert not wants_another("is that the one?")
     assert wants_another("and the smuggling one?")
+    assert wants_another("what about the smuggling one?")  # a user trial, 2026-12-02
+    assert not wants_another("what about the first one?")
     assert wants_another("what about the rest?")
     assert not wants_another("can one become the other?")
     assert not wants_another("what else has he written?")

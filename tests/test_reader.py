@@ -31,6 +31,10 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert "report_someone" in cues("how to report official corruption")
     assert situations("what is the capital of thailand") == []
     assert situations("how many people did the survey ask, 50?") == []
+    # help to understand is no plea; help to find someone is
+    assert situations("help me understand the three pronged approach") == []
+    assert situations("please help me explain UNCAC to my class") == []
+    assert situations("help me find my sister") == ["plea"]
 
 
 @pytest.mark.parametrize(
@@ -56,6 +60,9 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
         ("i can give you the name of a police officer who protects them", "report_someone"),
         ("my cousin vanished after a job interview in the city", "isolation"),
         ("she went to meet a recruiter and now she is gone", "isolation"),
+        # found by trying the bot as a user (2026-12-02): signs a nurse or an inspector sees
+        ("she came to the clinic with bruises on her arms", "coerced"),
+        ("the man with her speaks for her and never leaves", "isolation"),
         # found in a fresh development set (2026-12-02): the sum asked, not the word "money"
         ("border guard ask me 500 ringgit or he send me back", "debt"),
         ("the officer wants us 2,000 baht each", "debt"),
@@ -123,6 +130,8 @@ def test_the_asker_saying_it_happens_to_them(text: str, to_them: bool) -> None:
         ("how can a trafficking victim escape?", True),
         ("what help is there for survivors in thailand?", True),
         ("what should someone do if they think they are being trafficked?", True),
+        ("my client is terrified of her boss. where can she get protection?", True),
+        ("where can we get support for our training budget?", False),
         # about victims, not asking where they get help
         ("If officials are corrupt, what happens to trafficking survivors who need help?", False),
         ("how do victims get protection under the protocol?", False),
@@ -366,6 +375,12 @@ def test_a_plea_asked_as_a_question_after_a_comma_gets_the_note_in_the_regions_l
         ("how do I renew my passport", False),  # their own, not held
         ("can the hotel hold my passport?", False),  # held, but by no one they work through
         ("our workers were trafficked before we hired them", False),  # an employer's staff
+        # found by trying the bot as a user (2026-12-02): someone known at one remove, and what
+        # the asker came upon themselves, not read about
+        ("a friend of a friend says her boss keeps her papers", True),
+        ("on a farm visit we found workers locked in a shed", True),
+        ("i found in the report that passports are often held", False),
+        ("we saw that article about scam compounds", False),
     ],
 )
 def test_whose_situation_it_is(text: str, own: bool) -> None:

@@ -122,7 +122,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:looking for|coming for|coming after|following|hunting|chasing) (?:me|us|her|him))\b",
         "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
         r"work|(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
-        r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|"
+        r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|bruis\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
         # made to beg: "kids begging for a gang at the lights" (not "that begs the question")
@@ -186,6 +186,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # fear of being found out: "my employer must not know", "he checks my phone"
         r"(?:must not|mustn t|can t|cannot|shouldn t|must never) (?:know|find out|see(?: this)?)|"
         r"phone (?:is )?(?:given back|returned|allowed) only|"
+        # spoken for: "a man who answers every question for her"
+        r"(?:answers|speaks|talks) (?:\w+ ){0,2}for (?:her|him|them)|"
         r"(?:if|when) (?:he|she|they|my \w+|the \w+) finds? out|checks? my phone|"
         # out of reach since leaving: "she left with an agent and now her phone is off"
         # someone's, not one's own: "my phone is dead", "i can't find my question" are no plea
@@ -302,12 +304,20 @@ _STUDIES = re.compile(
 )
 
 
+# help to learn or explain something: "help me understand the three-pronged approach"
+_HELP_TO_LEARN = re.compile(
+    r"\bhelp (?:me|us) (?:to )?(?:understand|learn|explain|write|prepare|study|revise|"
+    r"summari[sz]e|cite|compare|research)\b"
+)
+
+
 def situations(text: str) -> list[str]:
     """The cues that name something being done to someone, in any text (normalised here). A
-    call for help with one's studies and nothing else names none."""
+    call for help with one's studies or with understanding, and nothing else, names none."""
     words = normalize(text)
     found = [name for name in SITUATIONS if _SITUATION_CUES[name].search(words)]
-    return [] if found == ["plea"] and _STUDIES.search(words) else found
+    studies = _STUDIES.search(words) or _HELP_TO_LEARN.search(words)
+    return [] if found == ["plea"] and studies else found
 
 
 # Whose the situation is: the asker's own people, or whoever they work for ("my sister", "our
@@ -320,7 +330,10 @@ _OWN = re.compile(
     r"|\b(?:i|we) (?:suspect|think|believe|fear) (?:that )?(?:a|an|my|our|one of (?:my|our)|"
     r"someone|somebody|this|that) "
     # someone the asker knows, not named as kin: "a friend who is trapped", "someone i know"
-    r"|\b(?:a|one) (?:close |good |old )?friend (?:of (?:mine|ours)|who|is|s)\b"
+    r"|\b(?:a|one) (?:close |good |old )?friend (?:of (?:mine|ours|a friend)|who|is|s)\b"
+    # what the asker came upon: "as a labour inspector I found workers in a locked container"
+    r"|\b(?:i|we) (?:just |recently )?(?:found|saw|met|discovered|rescued|encountered|came "
+    r"across) (?!(?:in|on|that|this|it|out|online|the report|a report|an article)\b)"
     r"|\bsomeone (?:i|we) know\b"
     # their own papers, to get back with help: "can unodc help me get my passport back?"
     rf"|\bhelp (?:me|us) (?:to )?(?:get|take) (?:back )?(?:my|our) {_DOCUMENTS}\b"
@@ -389,6 +402,10 @@ _ASKS_FOR_HELP = re.compile(
     r"get help|find help|seek help)\b"
     rf"|\bwhat (?:should|can|must|could) {_IN_NEED} do\b"
     rf"|\bwhat help is (?:there|available) for {_IN_NEED}"
+    # anyone's protection: "one of my clients ... where can she get protection?"
+    r"|\b(?:where|who) (?:can|could|should|do|does|would|might) (?:i|we|she|he|they|my \w+|"
+    r"our \w+) (?:get|find|seek|ask for|receive) (?:help|protection|support|shelter|safety|"
+    r"assistance)(?= (?:now|quickly|urgently|here|there|in|from)\b|$)"
     r"|\bwhat (?:should|can) (?:someone|somebody|a person|one|you) do if (?:\w+ ){0,4}(?:being|"
     r"been) (?:trafficked|exploited|held|smuggled|forced)\b"
 )

@@ -52,7 +52,8 @@ _CAPABILITIES = re.compile(
     r"(?:can i ask(?: you)?(?: about)?|can you answer|do you answer|do you cover|can you cover|"
     r"do you know about)|how can you help(?: me)?|"
     # a command's name without its slash: the help says how to use it
-    r"quiz|glossary|commands?|command list|list of commands|scores)$"
+    r"quiz|glossary|commands?|command list|list of commands|scores|"
+    r"(?:how (?:do i|to) )?(?:get )?start(?:ed)?|how (?:do i|to) use (?:this|it|you|the bot))$"
 )
 # a workshop asking the bot for a quiz: "can you make a quiz for them?" (the help lists /quiz)
 _FEATURES = re.compile(
@@ -85,6 +86,9 @@ _ABOUT_BOT = re.compile(
     rf"current|recent|old|reliable|accurate) (?:is|are) (?:this|the|your) (?:info\w*|"
     rf"answers?|data|knowledge|facts?|bot)|when (?:was|were) {_YOU} (?:last )?updated|"
     rf"where does {_YOU} get (?:its|your) (?:info\w*|answers|facts)|"
+    # its sources: "how do you know this stuff, what's your source?"
+    rf"(?:what|where) (?:is|are|s) (?:your|ur) (?:sources?|info\w*|data)(?: from)?$|"
+    rf"where do (?:you|u) get (?:your|ur|this|that|the) (?:info\w*|answers|facts|data|stuff)|"
     rf"(?:is|are) (?:this|that|it|your answers?|your info\w*) (?:legal advice|official advice)|"
     rf"can i (?:trust|rely on|cite) {_YOU}|"
     # its name: "what's your name?" asks what the bot is, not the report's title
