@@ -152,6 +152,45 @@ def test_the_legal_gate_needs_a_legal_word() -> None:
     assert not about_the_law("they took my passport and I cannot leave")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin agreed to go at first, is it still trafficking?",
+        "I only cooked on the boat, will they treat me as a smuggler?",
+        "I owe the agent for the flight, am I a trafficking victim?",
+        "the police closed my brother's case, can we get it reopened?",
+        "a colleague takes cash at the gate, do I have to report it?",
+        "is what I did legally a problem?",
+    ],
+)
+def test_what_ones_own_case_counts_as_in_law_names_the_law(text: str) -> None:
+    assert about_the_law(text)
+
+
+def test_what_ones_own_case_counts_as_in_law_gets_the_legal_note() -> None:
+    """Found in a fresh development set (2026-12-02): the legal detector read such questions as
+    personal surely, but the gate before it found no legal word."""
+    reader = shipped_engine().reader
+    for text in (
+        "my sister agreed to go to thailand for work, now her boss keeps her passport. is it "
+        "still trafficking?",
+        "I only worked as the cook on a boat that took people to Australia. Will they treat me "
+        "as a smuggler?",
+        "I borrowed from the agent for my flight and now I owe him a lot. Am I a trafficking "
+        "victim?",
+    ):
+        assert reader.personal_legal(text), text
+
+
+def test_what_the_law_says_in_general_gets_no_legal_note() -> None:
+    reader = shipped_engine().reader
+    for text in (
+        "is debt bondage a form of trafficking under the protocol?",
+        "are victims of trafficking treated as criminals in the region, according to the report?",
+    ):
+        assert not reader.personal_legal(text), text
+
+
 def test_a_detector_learns_which_side_a_message_is_on() -> None:
     detector = Detector(
         ["they locked me in", "my boss keeps my passport", "we are locked in and not paid"],

@@ -445,7 +445,16 @@ def of_their_own(text: str) -> bool:
 _LEGAL_TERMS = re.compile(
     CUES["legal_consequence"].pattern
     + r"|\b(?:consent\w*|fraudulent|commit\w*|bribery|judge|trial|prosecution|defendant|"
-    r"accomplice|witness|testify)\b"
+    r"accomplice|witness|testify|legally|reopen\w*)\b"
+    # what one's own case counts as in law: "is it still trafficking?", "will they treat me as a
+    # smuggler?", "am I a trafficking victim?", "could that be seen as smuggling on my part?"
+    r"|\b(?:is|was) (?:it|this|that|what s happening(?: to \w+)?) (?:still |really |legally )?"
+    r"(?:trafficking|smuggling|debt bondage|forced labou?r|exploitation)\b"
+    r"|\b(?:treat\w*|seen|count\w*|considered|regarded|classed) (?:me |him |her |them |us )?as "
+    r"(?:an? )?(?:smuggl\w*|traffick\w*|victims?|criminals?|accomplices?)\b"
+    r"|\b(?:am i|is (?:he|she)|are (?:we|they)) (?:an? )?(?:\w+ )?victims?\b"
+    # a duty or a risk of one's own: "do I have to report it?", "am I exposing myself legally?"
+    r"|\b(?:have|need|obliged|required) to report\b|\bat risk\b"
 )
 
 
