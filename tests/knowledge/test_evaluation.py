@@ -249,10 +249,11 @@ def test_people_in_danger_get_the_safety_note_right_after_an_answer() -> None:
 
 
 def test_personal_legal_questions_get_the_note() -> None:
-    """No target was set; held where first measured (recall 0.818, no false alarm)."""
+    """No target was set; held where it stands (recall 0.818 when first measured, 0.848 since
+    2026-12-02; no false alarm)."""
     result = detection(LEGAL, Part.TEST)
     assert result.recall is not None
-    assert result.recall >= 0.81
+    assert result.recall >= 0.84
     assert result.false_alarms is not None
     assert result.false_alarms <= 0.02
 
