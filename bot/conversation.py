@@ -267,8 +267,12 @@ class Conversation:
                 guessed = replies.safety_notes(knowledge, unplaced, voice)
                 notes += [text for text in guessed if text not in notes]
             safety = "\n\n".join(notes)
-            # nor does a wish to report someone, whose "report" the report's entries share
-            sure = answered and not (suspicion.plainly_pleads or suspicion.wants_to_report)
+            # nor does a wish to report someone, whose "report" the report's entries share, nor a
+            # question where someone in danger gets help, which the note answers ("what should a
+            # victim do first?" shares "first" with the entry on recruitment's first contacts)
+            sure = answered and not (
+                suspicion.plainly_pleads or suspicion.wants_to_report or suspicion.for_help
+            )
             if (asked := found if sure else _asked_beside(engine, text)) is not None:
                 answer = replies.compose(knowledge, asked, note=note, voice=voice)
                 reply = replies.with_note(safety, answer, first=True)

@@ -794,3 +794,21 @@ def test_glossary_term_by_any_of_its_forms(conversation: Conversation) -> None:
     unknown = conversation.glossary("wombat")
     assert unknown.body.startswith('I don\'t have "wombat" in my glossary.')
     assert "**UNCAC**" in unknown.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should a victim of trafficking do first?",
+        "my client is terrified of her employer. where can she get protection?",
+    ],
+)
+def test_asking_where_someone_in_danger_gets_help_is_answered_by_the_note(
+    conversation: Conversation, text: str
+) -> None:
+    """Found by trying the bot as a user (2026-12-02): after the note, the entry on recruitment
+    ("first contacts") and the one on reading the report ("where can I ...") followed, as if
+    they answered."""
+    turn = conversation.ask(text)
+    assert turn.intent is Intent.DANGER
+    assert turn.reply.entry_id is None

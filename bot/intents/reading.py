@@ -227,8 +227,10 @@ class Reader:
     def plainly_ordinary(self, text: str) -> bool:
         """Reads as ordinary and names nothing done to anyone, unless as a term it asks the
         meaning of: a question beside a plea ("is this trafficking?", "what is forced
-        labour?"), not a plea itself ("where can I go?")."""
+        labour?"), not a plea itself ("where can I go?", "where can she get protection?")."""
         if self._danger is None or (situations(text) and not _DEFINES.match(normalize(text))):
+            return False
+        if asks_for_help(text):
             return False
         return self._danger.probability(text) < DANGER_UNLESS_ANSWERED
 
