@@ -394,7 +394,7 @@ _IN_NEED = (
     r"smuggling|exploitation|forced labou?r|debt bondage))?"
 )
 # where or how someone in that situation gets help: the bot's honest answer is the safety note
-# (it holds no helpline, and a person may be asking for themselves), whatever entry follows
+# alone (it holds no helpline, and a person may be asking for themselves)
 _ASKS_FOR_HELP = re.compile(
     rf"\b(?:where|who) (?:can|could|should|do|does|would|to|might) {_IN_NEED} (?:go|turn|call|"
     r"contact|run|flee|get help|seek help|find help|ask for help|get support)\b"
