@@ -71,6 +71,13 @@ def test_a_lead_in_does_not_lower_a_sure_answer() -> None:
         ("what is corruption according to the report?", "what is corruption?"),
         ("According to the study, who are the corrupt actors?", "who are the corrupt actors?"),
         ("In this report, what is meant by corruption?", "what is meant by corruption?"),
+        # no purpose asked about
+        (
+            "Explain what counts as corruption for the purposes of this study.",
+            "Explain what counts as corruption.",
+        ),
+        ("For the purpose of the report, what is corruption?", "what is corruption?"),
+        ("what is the purpose of the report?", None),
         ("in the report corruption is a common denominator", None),
         ("what does it say about fishing in this report", "what does it say about fishing"),
         ("what is in the report?", None),
@@ -113,3 +120,12 @@ def test_how_a_question_is_asked_does_not_lower_a_sure_answer() -> None:
         "Can you explain the UN anti-corruption convention in simple terms?"
     )
     assert (found.decision, found.answer_id) == (Decision.ANSWER, "uncac")
+
+
+def test_for_the_purposes_of_the_report_does_not_pull_to_its_purpose() -> None:
+    """Found in a fresh development set (2026-12-02, fourth part): "purposes" made the entry on
+    the report's purpose sure of a question about what counts as corruption."""
+    found = shipped_engine().matcher.match(
+        "Explain what counts as corruption for the purposes of this study."
+    )
+    assert (found.decision, found.answer_id) == (Decision.ANSWER, "define-corruption")

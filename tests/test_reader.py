@@ -9,7 +9,9 @@ from bot.intents.cues import (
     about_the_law,
     asks_for_help,
     cues,
+    from_the_media,
     happening_to_them,
+    long_over,
     of_their_own,
     situations,
     tells,
@@ -444,3 +446,69 @@ def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() ->
     assert not Suspicion(0.005, situation=True, sentence=0.9).is_danger(answered=True), (
         "a lecturer's case, told in one sentence, is nobody's own"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        ("my father came to Malaysia irregularly in the 90s and is a citizen now", True),
+        ("I was stuck with recruitment debt back in 2014 but paid it off long ago", True),
+        ("my uncle's boss kept his passport years ago, he got it back and he's fine now", True),
+        ("my grandmother was smuggled out in the 1960s, was that smuggling?", True),
+        # going on, or over only in someone's words
+        ("she went with an agent two years ago and has received nothing since 2023", False),
+        ("back in 2017 we got him out, now the same broker has his passport again", False),
+        ("she went abroad two years ago, says she is fine but cries on the phone", False),
+        ("years ago i thought it was over but my recruiter found me and threatens me", False),
+        ("my aunt went to saudi in the 90s and her employer still keeps her passport", False),
+    ],
+)
+def test_a_story_told_as_long_over(text: str, over: bool) -> None:
+    assert long_over(text) is over
+
+
+@pytest.mark.parametrize(
+    ("text", "media"),
+    [
+        ("I watched a documentary about children begging in Bangkok", True),
+        ("read in the news that rescued workers were charged", True),
+        ("saw it on tv last night", True),
+        # social media is where the recruiting is done, not a story told
+        ("a man on facebook is offering jobs to girls in my village", False),
+        ("my cousin told me on tiktok she cannot leave", False),
+    ],
+)
+def test_a_case_known_from_the_news(text: str, media: bool) -> None:
+    assert from_the_media(text) is media
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        # found in a fresh development set (2026-12-02, fourth part): stories, not pleas
+        (
+            "my father came to Malaysia irregularly in the 90s and is a citizen now. Was he "
+            "technically a smuggled migrant under the protocol?",
+            False,
+        ),
+        (
+            "what about forced begging? I watched a documentary about children begging in "
+            "Bangkok and wondered if it fits",
+            False,
+        ),
+        ("when did it enter into force? I need it for my footnotes", False),
+        # the same words, happening now
+        ("my father came to Malaysia irregularly and the agent still has his passport", True),
+        (
+            "I saw the news about the scam compounds, my cousin is in one right now and they "
+            "beat him",
+            True,
+        ),
+        ("they force me to work at night", True),
+        ("years ago it was over, I'm home now, but I want to report the broker who did it", True),
+    ],
+)
+def test_a_story_long_over_or_from_the_news_is_no_plea(text: str, danger: bool) -> None:
+    engine = shipped_engine()
+    answered = engine.matcher.match(text).decision.value == "answer"
+    assert engine.reader.suspicion(text).is_danger(answered) is danger

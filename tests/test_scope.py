@@ -74,10 +74,7 @@ def test_a_question_in_a_long_message_is_not_offered_from_below(engine: AnswerEn
     the question of a long message it is not: the long messages of the development set that
     were out of scope got choices that way (6 to 4 of 40), and none that was in scope lost
     them."""
-    question = (
-        "Does a person saying yes to the arrangement change whether it counts as trafficking "
-        "under the law?"
-    )
+    question = "what is the merida convention?"
     context = (
         "I run a small discussion group for students at our university, and this week we talked "
         "for a long time about migration and what people go through on the way. "

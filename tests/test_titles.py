@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.matcher import Decision
-from bot.matching.titles import known_text, titles_in, unknown_titles
+from bot.matching.titles import known_text, titles_in, unknown_subjects, unknown_titles
 from tests.support.shipped import shipped_engine
 
 KNOWN = known_text(["What is the Smuggling of Migrants Protocol?", "the ASEAN Convention"])
@@ -54,3 +54,23 @@ def test_a_title_the_knowledge_base_never_uses_is_not_answered() -> None:
     assert matcher.match("What is the Smuggling of Migrants Protocol?").decision is (
         Decision.ANSWER
     )
+
+
+def test_a_document_on_a_subject_the_vocabulary_lacks_is_another_one() -> None:
+    """Found in a fresh development set (2026-12-02, fourth part): "UNODC", "report" and
+    "trafficking" made the entry on the common denominator sure of a question about a UNODC
+    report on wildlife trafficking."""
+    vocabulary = {"corruption", "smuggling", "trafficking"}
+    assert unknown_subjects(
+        "the UNODC report on wildlife trafficking", vocabulary.__contains__
+    ) == {"wildlife"}
+    assert unknown_subjects("a study about corruption at sea", vocabulary.__contains__) == set()
+    assert (
+        unknown_subjects("what does the report say on wildlife", vocabulary.__contains__) == set()
+    )
+    matcher = shipped_engine().matcher
+    other = matcher.match("UNODC report on wildlife trafficking and corruption - main findings?")
+    assert other.decision is not Decision.ANSWER
+    # typos forgiven: a misspelt known word names this report's subject
+    ours = matcher.match("who wrote the report on corupption and smuggling?")
+    assert (ours.decision, ours.answer_id) == (Decision.ANSWER, "report-authors")

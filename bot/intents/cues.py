@@ -120,8 +120,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:i|we) (?:ran|fled|got out)|(?:only )?way out of (?:here|this place)|"
         # pursued: "now they are looking for me"
         r"(?:looking for|coming for|coming after|following|hunting|chasing) (?:me|us|her|him))\b",
-        "coerced": r"\b(?:forc\w+|made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) "
-        r"work|(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
+        # the verb, not the noun of the law or of a body: "enter into force", "the police force"
+        "coerced": r"\b(?:forc(?!es?\b)\w+|(?<!into )(?<!in )(?<!task )(?<!police )"
+        r"(?<!labour )(?<!labor )(?<!air )(?<!armed )(?<!border )forces?|"
+        r"made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) work|"
+        r"(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|bruis\w*|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
@@ -461,3 +464,63 @@ _LEGAL_TERMS = re.compile(
 def about_the_law(text: str) -> bool:
     """Whether a message names a legal consequence, term or instrument at all."""
     return bool(_LEGAL_TERMS.search(normalize(text)))
+
+
+# a story the asker tells as long over: "my father came in the 90s and is a citizen now", "i
+# was stuck with debt back in 2014 but paid it off long ago" (not "she has received nothing
+# since 2023", "back in 2017 ... now the same broker has his passport again")
+_LONG_AGO = re.compile(
+    r"\b(?:in the (?:19|20)?\d0 ?s|(?:in|back in|around) (?:19\d\d|20[01]\d)|(?:\w+ )?"
+    r"(?:years|decades) ago|long ago|years back|back then|when (?:i|he|she|we) (?:was|were) "
+    r"(?:young|a (?:child|kid|teenager)|little))\b"
+)
+_OVER = re.compile(
+    # said of themselves, not told to others: "she says she is fine but cries"
+    r"(?<!says )(?<!said )(?<!say )"
+    r"\b(?:(?:i|we|he|she|they) (?:m|am|are|re|is|s) |(?<!he )(?<!we )(?<!i )(?<!they )"
+    r"(?:is|are|am) )(?:now )?(?:safe|fine|"
+    r"okay|ok|home|back home|safely home|at home|a citizen|citizens|retired|settled|doing "
+    r"(?:well|fine|ok|okay)|all good)\b"
+    r"|\b(?:home|safe|fine|okay|settled|retired) now\b|\bnow (?:safe|home|a citizen|retired|"
+    r"settled)\b|\b(?:been|s been) (?:home|a citizen|safe|fine)\b|\bgot (?:out|home|away|"
+    r"(?:it|them|(?:my|his|her|their|our) \w+) back)\b|\bpaid (?:it |them |that )?off\b|"
+    r"\b(?:all|that s all|it s all|it was all|that was all) over\b"
+)
+_NOT_OVER = re.compile(
+    r"\b(?:still|again|right now|currently|at the moment|these days|today|tonight|this "
+    r"(?:week|morning|month)|yesterday|since then|anymore|any more|thought (?:it|that) was "
+    r"over|haven t|hasn t|have not|has not)\b"
+)
+
+
+# so long ago that it is over unless said otherwise: "my mother was smuggled out in the 80s"
+_LAST_CENTURY = re.compile(
+    r"\b(?:in the (?:19)?[1-9]0 ?s|(?:in|back in|around) 19\d\d|decades ago)\b"
+)
+
+
+def long_over(text: str) -> bool:
+    """Whether the message tells of what happened long ago as over, and of nothing going on
+    (in any text, normalised here)."""
+    words = normalize(text)
+    if _NOT_OVER.search(words):
+        return False
+    return bool(_LAST_CENTURY.search(words) or (_LONG_AGO.search(words) and _OVER.search(words)))
+
+
+# a case the asker knows from the news, a film or a book: "I watched a documentary about
+# children begging in Bangkok", "read in the news that officials were arrested"
+_FROM_THE_MEDIA = re.compile(
+    r"\b(?:watch\w*|saw|seen|see|read\w*|heard|hear|came across|listen\w* to) (?:a|an|the|this|"
+    r"that|some|about|in) (?:\w+ ){0,2}?(?:documentar\w*|film|movie|series|news|article|"
+    r"story|stories|piece|post|video|podcast|book|novel|headlines?)\b"
+    # (not social media, where the recruiting is done: "a man on facebook is offering jobs")
+    r"|\b(?:in|on) the (?:news|papers?|headlines)\b|\bon (?:tv|television|the radio|netflix)\b"
+    r"|\bnews (?:said|says|reported|report|story|stories|article)\b"
+)
+
+
+def from_the_media(text: str) -> bool:
+    """Whether the message tells of a case the asker knows from the news, a film or a book (in
+    any text, normalised here)."""
+    return bool(_FROM_THE_MEDIA.search(normalize(text)))

@@ -17,7 +17,9 @@ from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
 from bot.intents.cues import (
     about_the_law,
     asks_for_help,
+    from_the_media,
     happening_to_them,
+    long_over,
     of_their_own,
     reported_by_others,
     situations,
@@ -107,6 +109,11 @@ class Suspicion:
     to_them: bool = False
     # it asks where or how someone in danger gets help: "where can victims of trafficking go?"
     for_help: bool = False
+    # it tells of what happened long ago as over: "my father came in the 90s, he is a citizen
+    # now"; a story, not a plea, unless the asker would report someone or asks for help
+    long_over: bool = False
+    # it tells of a case known from the news, a film or a book, not of one's own people
+    from_the_media: bool = False
 
     @property
     def plainly_pleads(self) -> bool:
@@ -117,6 +124,10 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
+        if (self.long_over or (self.from_the_media and not self.own)) and not (
+            self.wants_to_report or self.to_them or self.for_help
+        ):
+            return False
         if self.probability >= DANGER_SURE:
             return True
         if self.sentence >= SENTENCE_DANGER and (
@@ -218,6 +229,8 @@ class Reader:
             reports_oneself=would_report_oneself(text),
             to_them=happening_to_them(text),
             for_help=asks_for_help(text),
+            long_over=long_over(text),
+            from_the_media=from_the_media(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,

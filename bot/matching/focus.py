@@ -39,6 +39,9 @@ _PREAMBLE = re.compile(
     # who is asking: "trainer here - ...", "journalist here, ..."
     r"(?:(?:i[\u2019']?m|i am) )?(?:an? )?(?:student|journalist|teacher|trainer|lawyer|researcher|"
     r"lecturer|official|officer|reporter) here|"
+    # new to it: "im new to this field, what's the bali process?"
+    r"(?:i[\u2019']?m|i am|im) (?:quite |completely |totally )?(?:new|a beginner|a newbie) "
+    r"(?:to|in|at) (?:this|the|all this)(?: (?:field|topic|subject|area|work|job|stuff))?|"
     # whom or what for, said first: "for a workshop with police cadets next week, how ..."
     r"for (?:my|a|an|our|new|some|next) (?:[\w'\u2019-]+ ){0,5}?[\w'\u2019-]+(?=\s*,\s*"
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could|"
@@ -100,10 +103,13 @@ _THE_REPORT = (
     r"(?:the|this|that|your|the unodc(?:'s|\u2019s)?|unodc(?:'s|\u2019s)?) "
     r"(?:report|study|research|paper|publication)"
 )
+# "what counts as corruption for the purposes of this study?": no purpose asked about
+_PURPOSES_OF = r"for (?:the )?purposes? of"
 _REPORT_FRAME = re.compile(
     # first, with a comma after "in": "In this report, what is meant by corruption?"
-    rf"^\s*(?:according to {_THE_REPORT}\s*[,:]?|(?:in|within) {_THE_REPORT}\s*[,:])\s*"
-    rf"|[\s,]*\b(?:according to|in|by|from|within) {_THE_REPORT}\s*(?=[?.!]*\s*$)",
+    rf"^\s*(?:(?:according to|{_PURPOSES_OF}) {_THE_REPORT}\s*[,:]?|(?:in|within) {_THE_REPORT}"
+    r"\s*[,:])\s*"
+    rf"|[\s,]*\b(?:according to|in|by|from|within|{_PURPOSES_OF}) {_THE_REPORT}\s*(?=[?.!]*\s*$)",
     re.IGNORECASE,
 )
 _FRAME_LEFT_WORDS = 3  # "what is corruption": the question still names its subject

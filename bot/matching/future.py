@@ -1,7 +1,8 @@
 """Questions about what has not happened yet: "when is the next ministerial conference?", "when
-will UNODC publish its next report?". The knowledge base records what happened, dated, so the
-entry that shares their words (the past conferences, the report's release) answers another
-question: it is offered as "did you mean", never given as the answer."""
+will UNODC publish its next report?", "do you think governments will follow them?". The
+knowledge base records what happened, dated, so the entry that shares their words (the past
+conferences, the report's release) answers another question: it is offered as "did you mean",
+never given as the answer."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ _FUTURE = re.compile(
     r"\bwill (?:\w+ ){1,3}?(?:hold|host|organi[sz]e|publish|release|launch|speak|attend|"
     r"discuss|meet|take place)\b|"
     r"\bwill the (?:next|upcoming)\b|"
-    r"\b(?:planned|scheduled|upcoming|forthcoming)\b|\bnext (?:year|month|week)\b"
+    r"\b(?:planned|scheduled|upcoming|forthcoming)\b|\bnext (?:year|month|week)\b|"
+    # a prediction asked for: "do you think governments will actually follow them?"
+    r"\b(?:do|would) (?:you|u) (?:think|believe|reckon|expect|guess) (?:that )?(?:\w+ ){0,4}?"
+    r"(?:will|going to)\b"
 )
 
 

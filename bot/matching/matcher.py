@@ -27,7 +27,7 @@ from bot.matching.language_id import probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
-from bot.matching.titles import unknown_titles
+from bot.matching.titles import unknown_subjects, unknown_titles
 from bot.matching.vectors import FloatArray
 
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
@@ -593,12 +593,18 @@ class Matcher:
             sure
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
             and not unknown_titles(text, self.index.titles)
+            and not unknown_subjects(text, self._knows)
             and not asks_about_future(text)
         ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
         if confidence >= limits.clarify:
             return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
         return replace(ranked, confidence=confidence, reason=Reason.OUT_OF_SCOPE)
+
+    def _knows(self, word: str) -> bool:
+        """A word of the knowledge base's vocabulary, typos forgiven."""
+        analyzer = self.index.analyzer
+        return analyzer.knows(analyzer.correct(word))
 
     def _top(self, scores: FloatArray) -> tuple[Candidate, ...]:
         count = min(CANDIDATES, len(scores))

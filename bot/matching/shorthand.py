@@ -86,6 +86,12 @@ IDIOMS = {
     r"(?:(?:short|brief|quick|simple|basic|concise|general) )?(?:explanation|overview|"
     r"description|rundown|introduction|intro) (?:of|to)(?= (?!how|why|what|who|when|where|which)"
     r"\w)": "what is",
+    # a name said with "thing", and the talk of others about it: "what's this bali process
+    # thing everyone mentions?" (not "the same thing", "this whole thing")
+    r"(?:this|that) (?!(?:the|a|an|same|whole|other|only|one|kind|sort|type|last|first|next|"
+    r"main|real|very)\b)((?:[\w-]+ ){0,3}?[\w-]+) thing(?:y)?(?: (?:that |which )?(?:everyone|"
+    r"everybody|people|they|you all) (?:keeps? |are |is )?(?:mention|talk about|refer to|bring "
+    r"up|cite|quote)\w*)?(?=\W*$|\W*,)": r"the \1",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
 }

@@ -1,18 +1,20 @@
-"""Titles the knowledge base never uses. "How many pages does the World Drug Report have?" asks
-about another report, however well "pages" and "report" match the entry on this one's
-structure; "is the Trafficking Victims Protection Act part of this?" about another law. Such a
-match may be offered as "did you mean", never answered as if it were sure.
+"""Titles and subjects the knowledge base never uses. "How many pages does the World Drug
+Report have?" asks about another report, however well "pages" and "report" match the entry on
+this one's structure; "is the Trafficking Victims Protection Act part of this?" about another
+law, and "the report on wildlife trafficking" about another report. Such a match may be offered
+as "did you mean", never answered as if it were sure.
 
 A title is one or more capitalised words before the kind of document it names ("Report",
 "Convention", "Act", ...); the known ones are those the entries' phrasings and the glossary
 use (the acronyms' sources), compared in lower case: "the smuggling protocol" is known however
-it is typed.
+it is typed. A subject is the word after "report on" (or "study about", ...): known when the
+vocabulary has it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.knowledge import normalize
 
@@ -57,3 +59,17 @@ def known_text(texts: Iterable[str]) -> str:
 def unknown_titles(text: str, known: str) -> set[str]:
     """The titles of the text that `known` (from `known_text`) never uses."""
     return {title for title in titles_in(text) if f" {title} " not in known}
+
+
+# a document on a subject the knowledge base never names: "the UNODC report on wildlife
+# trafficking" is another report, whatever "UNODC", "report" and "trafficking" match
+_ON_SUBJECT = re.compile(
+    r"\b(?:report|study|paper|research|publication|survey|book|article)s? "
+    r"(?:on|about|into|regarding) (?:the |a |an )?([a-z]+)"
+)
+
+
+def unknown_subjects(text: str, knows: Callable[[str], bool]) -> set[str]:
+    """The words naming what a document the text asks about is on, where `knows` (the
+    vocabulary, typos forgiven) knows none of them."""
+    return {found[1] for found in _ON_SUBJECT.finditer(normalize(text)) if not knows(found[1])}
