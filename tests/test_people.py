@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.knowledge.loader import load_knowledge
+from bot.matching import Decision
 from bot.matching.people import people_named
 from tests.support.kb import WriteKnowledge, entry
+from tests.support.shipped import shipped_engine
 
 
 def test_people_are_the_entries_asking_who_someone_is(write_knowledge: WriteKnowledge) -> None:
@@ -18,3 +20,14 @@ def test_people_are_the_entries_asking_who_someone_is(write_knowledge: WriteKnow
     )
     named = people_named(load_knowledge(root))
     assert named == {"ben-ito": ("ana-cruz",), "a-finding": ("ana-cruz",)}
+
+
+def test_one_of_several_people_named_is_no_sure_answer() -> None:
+    """Found in a fresh development set (2026-12-02, fourth part): "was it McAdam and
+    Schloenhardt?" asks who did the research, and was answered with her entry alone."""
+    matcher = shipped_engine().matcher
+    both = matcher.match("Who did the research for the report? Was it McAdam and Schloenhardt?")
+    assert both.decision is Decision.CLARIFY
+    assert "report-authors" in both.choices
+    one = matcher.match("who is marika mcadam?")
+    assert (one.decision, one.answer_id) == (Decision.ANSWER, "marika-mcadam")

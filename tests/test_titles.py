@@ -22,6 +22,7 @@ KNOWN = known_text(["What is the Smuggling of Migrants Protocol?", "the ASEAN Co
         ("UNTOC and the Trafficking in Persons Protocol", {"trafficking in persons protocol"}),
         # capitalised only as a question's first word, or no name before the kind
         ("Which Convention applies?", set()),
+        ("Explain ASEAN Convention against trafficking", {"asean convention"}),
         ("The Report says what?", set()),
         ("what does the report say", set()),
         # typed in capitals throughout: capitals tell nothing

@@ -594,12 +594,19 @@ class Matcher:
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
             and not unknown_titles(text, self.index.titles)
             and not unknown_subjects(text, self._knows)
+            and not self._one_of_several_people(text, ranked)
             and not asks_about_future(text)
         ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)
         if confidence >= limits.clarify:
             return replace(ranked, decision=Decision.CLARIFY, confidence=confidence)
         return replace(ranked, confidence=confidence, reason=Reason.OUT_OF_SCOPE)
+
+    def _one_of_several_people(self, text: str, ranked: Match) -> bool:
+        """Whether the best entry is about one person of several the message names: "was it
+        McAdam and Schloenhardt?" asks about what they did together, not about her."""
+        top = ranked.candidates[0].entry_id if ranked.candidates else None
+        return top in self._names and len(people_in(text, self._names)) > 1
 
     def _knows(self, word: str) -> bool:
         """A word of the knowledge base's vocabulary, typos forgiven."""

@@ -32,7 +32,9 @@ _NOT_NAMES = frozenset(
     "a an the this that these those its their our your my his her which what who whose when "
     "where why how is are was were does do did can could should would will has have and or but "
     "so if in on of for to by with about from new latest last first recent whole full "
-    "entire".split()
+    # what a question may start with: "Explain ASEAN Convention", "Under UNTOC Protocol"
+    "entire explain define describe tell show give list name compare summarise summarize "
+    "please under per according into between versus vs".split()
 )
 
 
