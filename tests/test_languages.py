@@ -28,6 +28,7 @@ from bot.knowledge import (
     KnowledgeBase,
     check_knowledge,
     fold,
+    load_knowledge,
 )
 from bot.languages import looks_english, probable_languages
 from bot.matching import COMMON_WORDS, Candidate, Decision, Match
@@ -283,6 +284,53 @@ def test_phrasings_match_without_spaces_tones_or_the_same_words() -> None:
     )
     assert index.entry_scores("ผู้ให้ทุนของรายงาน").argmax() == 0
     assert index.entry_scores("ai viet bao cao").argmax() == 1
+
+
+def test_questions_to_decline_score_together_as_one_more_entry() -> None:
+    index = RegionalIndex(
+        {"borders": ["suap di perbatasan", "petugas imigrasi disuap penyelundup"]},
+        ["borders"],
+        declined=["syarat jadi petugas imigrasi", "gaji petugas imigrasi berapa"],
+    )
+    asked = "apa syarat jadi petugas imigrasi?"
+    assert index.declined_score(asked) > index.entry_scores(asked).max()
+    bribed = "petugas imigrasi disuap?"
+    assert index.declined_score(bribed) < index.entry_scores(bribed).max()
+    assert RegionalIndex({"borders": ["suap"]}, ["borders"]).declined_score(asked) == 0.0
+
+
+def test_a_question_nearer_to_those_to_decline_is_declined(
+    write_knowledge: WriteKnowledge,
+) -> None:
+    """Found in fresh development sets (2026-12-02, fourth part): the requirements to become an
+    immigration officer, the best recruitment agency or the papers for a new passport share the
+    words of an entry, and were answered with it."""
+    phrasings = (
+        "language: id\nphrasings:\n"
+        "  alpha: [petugas imigrasi disuap, suap di perbatasan, penyelundup menyuap petugas]\n"
+        "declined: [syarat jadi petugas imigrasi, gaji petugas imigrasi berapa]\n"
+    )
+    root = write_knowledge(
+        [entry("alpha"), entry("beta")],
+        **{"i18n/id.yaml": words_file(), "phrasings/id.yaml": phrasings},
+    )
+    engine = AnswerEngine.build(load_knowledge(root))
+    assert engine.knowledge.regional_declined["id"] == (
+        "syarat jadi petugas imigrasi",
+        "gaji petugas imigrasi berapa",
+    )
+    assert engine.matcher.match("apa syarat jadi petugas imigrasi?").decision is Decision.NONE
+    bribed = engine.matcher.match("apakah petugas imigrasi disuap penyelundup?")
+    assert (bribed.decision, bribed.answer_id) == (Decision.ANSWER, "alpha")
+
+
+def test_a_question_to_decline_is_no_phrasing(write_knowledge: WriteKnowledge) -> None:
+    phrasings = (
+        "language: xx\nphrasings:\n  alpha: [alpha satu, alpha dua, alpha tiga]\n"
+        "declined: [beta satu, Alpha dua]\n"
+    )
+    problems = _problems(write_knowledge, **{"phrasings/xx.yaml": phrasings})
+    assert "xx.yaml:5: 'Alpha dua' is to be declined and a phrasing of 'alpha'" in problems
 
 
 def test_a_phrasing_naming_another_acronym_counts_for_less() -> None:

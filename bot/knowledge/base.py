@@ -40,6 +40,8 @@ class KnowledgeBase:
     # per language code, per entry id: how people ask it in that language
     phrasings: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     regional_safety: Mapping[str, LanguageSafety] = field(default_factory=dict)  # by code
+    # per language code: questions in it to decline, which share the entries' words
+    regional_declined: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # per language code, per entry id: an answer a maintainer translated
     translated_answers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)

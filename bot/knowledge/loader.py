@@ -141,7 +141,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     problems.extend(check_entries(placed, topic_ids, policy, root / LINKS_FILE, unread_ids=unread))
     quiz = _load_quiz(root / QUIZ_FILE, {p.entry.id for p in placed} | unread, topic_ids, problems)
     translations = _load_translations(root / I18N_DIR, problems)
-    phrasings = _load_phrasings(
+    phrasings, regional_declined = _load_phrasings(
         root / PHRASINGS_DIR, {p.entry.id for p in placed} | unread, translations, problems
     )
     regional_safety = _load_regional_safety(root / SAFETY_DIR, phrasings, problems)
@@ -164,6 +164,7 @@ def check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         translations=translations,
         phrasings=phrasings,
         regional_safety=regional_safety,
+        regional_declined=regional_declined,
         translated_answers=translated,
     )
     return knowledge, []
@@ -346,14 +347,17 @@ def _load_phrasings(
     entry_ids: set[str],
     translations: dict[str, Translation],
     problems: list[Problem],
-) -> dict[str, dict[str, tuple[str, ...]]]:
-    """`phrasings/<language code>.yaml`: questions in that language, per entry."""
+) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """`phrasings/<language code>.yaml`: questions in that language, per entry, and those to
+    decline."""
     found = {}
+    declined = {}
     for loaded, document in _load_folder(folder, LanguagePhrasings, problems):
         translation = translations.get(loaded.language)
         problems.extend(check_phrasings(loaded, document, entry_ids, translation))
         found[loaded.language] = {i: tuple(texts) for i, texts in loaded.phrasings.items()}
-    return found
+        declined[loaded.language] = tuple(loaded.declined)
+    return found, declined
 
 
 def _load_regional_safety(

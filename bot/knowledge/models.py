@@ -541,6 +541,13 @@ class LanguagePhrasings(_Strict):
         description="Per entry id, at least 3 phrasings written as people type them in the "
         "language, not word-for-word translations of the English question."
     )
+    declined: list[Text] = Field(
+        default_factory=list,
+        description="Questions in the language that no entry answers but that share the "
+        "entries' words (a visa, the best recruitment agency, another report): a question "
+        "nearer to them than to any entry's phrasings is declined, like those of "
+        "out_of_scope.yaml in English.",
+    )
 
 
 # A fitted coefficient is a few units; the bound keeps a hand edit from making every

@@ -482,8 +482,9 @@ def check_phrasings(
     entry_ids: set[str],
     translation: Translation | None,
 ) -> Iterator[Problem]:
-    """A language's phrasings name known entries, at least 3 each and none twice, and the
-    language has the words an answer in it needs (`knowledge/i18n/<code>.yaml`)."""
+    """A language's phrasings name known entries, at least 3 each and none twice (nor among
+    the questions to decline), and the language has the words an answer in it needs
+    (`knowledge/i18n/<code>.yaml`)."""
     code = phrasings.language
     if document.file.stem != code:
         yield Problem(
@@ -523,6 +524,14 @@ def check_phrasings(
                     entry_id,
                 )
             owner.setdefault(key, entry_id)
+    for position, text in enumerate(phrasings.declined):
+        if (answered_by := owner.get(fold(text))) is not None:
+            yield Problem(
+                document.locate(("declined", position)),
+                f"'{text}' is to be declined and a phrasing of '{answered_by}'",
+                "a question to decline is one no entry answers: keep it in one list",
+                answered_by,
+            )
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -133,7 +133,12 @@ class MatchIndex:
             (Counter(self.informative(e.answer)) for e in knowledge.entries), log_count
         )
         self.regional = {
-            code: RegionalIndex(phrasings, self.entry_ids, knowledge.glossary.acronyms)
+            code: RegionalIndex(
+                phrasings,
+                self.entry_ids,
+                knowledge.glossary.acronyms,
+                knowledge.regional_declined.get(code, ()),
+            )
             for code, phrasings in knowledge.phrasings.items()
         }
         self.language_words = _language_words(knowledge)

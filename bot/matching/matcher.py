@@ -514,14 +514,20 @@ class Matcher:
         fitted on these choices), and the likelier language speaks."""
         languages = probable_languages(text, self.index.language_words)
         codes = [code for code in languages if code in self.index.regional]
-        fitted = self.regional_calibration
-        found = [
-            self._decide(text, self.index.regional[code].entry_scores(text), calibration=fitted)
-            for code in codes
-        ]
+        found = [self._regional_in(code, text) for code in codes]
         if not found:
             return None
         return replace(max(found, key=lambda m: (m.top_score, m.lead)), language=codes[0])
+
+    def _regional_in(self, code: str, text: str) -> Match:
+        """The match on one language's phrasings; declined when the questions it lists to
+        decline score higher than every entry ("apa syarat nak jadi pegawai imigresen?" shares
+        the words of the entry on corruption at borders)."""
+        index = self.index.regional[code]
+        found = self._decide(text, index.entry_scores(text), calibration=self.regional_calibration)
+        if found.decision is Decision.NONE or index.declined_score(text) <= found.top_score:
+            return found
+        return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
 
     def _context_scores(self, text: str) -> FloatArray:
         scores = self._scores(text)

@@ -54,7 +54,10 @@ class RegionalIndex:
         phrasings: Mapping[str, Sequence[str]],
         entry_ids: Sequence[str],
         acronyms: Collection[str] = (),
+        declined: Sequence[str] = (),
     ) -> None:
+        """`declined`: questions in the language that no entry answers, scored together as one
+        more entry would be."""
         positions = {entry_id: i for i, entry_id in enumerate(entry_ids)}
         listed = [(positions[i], text) for i, texts in phrasings.items() for text in texts]
         self._size = len(entry_ids)
@@ -66,6 +69,9 @@ class RegionalIndex:
         self._named = np.zeros((len(listed), len(self._acronyms)), dtype=np.bool_)
         for row, (_, text) in enumerate(listed):
             self._named[row, self._named_in(text)] = True
+        self._declined = CosineIndex((grams(text) for text in declined), log_count)
+        self._declined_owner = np.zeros(len(declined), dtype=np.int64)
+        self._declined_norm = self._declined.summed_norms(self._declined_owner, 1)
 
     def _named_in(self, text: str) -> list[int]:
         """The acronyms a text names: typed in capitals, or in any case when longer than
@@ -93,3 +99,12 @@ class RegionalIndex:
         dots = np.bincount(self._owners, cosines * self._phrasings.norms, minlength=self._size)
         scores: FloatArray = BEST_WEIGHT * best + ALL_WEIGHT * dots / self._entry_norms
         return scores
+
+    def declined_score(self, text: str) -> float:
+        """The score the questions to decline get together, made as an entry's is (0 without
+        any): a question nearer to them than to any entry is one to decline."""
+        if not len(self._declined_owner):
+            return 0.0
+        cosines = self._declined.cosine(grams(text))
+        dots = float(np.sum(cosines * self._declined.norms))
+        return float(BEST_WEIGHT * cosines.max() + ALL_WEIGHT * dots / self._declined_norm[0])
