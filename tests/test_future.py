@@ -19,6 +19,9 @@ from tests.support.shipped import shipped_engine
         ("will there be a second edition?", True),
         ("what will the next Bali Process conference discuss?", True),
         ("is there a follow-up report planned?", True),
+        # a prediction asked for (found in a tuning dialogue after the refit of 2026-12-02)
+        ("do you think governments will actually follow them?", True),
+        ("do you think this would count as trafficking?", False),
         ("what will states have to do under the protocol?", False),
         ("when was the last ministerial conference?", False),
         ("when did the report come out", False),
