@@ -52,6 +52,20 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "can you give me an explanation of how bribes work",
             "can you give me an explanation of how bribes work",
         ),
+        # the report by its makers' names; a name said with "thing"; tl;dr (fresh development
+        # sets, 2026-12-02, fourth part)
+        (
+            "corruption meaning used in the unodc bali process study",
+            "corruption meaning used in the study",
+        ),
+        ("who published the UNODC-Bali Process report?", "who published the report?"),
+        (
+            "is it a UNODC report or a Bali Process report?",
+            "is it a UNODC report or a Bali Process report?",
+        ),
+        ("what's this bali process thing everyone mentions?", "what's the bali process?"),
+        ("is that the same thing?", "is that the same thing?"),
+        ("tl;dr of the report", "summary of the report"),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, normalize
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.analyzer import TERM_PREFIX
+from bot.matching.contacts import asks_for_contact_details
 from bot.matching.focus import (
     after_preamble,
     questions_in,
@@ -594,13 +595,14 @@ class Matcher:
         )
         # "what agency is WHO?", "the World Drug Report": a name the knowledge base never uses
         # may be offered, not answered; so may what has not happened yet ("when is the next
-        # conference?")
+        # conference?"), one of several people named, and a phone number or an email address
         if (
             sure
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
             and not unknown_titles(text, self.index.titles)
             and not unknown_subjects(text, self._knows)
             and not self._one_of_several_people(text, ranked)
+            and not asks_for_contact_details(text)
             and not asks_about_future(text)
         ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)

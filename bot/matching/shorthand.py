@@ -92,6 +92,12 @@ IDIOMS = {
     r"main|real|very)\b)((?:[\w-]+ ){0,3}?[\w-]+) thing(?:y)?(?: (?:that |which )?(?:everyone|"
     r"everybody|people|they|you all) (?:keeps? |are |is )?(?:mention|talk about|refer to|bring "
     r"up|cite|quote)\w*)?(?=\W*$|\W*,)": r"the \1",
+    # the report by its makers' names, which are no subject of the question: "corruption
+    # meaning used in the unodc bali process study" (the entry on UNODC's part in the Bali
+    # Process shares those names)
+    r"(?:unodc|un)(?: and the| and| ?[-/&+] ?| )?(?:bali process|rso|bali process rso)"
+    r"(?: rso)? (study|report|paper|research|publication)": r"\1",
+    r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
 }
