@@ -374,12 +374,18 @@ def test_small_talk_about_the_bot(write_knowledge: WriteKnowledge) -> None:
 
 
 def test_a_verb_of_reporting_someone_is_a_cue_of_its_own() -> None:
-    spaced = regional.reader(["lapor", "melaporkan"], spaced=True)
+    spaced = regional.reader({"report": ["lapor", "melaporkan"]}, spaced=True)
     assert "c:report" in spaced("saya mau LAPOR polisi itu")
     assert "c:report" not in spaced("apa isi laporan ini?"), "the document, not the verb"
-    unspaced = regional.reader(["แจ้งความ"], spaced=False)
+    unspaced = regional.reader({"report": ["แจ้งความ"]}, spaced=False)
     assert "c:report" in unspaced("อยากแจ้งความนายหน้า")
-    assert regional.reader([], spaced=True) is regional.features
+    assert regional.reader({"report": []}, spaced=True) is regional.features
+
+
+def test_a_story_over_or_from_the_news_is_a_cue_of_its_own() -> None:
+    read = regional.reader({"over": ["nakauwi na", "dati"], "media": ["napanood"]}, spaced=True)
+    assert {"c:over", "c:media"} <= read("dati akong OFW, napanood ko sa TV, nakauwi na ako")
+    assert not {"c:over", "c:media"} & read("kinuha ng amo ang passport ko")
 
 
 def test_wanting_to_report_an_official_reads_as_danger_in_the_regions_languages() -> None:

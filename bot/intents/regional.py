@@ -11,7 +11,7 @@ gets the safety note, since nobody can tell.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.heap import give_back_freed_memory
 from bot.intents.detector import Detector
@@ -44,19 +44,24 @@ def features(text: str) -> set[str]:
     return {*(f"w:{word}" for word in words), *grams}
 
 
-def reader(reporting: Sequence[str], *, spaced: bool) -> Callable[[str], set[str]]:
-    """`features`, with "c:report" when a verb of reporting someone is in the text: a cue like
-    English's, that weighs more than a word and is learnt from the examples. In a language
-    written with spaces the verb is a whole word ("lapor", not "laporan")."""
-    if not reporting:
+def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str], set[str]]:
+    """`features`, with "c:<name>" for each list of `cues` one of whose words is in the text:
+    a verb of reporting someone ("report"), a story's being over ("over") or known from the news
+    ("media"). Cues like English's, that weigh more than a word and
+    are learnt from the examples. In a language written with spaces a cue is whole words
+    ("lapor", not "laporan")."""
+    patterns = {
+        f"c:{name}": re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if spaced else listed)
+        for name, words in cues.items()
+        if (listed := "|".join(re.escape(fold(word)) for word in words))
+    }
+    if not patterns:
         return features
-    verbs = "|".join(re.escape(fold(verb)) for verb in reporting)
-    pattern = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)" if spaced else verbs)
 
     def read(text: str) -> set[str]:
         found = features(text)
-        if pattern.search(fold(text)):
-            found.add("c:report")
+        folded = fold(text)
+        found.update(name for name, pattern in patterns.items() if pattern.search(folded))
         return found
 
     return read
@@ -75,7 +80,7 @@ class RegionalDanger:
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
                     *_asked_about_the_bot(knowledge, code),
                 ],
-                read=reader(examples.reporting, spaced=code not in SCRIPT_LANGUAGES),
+                read=reader(examples.cues, spaced=code not in SCRIPT_LANGUAGES),
             )
             # each training's freed memory goes back before the next one's starts: the build's
             # peak is one training above what the engine keeps, not seven (docs/memory.md)

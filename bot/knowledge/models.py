@@ -513,6 +513,26 @@ class LanguageSafety(_Strict):
         "report a person, an official or a crime calls for the safety note. Not the noun for a "
         "document ('laporan').",
     )
+    over: list[Text] = Field(
+        default=[],
+        description="Words telling that a story is past and over ('dulu', 'nakauwi na'): a "
+        "feature of their own, learnt from the examples, since a case long over is told, not "
+        "pleaded.",
+    )
+    media: list[Text] = Field(
+        default=[],
+        description="Words telling that a case is known from the news, a film or a book "
+        "('berita', 'napanood'): a feature of their own, learnt from the examples.",
+    )
+
+    @property
+    def cues(self) -> dict[str, list[str]]:
+        """The word lists that make features of their own, by the feature's name."""
+        return {
+            "report": self.reporting,
+            "over": self.over,
+            "media": self.media,
+        }
 
     @property
     def texts(self) -> list[str]:
