@@ -49,6 +49,14 @@ def test_the_lead_in_does_not_drown_the_question() -> None:
             "For a workshop with police cadets next week, how is trafficking defined?",
             "how is trafficking defined?",
         ),
+        # who is asking, in a clause of its own (found in a user trial, 2026-12-02, fourth part)
+        (
+            "hi! I'm a masters student in Jakarta writing my thesis, could you tell me the main "
+            "recommendations?",
+            "could you tell me the main recommendations?",
+        ),
+        ("im new to this field, what's the bali process?", "what's the bali process?"),
+        ("I'm a student of law", None),
         ("for a fee, smugglers take migrants across", None),
         ("what is the report about?", None),
         ("for my class the report was required reading", None),

@@ -42,6 +42,13 @@ _PREAMBLE = re.compile(
     # new to it: "im new to this field, what's the bali process?"
     r"(?:i[\u2019']?m|i am|im) (?:quite |completely |totally )?(?:new|a beginner|a newbie) "
     r"(?:to|in|at) (?:this|the|all this)(?: (?:field|topic|subject|area|work|job|stuff))?|"
+    # who is asking, said first in a clause of its own: "hi! I'm a masters student in Jakarta
+    # writing my thesis, could you ..."
+    r"(?:(?:hi|hello|hey|dear \w+)[!,.]*\s+)?(?:i[\u2019']?m|i am|im) (?:an? )?(?:[\w'\u2019-]+ )"
+    r"{0,4}?(?:student|journalist|teacher|trainer|lawyer|researcher|lecturer|official|officer|"
+    r"reporter|volunteer|paralegal|inspector|prosecutor|caseworker|social worker)(?: [\w'\u2019-]+)"
+    r"{0,10}?(?=\s*,\s*(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|"
+    r"do|did|can|could|please|tell|explain)\b)|"
     # whom or what for, said first: "for a workshop with police cadets next week, how ..."
     r"for (?:my|a|an|our|new|some|next) (?:[\w'\u2019-]+ ){0,5}?[\w'\u2019-]+(?=\s*,\s*"
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could|"
