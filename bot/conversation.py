@@ -206,6 +206,11 @@ class Conversation:
                 # any answer
                 danger = True
             voice = voice_in(knowledge, language or found.language)
+            if danger and reader.regional_would_report(found.language, question):
+                # as in English: a wish to report someone gets the note alone, whose entries
+                # share the words of what would be reported ("lapor pegawai imigresen")
+                safety = "\n\n".join(replies.safety_notes(knowledge, found.language, voice))
+                return Turn(replies.fixed(safety, voice=voice), _regional_intent(danger), found)
             if danger is False:
                 # asking for a language ("ขอเป็นภาษาไทยได้ไหม") is asking about the bot too: the
                 # menu that switches to it answers best

@@ -204,6 +204,14 @@ def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     assert turn.reply.body.startswith("**Hindi ito daluyan ng pag-uulat.**")
 
 
+def test_a_wish_to_report_someone_gets_the_note_alone() -> None:
+    """As in English: the entries share the words of what would be reported."""
+    turn = conversation().ask("Gusto kong i-report ang pulis na tumatanggap ng suhol")
+    assert turn.safety_first
+    assert turn.reply.entry_id is None
+    assert turn.reply.kind is ReplyKind.TEXT
+
+
 def test_an_ordinary_question_does_not_get_the_safety_note(knowledge: KnowledgeBase) -> None:
     turn = conversation().ask("ai tài trợ cho báo cáo này?")
     assert not turn.safety_first

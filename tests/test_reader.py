@@ -518,3 +518,17 @@ def test_a_story_long_over_or_from_the_news_is_no_plea(text: str, danger: bool) 
     engine = shipped_engine()
     answered = engine.matcher.match(text).decision.value == "answer"
     assert engine.reader.suspicion(text).is_danger(answered) is danger
+
+
+def test_a_wish_to_report_someone_gets_the_note_in_the_regions_languages() -> None:
+    """Found in a user trial (2026-12-02, fourth part): the entries' words (an immigration
+    officer, bribes, a smuggler) read as ordinary to the detectors, and "saya mahu lapor" got the
+    entry on corruption at borders with no note."""
+    reader = shipped_engine().reader
+    wish = "Saya mahu lapor pegawai imigresen yang ambil rasuah daripada penyeludup"
+    assert reader.regional_would_report("ms", wish)
+    assert reader.regional_danger("ms", wish)
+    assert reader.regional_would_report("fil", "Gusto kong i-report ang pulis na may suhol")
+    # the verb without the asker as the one who would report, or the asker without the verb
+    assert not reader.regional_would_report("ms", "bagaimana mangsa boleh membuat aduan?")
+    assert not reader.regional_would_report("ms", "saya nak tahu siapa tulis laporan ini")

@@ -192,6 +192,11 @@ class Reader:
         danger; None when that language has no detector yet."""
         return self._regional.is_danger(language, text)
 
+    def regional_would_report(self, language: str, text: str) -> bool:
+        """Whether the asker says, in one of the region's languages, that they would report
+        someone ("saya mahu lapor pegawai itu")."""
+        return self._regional.would_report(language, text)
+
     def unplaced_danger(self, text: str) -> str | None:
         """The language a message the bot could place in none reads as danger in, if any: "bos
         pukul aku" (my boss hits me) has too few words to tell its language by, and none of

@@ -44,6 +44,14 @@ def features(text: str) -> set[str]:
     return {*(f"w:{word}" for word in words), *grams}
 
 
+def _pattern(words: Sequence[str], *, spaced: bool) -> re.Pattern[str] | None:
+    """Any of the words, folded; whole words in a language written with spaces."""
+    listed = "|".join(re.escape(fold(word)) for word in words)
+    if not listed:
+        return None
+    return re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if spaced else listed)
+
+
 def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str], set[str]]:
     """`features`, with "c:<name>" for each list of `cues` one of whose words is in the text:
     a verb of reporting someone ("report"), a story's being over ("over") or known from the news
@@ -51,9 +59,9 @@ def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str]
     are learnt from the examples. In a language written with spaces a cue is whole words
     ("lapor", not "laporan")."""
     patterns = {
-        f"c:{name}": re.compile(rf"(?<!\w)(?:{listed})(?!\w)" if spaced else listed)
+        f"c:{name}": pattern
         for name, words in cues.items()
-        if (listed := "|".join(re.escape(fold(word)) for word in words))
+        if (pattern := _pattern(words, spaced=spaced)) is not None
     }
     if not patterns:
         return features
@@ -72,7 +80,14 @@ class RegionalDanger:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self._detectors: dict[str, Detector] = {}
+        # per language: a verb of reporting, and the asker as the one who would do it
+        self._reporting: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         for code, examples in knowledge.regional_safety.items():
+            spaced = code not in SCRIPT_LANGUAGES
+            verbs = _pattern(examples.reporting, spaced=spaced)
+            asker = _pattern(examples.asker, spaced=spaced)
+            if verbs is not None and asker is not None:
+                self._reporting[code] = (verbs, asker)
             self._detectors[code] = Detector(
                 examples.danger,
                 [
@@ -80,7 +95,7 @@ class RegionalDanger:
                     *(t for texts in knowledge.phrasings[code].values() for t in texts),
                     *_asked_about_the_bot(knowledge, code),
                 ],
-                read=reader(examples.cues, spaced=code not in SCRIPT_LANGUAGES),
+                read=reader(examples.cues, spaced=spaced),
             )
             # each training's freed memory goes back before the next one's starts: the build's
             # peak is one training above what the engine keeps, not seven (docs/memory.md)
@@ -90,7 +105,20 @@ class RegionalDanger:
         """Whether a message in `language` reads as from or about someone in danger; None when
         the language has no detector."""
         strength = self._strength(language, text)
-        return None if strength is None else strength >= 1.0
+        if strength is None:
+            return None
+        return strength >= 1.0 or self.would_report(language, text)
+
+    def would_report(self, language: str, text: str) -> bool:
+        """Whether the asker says they would report someone ("saya mahu lapor pegawai itu",
+        "gusto kong i-report ang pulis"): the bot is no channel for it, and the note says where
+        to go, however ordinary the rest of the words read (they are the entries' words)."""
+        found = self._reporting.get(language)
+        if found is None:
+            return False
+        verbs, asker = found
+        folded = fold(text)
+        return bool(verbs.search(folded) and asker.search(folded))
 
     def reads_danger(self, text: str) -> str | None:
         """The language written in Latin letters whose detector reads danger likeliest in a

@@ -525,6 +525,13 @@ class LanguageSafety(_Strict):
         "('berita', 'napanood'): a feature of their own, learnt from the examples.",
     )
 
+    asker: list[Text] = Field(
+        default=[],
+        description="Words by which the asker speaks of doing something themselves ('saya mahu', "
+        "'gusto kong', 'tôi muốn'): with a verb of `reporting`, a wish to report someone, which "
+        "gets the safety note whatever the detector reads, as in English.",
+    )
+
     @property
     def cues(self) -> dict[str, list[str]]:
         """The word lists that make features of their own, by the feature's name."""
