@@ -39,7 +39,14 @@ from bot.intents import (
 from bot.knowledge import KnowledgeBase, answer_markup
 from bot.language_choice import FOLLOW_MESSAGES, LanguageChoices, RememberedLanguages
 from bot.languages import looks_english, unread
-from bot.matching import Decision, Match, Reason, asking_sentences, spelled_out
+from bot.matching import (
+    SCRIPT_LANGUAGES,
+    Decision,
+    Match,
+    Reason,
+    asking_sentences,
+    spelled_out,
+)
 from bot.replies import Delivery, Reply
 from bot.store import (
     Asked,
@@ -206,9 +213,14 @@ class Conversation:
                 # any answer
                 danger = True
             voice = voice_in(knowledge, language or found.language)
-            if danger and reader.regional_would_report(found.language, question):
+            if danger and (
+                reader.regional_would_report(found.language, question)
+                or _asks_nothing(found.language, question)
+            ):
                 # as in English: a wish to report someone gets the note alone, whose entries
-                # share the words of what would be reported ("lapor pegawai imigresen")
+                # share the words of what would be reported ("lapor pegawai imigresen"), and so
+                # does a plea that asks nothing (an entry sharing its words, the fishing
+                # industry's after "I'm held on a fishing boat", would read as unkind)
                 safety = "\n\n".join(replies.safety_notes(knowledge, found.language, voice))
                 return Turn(replies.fixed(safety, voice=voice), _regional_intent(danger), found)
             if danger is False:
@@ -634,6 +646,12 @@ def _regional_intent(danger: bool | None) -> Intent | None:
 def _safety_result(note: str, title: str) -> InlineAnswer:
     first_line = answer_markup.to_plain(note).split("\n", 1)[0]
     return InlineAnswer(SAFETY_RESULT, title, first_line, replies.fixed(note))
+
+
+def _asks_nothing(language: str, text: str) -> bool:
+    """A message in a language written in Latin letters, where chat marks a question with "?",
+    that has none. (Thai, Khmer and Burmese ask with particles, often without a mark.)"""
+    return language not in SCRIPT_LANGUAGES and not re.search("[?\uff1f]", text)
 
 
 def _of_previous(knowledge: KnowledgeBase, request: Request, entry_id: str, voice: Voice) -> Reply:

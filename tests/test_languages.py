@@ -204,6 +204,18 @@ def test_a_language_without_danger_examples_gets_the_note_with_every_message(
     assert turn.reply.body.startswith("**Hindi ito daluyan ng pag-uulat.**")
 
 
+def test_a_plea_that_asks_nothing_gets_the_note_alone() -> None:
+    """Found in a user trial (2026-12-02, fourth part): after the note, the entry on the fishing
+    industry, whose words the plea shares, read as unkind; English gives a plea the note
+    alone."""
+    plea = "tolong, saya dikurung atas bot nelayan dan tekong pukul kami"
+    turn = conversation().ask(plea)
+    assert turn.safety_first
+    assert turn.reply.entry_id is None
+    asked = conversation().ask(f"{plea}. Apakah industri perikanan dibahas dalam laporan?")
+    assert asked.safety_first
+
+
 def test_a_wish_to_report_someone_gets_the_note_alone() -> None:
     """As in English: the entries share the words of what would be reported."""
     turn = conversation().ask("Gusto kong i-report ang pulis na tumatanggap ng suhol")

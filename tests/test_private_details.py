@@ -25,6 +25,10 @@ from bot.replies import ReplyKind
         ("where do they live", True),
         ("what is their email", True),
         ("which high school did he go to?", True),
+        # found in a user trial (2026-12-02, fourth part): "nationality" matched the national
+        # roundtables
+        ("what is his nationality?", True),
+        ("what is the nationality of the smuggled migrants?", False),
         ("where do they operate?", False),
         ("what do they recommend?", False),
         ("what's his job title?", False),

@@ -532,3 +532,11 @@ def test_a_wish_to_report_someone_gets_the_note_in_the_regions_languages() -> No
     # the verb without the asker as the one who would report, or the asker without the verb
     assert not reader.regional_would_report("ms", "bagaimana mangsa boleh membuat aduan?")
     assert not reader.regional_would_report("ms", "saya nak tahu siapa tulis laporan ini")
+
+
+def test_asking_who_can_help_someone_is_asking_for_help() -> None:
+    """Found in a user trial (2026-12-02, fourth part): the note came, then the report's
+    acknowledgements, whose words "help" shared."""
+    assert asks_for_help("She is kept in a house and cannot leave. Who can help her?")
+    assert asks_for_help("who can help my sister now")
+    assert not asks_for_help("who can help me understand UNCAC?")

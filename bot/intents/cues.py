@@ -411,6 +411,9 @@ _ASKS_FOR_HELP = re.compile(
     r"assistance)(?= (?:now|quickly|urgently|here|there|in|from)\b|$)"
     r"|\bwhat (?:should|can) (?:someone|somebody|a person|one|you) do if (?:\w+ ){0,4}(?:being|"
     r"been) (?:trafficked|exploited|held|smuggled|forced)\b"
+    # who can help someone, at the end: "... she is not allowed to leave. Who can help her?"
+    r"|\bwho (?:can|could|will|would) help (?:me|us|her|him|them|my \w+|our \w+)(?= (?:now|here|"
+    r"there|quickly|please|pls)\b|\W*$)"
 )
 
 

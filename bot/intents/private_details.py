@@ -22,7 +22,8 @@ _DETAIL = (
     r"(?:age|birthday|date of birth|salary|income|pay|net worth|religion|email|e mail|"
     r"email address|e mail address|phone|phone number|mobile|mobile number|number|address|"
     r"instagram|facebook|twitter|linkedin|tiktok|social media|wife|husband|partner|kids|"
-    r"children|family|height|weight|health)"
+    r"children|family|height|weight|health|nationality|citizenship|ethnicity|hometown|home town|"
+    r"birthplace|place of birth)"
 )
 # asked of one person ("is she married?") or of several ("are they married?"): {be} and {do}
 # are the verb's forms for them
