@@ -55,9 +55,9 @@ def _pattern(words: Sequence[str], *, spaced: bool) -> re.Pattern[str] | None:
 def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str], set[str]]:
     """`features`, with "c:<name>" for each list of `cues` one of whose words is in the text:
     a verb of reporting someone ("report"), a story's being over ("over") or known from the news
-    ("media"). Cues like English's, that weigh more than a word and
-    are learnt from the examples. In a language written with spaces a cue is whole words
-    ("lapor", not "laporan")."""
+    ("media"). Cues like English's, that weigh more than a word and are learnt from the
+    examples. In a language written with spaces a cue is whole words ("lapor", not
+    "laporan")."""
     patterns = {
         f"c:{name}": pattern
         for name, words in cues.items()
