@@ -660,3 +660,55 @@ def test_translated_answers_need_a_label_a_language_and_known_entries(
     assert any("language 'id' in id.yaml has no phrasings" in p for p in problems), problems
     assert any("no label for translated answers in 'id'" in p for p in problems), problems
     assert any("unknown entry 'gamma'" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "danger"),
+    [
+        # long ago, and ended: a story before a question, not a plea (2026-12-02, fifth part)
+        (
+            "ms",
+            "Lima tahun dulu ejen ambil pasport saya, tapi semua dah selesai dan saya dah selamat "
+            "di kampung. Apa kata laporan tentang ejen yang korup?",
+            False,
+        ),
+        (
+            "fil",
+            "noong 2012 kinuha ng amo ko ang passport ko pero nakauwi na ako at ok na. labag ba "
+            "yun sa batas?",
+            False,
+        ),
+        (
+            "th",
+            "เมื่อปี 2012 นายหน้ายึดพาสปอร์ตฉัน ตอนนี้ใช้หนี้หมดแล้วและกลับบ้านแล้ว รายงานพูดถึงนายหน้าไหม",
+            False,
+        ),
+        # the same story going on again, or still
+        (
+            "ms",
+            "Lima tahun dulu ejen ambil pasport saya, dah selesai, tapi dia ugut saya lagi",
+            True,
+        ),
+        (
+            "fil",
+            "noong 2012 kinuha ng amo ko ang passport ko, nakauwi na ako pero hinahanap pa rin "
+            "nila ako",
+            True,
+        ),
+        ("th", "เมื่อปี 2012 นายหน้ายึดพาสปอร์ตฉัน กลับบ้านแล้วแต่ตอนนี้เขายังโดนขู่อยู่", True),
+    ],
+)
+def test_a_story_long_over_is_no_plea_in_the_regions_languages(
+    language: str, text: str, danger: bool
+) -> None:
+    assert shipped_engine().reader.regional_danger(language, text) is danger
+
+
+def test_a_few_words_introducing_the_asker_are_no_plea() -> None:
+    """A sentence of two or three words has too few grams to be read alone against the
+    sentences' bar: "pulis ako" (I'm a police officer) read as a plea before a question."""
+    reader = shipped_engine().reader
+    assert not reader.regional_danger(
+        "fil", "pulis ako. ano ang sinasabi ng report tungkol sa bribery?"
+    )
+    assert reader.regional_danger("fil", "Tulungan nyo ako. Ano gagawin ko?")

@@ -524,6 +524,19 @@ class LanguageSafety(_Strict):
         description="Words telling that a case is known from the news, a film or a book "
         "('berita', 'napanood'): a feature of their own, learnt from the examples.",
     )
+    resolved: list[Text] = Field(
+        default=[],
+        description="Words telling that a story has ended for the people in it: safe, home, "
+        "paid off, the case won ('dah selamat', 'nakauwi na'). A message with one of these and "
+        "a word of `over` (or a year before 2020), none of `ongoing`, that would report nobody, "
+        "gets no safety note: a case long over is told, not pleaded, as in English.",
+    )
+    ongoing: list[Text] = Field(
+        default=[],
+        description="Words telling that it goes on or has come back: still, again, since, "
+        "until now, today ('masih', 'pa rin', 'อีกแล้ว'). One of these keeps a story that "
+        "`resolved` ends a plea.",
+    )
 
     asker: list[Text] = Field(
         default=[],
