@@ -461,12 +461,19 @@ def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() ->
         ("I was stuck with recruitment debt back in 2014 but paid it off long ago", True),
         ("my uncle's boss kept his passport years ago, he got it back and he's fine now", True),
         ("my grandmother was smuggled out in the 1960s, was that smuggling?", True),
+        # what goes on in the world, not in the story (2026-12-02, fifth part)
+        ("my uncle was sold to a boat in the 1980s and got home. sad that it still happens", True),
+        (
+            "years ago my husband owed his agent, he came home in 2019, we paid all of it off",
+            True,
+        ),
         # going on, or over only in someone's words
         ("she went with an agent two years ago and has received nothing since 2023", False),
         ("back in 2017 we got him out, now the same broker has his passport again", False),
         ("she went abroad two years ago, says she is fine but cries on the phone", False),
         ("years ago i thought it was over but my recruiter found me and threatens me", False),
         ("my aunt went to saudi in the 90s and her employer still keeps her passport", False),
+        ("she came home in 2019 but it still happens to her cousin", False),
     ],
 )
 def test_a_story_told_as_long_over(text: str, over: bool) -> None:
@@ -511,6 +518,12 @@ def test_a_case_known_from_the_news(text: str, media: bool) -> None:
             True,
         ),
         ("they force me to work at night", True),
+        # carried like goods, asking about the law (2026-12-02, fifth part)
+        (
+            "we're in the back of a lorry with about 15 others and we haven't had water since "
+            "monday. will i be arrested if police stop us?",
+            True,
+        ),
         ("years ago it was over, I'm home now, but I want to report the broker who did it", True),
     ],
 )

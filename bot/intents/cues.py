@@ -178,6 +178,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bnumber (?:to call|(?:do|should|can|could) (?:i|we) (?:call|dial|ring))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
+        # carried like goods: "no water since yesterday", "no air in the container"
+        r"no (?:water|air)|without (?:water|food|air)|(?:haven t|have not|hasn t|has not|didn t|"
+        r"did not) (?:had|have|eaten|eat|drunk|drink) (?:any )?(?:water|food)|"
         r"one meal|work(?:ing)? \d{2} hours|withh\w* (?:my|our|her|his|the) (?:food|meals?)|"
         r"not enough (?:food|sleep)|sleep on the floor|\d{2} hours? (?:a|per|every) day|"
         r"all day and (?:all )?night|work(?:ing)? (?:at|every) night|never (?:goes|go|went) to "
@@ -487,7 +490,8 @@ _OVER = re.compile(
     r"(?:well|fine|ok|okay)|all good)\b"
     r"|\b(?:home|safe|fine|okay|settled|retired) now\b|\bnow (?:safe|home|a citizen|retired|"
     r"settled)\b|\b(?:been|s been) (?:home|a citizen|safe|fine)\b|\bgot (?:out|home|away|"
-    r"(?:it|them|(?:my|his|her|their|our) \w+) back)\b|\bpaid (?:it |them |that )?off\b|"
+    r"(?:it|them|(?:my|his|her|their|our) \w+) back)\b|\bpaid (?:\w+ ){0,2}off\b|"
+    r"\bcame (?:back )?home\b|"
     r"\b(?:all|that s all|it s all|it was all|that was all) over\b"
 )
 _NOT_OVER = re.compile(
@@ -503,10 +507,18 @@ _LAST_CENTURY = re.compile(
 )
 
 
+# what still goes on in the world, not in the story: "it's sad this still happens"
+_STILL_IN_GENERAL = re.compile(
+    r"\b(?:this|it|that|these things|such things|things like (?:this|that)) (?:s |is )?still "
+    r"(?:happens|happen|happening|exists|goes on|going on|common)\b(?! to\b)"
+    r"(?: (?:today|these days|nowadays|now))?"
+)
+
+
 def long_over(text: str) -> bool:
     """Whether the message tells of what happened long ago as over, and of nothing going on
     (in any text, normalised here)."""
-    words = normalize(text)
+    words = _STILL_IN_GENERAL.sub(" ", normalize(text))
     if _NOT_OVER.search(words):
         return False
     return bool(_LAST_CENTURY.search(words) or (_LONG_AGO.search(words) and _OVER.search(words)))
