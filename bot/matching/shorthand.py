@@ -95,8 +95,13 @@ IDIOMS = {
     # the report by its makers' names, which are no subject of the question: "corruption
     # meaning used in the unodc bali process study" (the entry on UNODC's part in the Bali
     # Process shares those names)
-    r"(?:unodc|un)(?: and the| and| ?[-/&+] ?| )?(?:bali process|rso|bali process rso)"
-    r"(?: rso)? (study|report|paper|research|publication)": r"\1",
+    # ("what is the UNODC report on corruption?" asks about the report, not UNODC; "other UNODC
+    # reports", "UNODC's 2024 study" and "the previous UNODC report" name others, and "is it a
+    # UNODC report?" asks whose it is)
+    r"(?<!\ba )(?<!\ban )(?<!other )(?<!another )(?<!previous )(?<!earlier )(?<!older )"
+    r"(?<!related )(?<!similar )(?<!recent )(?<!latest )(?<!new )"
+    r"(?:(?:unodc|un)(?:(?: and the| and| ?[-/&+] ?| )(?:bali process|rso|bali process rso))?|"
+    r"bali process)(?: rso)?(?:(?:'|\u2019)s)? (study|report|paper|research|publication)": r"\1",
     r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
