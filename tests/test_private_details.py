@@ -25,6 +25,9 @@ from bot.replies import ReplyKind
         ("where do they live", True),
         ("what is their email", True),
         ("which high school did he go to?", True),
+        # a fresh development set (2026-12-02, fifth part): answered with his profile
+        ("where did he go to high school?", True),
+        ("where did the rescued children go to school?", False),
         # found in a user trial (2026-12-02, fourth part): "nationality" matched the national
         # roundtables
         ("what is his nationality?", True),

@@ -70,6 +70,14 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("what does UNODC's study say about ports", "what does study say about ports"),
         ("other UNODC reports on trafficking?", "other UNODC reports on trafficking?"),
         ("the previous UNODC report on smuggling", "the previous UNODC report on smuggling"),
+        # the Bali Process by its full name, and a keyword query's "explained"
+        (
+            "what is the Bali Process on People Smuggling, Trafficking in Persons and Related "
+            "Transnational Crime?",
+            "what is the Bali Process?",
+        ),
+        ("bali process explained", "what is bali process"),
+        ("how corruption is explained in the report", "how corruption is explained in the report"),
         ("is that the same thing?", "is that the same thing?"),
         ("tl;dr of the report", "summary of the report"),
     ],

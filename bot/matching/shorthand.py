@@ -102,6 +102,14 @@ IDIOMS = {
     r"(?<!related )(?<!similar )(?<!recent )(?<!latest )(?<!new )"
     r"(?:(?:unodc|un)(?:(?: and the| and| ?[-/&+] ?| )(?:bali process|rso|bali process rso))?|"
     r"bali process)(?: rso)?(?:(?:'|\u2019)s)? (study|report|paper|research|publication)": r"\1",
+    # its full name, whose words are its objectives' ("what is the Bali Process on People
+    # Smuggling, Trafficking in Persons and Related Transnational Crime?")
+    r"(bali process) on people smuggling(?:,? trafficking in persons)?(?:,? and related "
+    r"transnational crimes?)?": r"\1",
+    # a keyword query's "explained": "bali process explained" asks what it is
+    r"^((?:\w+ ){0,5}\w+) explained(?: (?:simply|briefly|in short|pls|please))?(?=\W*$)": (
+        r"what is \1"
+    ),
     r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
