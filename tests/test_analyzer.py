@@ -6,6 +6,7 @@ import pytest
 
 from bot.knowledge.models import Glossary, GlossaryTerm, Spelling
 from bot.matching.analyzer import TERM_PREFIX, Analyzer
+from tests.support.shipped import shipped_engine
 
 GLOSSARY = Glossary(
     terms=[
@@ -105,3 +106,16 @@ def test_a_title_given_as_meaning_is_one_term() -> None:
     # a meaning written as a definition is not a phrasing of the term
     assert term("facilitator") not in analyzer.tokens("what corruption is to smuggling")
     assert glossary.terms[1].forms == ("facilitator", "facilitators")
+
+
+def test_a_word_typed_in_two_parts_is_one_word() -> None:
+    """ "Marika Mc Adam": neither part is a word of the vocabulary, their join is (2026-12-02,
+    fifth part: a fresh development question got no answer). Two words of their own stay."""
+    analyzer = Analyzer(GLOSSARY, ["Who is Marika McAdam?", "the data base", "a database"])
+    assert analyzer.words("Marika Mc Adam background") == ["marika", "mcadam", "background"]
+    assert analyzer.words("data base") == ["data", "base"]
+
+
+def test_the_index_reads_a_word_typed_in_two_parts_as_one() -> None:
+    index = shipped_engine().matcher.index
+    assert "mcadam" in index.analyse("who is marika mc adam").tokens

@@ -121,7 +121,26 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Normalised words with typos corrected, before stemming: what the user meant to type."""
-        return [self.correct(word) for word in normalize(text).split()]
+        return [self.correct(word) for word in self.rejoined(normalize(text).split())]
+
+    def rejoined(self, words: list[str]) -> list[str]:
+        """Two words typed apart that are one word of the vocabulary, when one of them is none:
+        "Marika Mc Adam", "co operation" (not "data base", two words of their own)."""
+        joined: list[str] = []
+        position = 0
+        while position < len(words):
+            pair = words[position : position + 2]
+            if (
+                len(pair) == 2
+                and not (pair[0] in self._known and pair[1] in self._known)
+                and (whole := "".join(pair)) in self._known
+            ):
+                joined.append(whole)
+                position += 2
+            else:
+                joined.append(words[position])
+                position += 1
+        return joined
 
     def knows(self, word: str) -> bool:
         return word in self._known

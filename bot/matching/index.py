@@ -233,7 +233,8 @@ class MatchIndex:
 
     def analyse(self, text: str) -> QueryTokens:
         typed = normalize(text).split()
-        words = [self.analyzer.correct(word) for word in typed]  # as `Analyzer.words`
+        # as `Analyzer.words`
+        words = [self.analyzer.correct(word) for word in self.analyzer.rejoined(typed)]
         return QueryTokens(
             tokens=tuple(self.analyzer.tokens_of(words)),
             subwords=tuple(self.analyzer.subwords_of(words)),
