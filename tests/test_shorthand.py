@@ -77,6 +77,15 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "what is the Bali Process?",
         ),
         ("bali process explained", "what is bali process"),
+        # the end of a treaty's title is no question about children
+        (
+            "what is the palermo protocol on trafficking especially women and children",
+            "what is the palermo protocol on trafficking",
+        ),
+        (
+            "is trafficking especially of women and children common?",
+            "is trafficking especially of women and children common?",
+        ),
         ("how corruption is explained in the report", "how corruption is explained in the report"),
         ("is that the same thing?", "is that the same thing?"),
         ("tl;dr of the report", "summary of the report"),

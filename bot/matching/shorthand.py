@@ -110,6 +110,10 @@ IDIOMS = {
     r"^((?:\w+ ){0,5}\w+) explained(?: (?:simply|briefly|in short|pls|please))?(?=\W*$)": (
         r"what is \1"
     ),
+    # the end of a treaty's title, whose words are the entry on children's ("the palermo
+    # protocol on trafficking, especially women and children")
+    r"((?:protocol|convention)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+trafficking(?: in persons)?),?\s+"
+    r"especially women and children": r"\1",
     r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
