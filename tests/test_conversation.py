@@ -452,6 +452,11 @@ def test_when_asks_the_previous_answer_only_if_it_has_a_date(conversation: Conve
         ("and Miller?", "three-pronged-approach", "rebecca-miller"),
         ("the second one?", "three-pronged-approach", "three-pronged-approach"),
         ("in simple words?", "finding-common-denominator", "finding-common-denominator"),
+        # the previous question asked of another instrument: what UNCAC makes states
+        # criminalise, not UNCAC itself (2026-12-02, fifth part)
+        ("and under UNCAC?", "som-protocol-offences", "uncac-offences"),
+        ("what about ACTIP?", "uncac-southeast-asia", "actip-ratification"),
+        ("and UNTOC?", "uncac", "untoc"),
     ],
 )
 def test_follow_ups_found_with_fresh_dialogues(

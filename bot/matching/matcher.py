@@ -64,6 +64,13 @@ _LEADS = re.compile(
 _CONTINUES = re.compile(
     r"^(?:and|what about|how about|and what about|same for|and for|and to|and in)\b"
 )
+# the same question of another organisation or instrument, named and nothing more: "and under
+# UNCAC?" after what the smuggling protocol makes states criminalise
+_OF_ANOTHER = re.compile(
+    r"^(?:and|what about|how about|and what about|what of|same for|same with|and for|and to|"
+    r"and in)(?: (?:under|in|for|with|about|on|of|to|by))?(?: the)? (?P<named>.+)$"
+)
+SWAPPED_WORDS = 6  # "and what about the trafficking protocol?": longer ones ask more
 # terms that say how a question asks, not what about
 _FRAMES = frozenset({f"{TERM_PREFIX}define"})
 _COMPARES = re.compile(
@@ -257,6 +264,11 @@ class Matcher:
             index.analyzer.term_token(term.term): frozenset(normalize(term.meaning or "").split())
             for term in index.knowledge.glossary.terms
         }
+        # how each organisation or instrument may be written, the longest first
+        self._forms = {
+            index.analyzer.term_token(term.term): sorted(set(term.forms), key=len, reverse=True)
+            for term in index.knowledge.glossary.terms
+        }
         # the kinds a term's meaning says it is ("Convention against Corruption"): the ones a
         # question may be told apart by ("the convention" after ACTIP's ratification by ASEAN's
         # members); a kind no meaning says ("the treaty") fits them all
@@ -348,6 +360,8 @@ class Matcher:
             # Protocol: the same question of something the previous one already asks about
             # ("and Miller?" after her approach asks about her)
             return Match(text, Decision.ANSWER, 1.0, (Candidate(previous, 1.0),))
+        if not another and (swapped := self._swapped(text, entry, named_before)) is not None:
+            return swapped
         found = self._in_context(text, entry, scores, another=another, included=included)
         if (compared := self._compared(text, asked_before.tokens)) is not None:
             # read with what it is compared with, unless that only leads back to the answer
@@ -404,6 +418,38 @@ class Matcher:
             offered = (Candidate(previous, float(scores[itself])), *others)[:CANDIDATES]
             return replace(found, decision=Decision.CLARIFY, candidates=offered, reason=None)
         return found
+
+    def _swapped(self, text: str, entry: Entry, named_before: frozenset[str]) -> Match | None:
+        """ "and under UNCAC?" after what the smuggling protocol makes states criminalise: the
+        previous main question asked of what the message names instead of what it named, when
+        that is answered with an entry other than the previous one (what UNCAC makes states
+        criminalise, not UNCAC itself). None when the message names nothing else, asks more, or
+        no other entry that names it answers that question."""
+        found = _OF_ANOTHER.match(normalize(text))
+        if found is None or len(normalize(text).split()) > SWAPPED_WORDS or not named_before:
+            return None
+        named = found["named"]
+        own = self.index.names_in(self.index.analyse(named))
+        if not own or own & named_before or set(self.index.informative(named)) - own:
+            return None
+        question = entry.question
+        for term in named_before:
+            for form in self._forms.get(term, ()):
+                question, replaced = re.subn(
+                    rf"\b{re.escape(form)}\b", named, question, count=1, flags=re.IGNORECASE
+                )
+                if replaced:
+                    break
+        if question == entry.question:
+            return None
+        # the previous entry shares the question's other words: the first other candidate, if
+        # its own question names what the message does
+        others = [c for c in self.match(question).candidates if c.entry_id != entry.id]
+        if not others or (position := self.index.position(others[0].entry_id)) is None:
+            return None
+        if not self._named[position] & own:
+            return None
+        return Match(text, Decision.ANSWER, 1.0, (Candidate(others[0].entry_id, 1.0),))
 
     def _compared(self, text: str, before: Sequence[str]) -> str | None:
         """A comparison of something it names with what the previous question was about, or how
