@@ -57,6 +57,11 @@ NAMES = ("joseph lelliott", "rebecca miller")
         ("how old is Dr Lelliott and is he married", True),
         ("the home phone number of rebecca miller please", True),
         ("miller's salary?", True),
+        # a fresh development set (2026-12-02, fifth part): answered with the profile
+        ("what is Rebecca Miller's salary at the UN", True),
+        ("joseph lelliott hometown and family", True),
+        ("where did rebecca miller go to university", True),
+        ("what is rebecca miller's role at unodc", False),
         ("who is joseph lelliott", False),
         ("what does Lelliott work on?", False),
         ("what is miller's job title", False),

@@ -25,19 +25,24 @@ _DETAIL = (
     r"children|family|height|weight|health|nationality|citizenship|ethnicity|hometown|home town|"
     r"birthplace|place of birth)"
 )
+# several at once: "hometown and family", "age, salary and email"
+_DETAILS = rf"{_DETAIL}(?:(?:,| and|, and) {_DETAIL})*"
 # asked of one person ("is she married?") or of several ("are they married?"): {be} and {do}
 # are the verb's forms for them
 _ONE = (
     r"(?:how old {be} {person}|{be} {person} (?:married|single|alive|rich|religious)|"
     r"{do} {person} have (?:a )?(?:wife|husband|partner|kids|children|family)|"
     r"where {do} {person} live(?: now)?|how much {do} {person} (?:earn|make|get paid)|"
-    r"what {do} {person} look like|(?:which|what) (?:high |primary |secondary )?school did "
-    r"{person} (?:go to|attend)|where did {person} (?:go to|attend) (?:high |primary |"
-    r"secondary |elementary )?school|"
+    r"what {do} {person} look like|(?:which|what) (?:high |primary |secondary )?(?:school|"
+    r"university|college) did {person} (?:go to|attend|graduate from)|where did {person} "
+    r"(?:go to|attend) (?:high |primary |secondary |elementary )?(?:school|university|college|"
+    r"uni)|"
     r"(?:(?:what is|what s|whats|what are|can you give me|can i have|give me|send me|do you "
     r"have) )?"
-    r"(?:the )?(?:{owner} (?:personal |private |real |home |work |office )?" + _DETAIL + "|"
-    r"(?:personal |private |home )?" + _DETAIL + " of {person}))"
+    r"(?:the )?(?:{owner} (?:personal |private |real |home |work |office )?" + _DETAILS + "|"
+    r"(?:personal |private |home )?" + _DETAILS + " of {person}|"
+    # typed as keywords: "joseph lelliott hometown and family"
+    r"{person} " + _DETAILS + "))"
 )
 _ONE_OF_THEM = {"person": "they", "owner": "their", "be": "(?:are|were)", "do": "(?:do|did)"}
 MAX_WORDS = 20  # such a question is short; a longer sentence is about something else too
@@ -69,7 +74,11 @@ def _private_question(names: tuple[str, ...]) -> re.Pattern[str]:
         ]
     )
     one = f"(?:{one})"
-    return re.compile(rf"^(?:and |so |ok |what about )?{one}(?: (?:and )?{one})*(?: please| pls)?$")
+    # where it is asked about: "what is his salary at the UN?"
+    where = r"(?: (?:at|in|from|with) (?:the )?\w+)?"
+    return re.compile(
+        rf"^(?:and |so |ok |what about )?{one}(?: (?:and )?{one})*{where}(?: please| pls)?$"
+    )
 
 
 def _forms(name: str) -> list[str]:
