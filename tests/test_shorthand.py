@@ -77,10 +77,20 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "what is the Bali Process?",
         ),
         ("bali process explained", "what is bali process"),
+        # a protocol by what it is on
+        (
+            "when did the UN protocol on trafficking in persons enter into force?",
+            "when did the Trafficking in Persons Protocol enter into force?",
+        ),
+        ("the protocol against migrant smuggling", "the Smuggling of Migrants Protocol"),
         # the end of a treaty's title is no question about children
         (
-            "what is the palermo protocol on trafficking especially women and children",
-            "what is the palermo protocol on trafficking",
+            "what is the palermo protocol to prevent trafficking, especially women and children",
+            "what is the Trafficking in Persons Protocol",
+        ),
+        (
+            "the ASEAN convention against trafficking in persons, especially women and children",
+            "the ASEAN convention against trafficking in persons",
         ),
         (
             "is trafficking especially of women and children common?",

@@ -114,6 +114,17 @@ IDIOMS = {
     # protocol on trafficking, especially women and children")
     r"((?:protocol|convention)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+trafficking(?: in persons)?),?\s+"
     r"especially women and children": r"\1",
+    # a protocol by what it is on: "the UN protocol on trafficking in persons" is the
+    # Trafficking in Persons Protocol, whose name alone the glossary knows ("protocol" would
+    # otherwise weigh as much for the other one)
+    r"(?:un |united nations |palermo )?protocol (?:on|against|to (?:prevent|combat)) (?:the )?"
+    r"(?:trafficking in persons|trafficking of persons|human trafficking|trafficking)": (
+        "Trafficking in Persons Protocol"
+    ),
+    r"(?:un |united nations |palermo )?protocol (?:on|against|to (?:prevent|combat)) (?:the )?"
+    r"(?:smuggling of migrants|migrant smuggling|people smuggling|smuggling)": (
+        "Smuggling of Migrants Protocol"
+    ),
     r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
