@@ -83,6 +83,14 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "when did the Trafficking in Persons Protocol enter into force?",
         ),
         ("the protocol against migrant smuggling", "the Smuggling of Migrants Protocol"),
+        # a treaty by what it is against; what parties must do
+        ("what is the UN anti-corruption treaty?", "what is the UNCAC?"),
+        ("is there an ASEAN trafficking treaty?", "is there an ACTIP?"),
+        (
+            "what must state parties to uncac and untoc do",
+            "what obligations do state parties to uncac and untoc have",
+        ),
+        ("what do governments do about it", "what do governments do about it"),
         # the end of a treaty's title is no question about children
         (
             "what is the palermo protocol to prevent trafficking, especially women and children",

@@ -73,6 +73,12 @@ _SHORTHAND = re.compile(
 )
 
 
+# the parties to a treaty, and to which: "state parties to UNCAC and UNTOC"
+_PARTIES = (
+    r"((?:states?|countries|governments) part(?:y|ies)|states|countries|governments|parties)"
+    r"((?: (?:to|of|in|that joined|that ratified) [\w ,-]+?)?)"
+)
+
 # what someone gains, not how anyone gets out: "how can she get out of it?" stays
 IDIOMS = {
     r"(?:do|does|did) ((?:\w+ ){1,2})get out of (?:it|this|that)": r"do \1get in return",
@@ -124,6 +130,19 @@ IDIOMS = {
     r"(?:un |united nations |palermo )?protocol (?:on|against|to (?:prevent|combat)) (?:the )?"
     r"(?:smuggling of migrants|migrant smuggling|people smuggling|smuggling)": (
         "Smuggling of Migrants Protocol"
+    ),
+    # a treaty by what it is against, where the region has one: "the UN anti-corruption
+    # treaty" is UNCAC, "the ASEAN trafficking treaty" ACTIP
+    r"(?:(?:un|united nations)(?:'s)? )?anti ?-?corruption (?:treaty|convention|agreement)|"
+    r"(?:un|united nations)(?:'s)? (?:treaty|convention|agreement) (?:on|against) corruption": (
+        "UNCAC"
+    ),
+    r"asean(?:'s)? (?:anti ?-?)?trafficking (?:treaty|agreement)": "ACTIP",
+    # what parties must do: their obligations ("what must state parties to UNCAC do?")
+    rf"what must {_PARTIES} do": r"what obligations do \1\2 have",
+    rf"what (?:do|does) {_PARTIES} (?:have|need) to do": r"what obligations do \1\2 have",
+    rf"what (?:are|is) {_PARTIES} (?:required|obliged|bound|expected) to do": (
+        r"what obligations do \1\2 have"
     ),
     r"tl;? ?dr": "summary",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
