@@ -817,3 +817,25 @@ def test_asking_where_someone_in_danger_gets_help_is_answered_by_the_note(
     turn = conversation.ask(text)
     assert turn.intent is Intent.DANGER
     assert turn.reply.entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("previous", "then"),
+    [
+        ("migrant-smuggling-study-2024", "who published it?"),
+        ("uncac", "who wrote it?"),
+    ],
+)
+def test_it_after_another_document_is_not_taken_for_the_report(
+    conversation: Conversation, previous: str, then: str
+) -> None:
+    """ "who published it?" after UNODC's 2024 study got the report's publishers, as if the
+    study were the report (2026-12-02, fifth part): the previous entry is offered first."""
+    reply = conversation.ask(then, follows=previous).reply
+    assert reply.entry_id is None
+    assert reply.choices[0].entry_id == previous
+
+
+def test_it_after_a_finding_is_the_report(conversation: Conversation) -> None:
+    reply = conversation.ask("who wrote it?", follows="corruption-recruitment").reply
+    assert reply.entry_id == "report-authors"

@@ -71,6 +71,9 @@ _OF_ANOTHER = re.compile(
     r"and in)(?: (?:under|in|for|with|about|on|of|to|by))?(?: the)? (?P<named>.+)$"
 )
 SWAPPED_WORDS = 6  # "and what about the trafficking protocol?": longer ones ask more
+# what a follow-up may point back at, and the main questions about the report itself
+_REFERS_TO_IT = frozenset("it its that this they them those".split())
+_THE_REPORT = re.compile(r"\bthe report\b", re.IGNORECASE)
 # terms that say how a question asks, not what about
 _FRAMES = frozenset({f"{TERM_PREFIX}define"})
 _COMPARES = re.compile(
@@ -371,7 +374,30 @@ class Matcher:
                 other = self._in_context(text, entry, expanded, another=another, included=included)
                 if other.candidates and other.candidates[0].entry_id != previous:
                     found = other
-        return found
+        return self._not_the_report(text, entry, named_before, found)
+
+    def _not_the_report(
+        self, text: str, entry: Entry, named_before: frozenset[str], found: Match
+    ) -> Match:
+        """ "who wrote it?" after UNCAC or UNODC's 2024 study asks about what the previous
+        question named, not about the report, though the entries on the report ask it in those
+        words: offered beside the previous entry rather than answered."""
+        words = normalize(text).split()
+        answered = found.answer_id
+        if (
+            answered is None
+            or answered == entry.id
+            or not named_before
+            or not _REFERS_TO_IT.intersection(words)
+            or "report" in words
+            or _THE_REPORT.search(entry.question)
+            or (position := self.index.position(answered)) is None
+            or not _THE_REPORT.search(self._questions[position])
+        ):
+            return found
+        others = [c for c in found.candidates if c.entry_id != entry.id]
+        offered = (Candidate(entry.id, found.top_score), *others[: CLARIFY_CHOICES - 1])
+        return Match(found.question, Decision.CLARIFY, found.confidence, offered)
 
     def _in_context(
         self, text: str, entry: Entry, scores: FloatArray, *, another: bool, included: bool
