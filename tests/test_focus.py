@@ -29,6 +29,22 @@ def test_the_question_after_a_lead_in_is_one_of_the_parts() -> None:
     assert "In simple terms, what is the report about?" in parts
 
 
+def test_what_it_is_said_as_a_need_before_the_question() -> None:
+    """ "Could you give it to me?" asks for what the sentence before needs, after its lead-in
+    (2026-12-02, fifth part: the whole message was declined)."""
+    text = (
+        "As a translator working on a court file, I need the precise international definition "
+        "of migrant smuggling so my wording matches. Could you give it to me?"
+    )
+    assert (
+        "I need the precise international definition of migrant smuggling so my wording "
+        "matches. Could you give it to me?"
+    ) in questions_in(text)
+    found = shipped_engine().matcher.match(text)
+    assert found.candidates[0].entry_id == "define-smuggling"
+    assert found.decision is not Decision.NONE
+
+
 def test_the_lead_in_does_not_drown_the_question() -> None:
     """ "terms" made the definitions the first candidates of the whole sentence."""
     found = shipped_engine().matcher.match(f"{CONTEXT} In simple terms, what is the report about?")

@@ -25,6 +25,10 @@ from bot.matching.shorthand import in_plain_words
         ("key recs", "key recommendations"),
         ("recos pls", "recommendations please"),
         ("defn of smuggling", "definition of smuggling"),
+        (
+            "What can you tell me about Prof. Schloenhardt?",
+            "What can you tell me about professor. Schloenhardt?",
+        ),
     ],
 )
 def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> None:

@@ -16,7 +16,11 @@ _ASKING = re.compile(
 _ASKING_WORD = (
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b"
 )
-_CLAUSE = re.compile(rf"(?<=,\s){_ASKING_WORD}", re.IGNORECASE)
+# a request said as a need: "As a translator, I need the precise definition of smuggling."
+_REQUEST = (
+    r"i (?:really |just )?(?:need|want|would like|d like|am looking for|m looking for|am after)\b"
+)
+_CLAUSE = re.compile(rf"(?<=,\s)(?:{_ASKING_WORD}|{_REQUEST})", re.IGNORECASE)
 # the last clause of a plea may ask after "and": "i want to report a trafficker, and who funded
 # the report?"
 _LAST_CLAUSE = re.compile(rf"(?<=,\s)(?:(?:and|but|also|so) )?{_ASKING_WORD}", re.IGNORECASE)
@@ -24,7 +28,7 @@ _LEAD_IN = re.compile(
     r"^(?:(?:so|but|and|ok|okay|anyway|basically|now)[,\s]+)?(?:my (?:question|query) (?:is|"
     r"would be)|the question is|i (?:want|would like|d like|need) to (?:know|understand|ask)|"
     r"i m wondering|i am wondering|i wonder|i was wondering|please (?:tell|explain)|"
-    r"(?:can|could) you (?:tell|explain)|tell me|explain)\b",
+    rf"(?:can|could) you (?:tell|explain)|tell me|explain|{_REQUEST})\b",
     re.IGNORECASE,
 )
 
@@ -97,7 +101,12 @@ def questions_in(text: str) -> list[str]:
         if _asks(sentence):
             found.append(sentence)
             if position > 0:
-                found.append(f"{sentences[position - 1]} {sentence}")
+                before = sentences[position - 1]
+                found.append(f"{before} {sentence}")
+                # what "it" is, said after a lead-in: "As a translator, I need the definition of
+                # smuggling. Could you give it to me?"
+                if (clause := _CLAUSE.search(before)) is not None:
+                    found.append(f"{before[clause.start() :]} {sentence}")
             # "In simple terms, what is the report about?": the question after its lead-in
             if (clause := _CLAUSE.search(sentence)) is not None:
                 found.append(sentence[clause.start() :])

@@ -63,6 +63,7 @@ SPELLED_OUT = {
     "recs": "recommendations",
     "recos": "recommendations",
     "defn": "definition",
+    "prof": "professor",
 }
 _APOSTROPHES = "'\u2019"  # "rock 'n' roll", "y'all": part of a word, not shorthand
 _WORDS = "|".join(sorted((w for w in SPELLED_OUT if len(w) > 1), key=len, reverse=True))
