@@ -80,6 +80,10 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "Transnational Crime?",
             "what is the Bali Process?",
         ),
+        (
+            "what does the bali process on people smuggling stand for?",
+            "what does the bali process on people smuggling stand for?",
+        ),
         ("bali process explained", "what is bali process"),
         # a protocol by what it is on
         (

@@ -111,8 +111,9 @@ IDIOMS = {
     r"bali process)(?: rso)?(?:(?:'|\u2019)s)? (study|report|paper|research|publication)": r"\1",
     # its full name, whose words are its objectives' ("what is the Bali Process on People
     # Smuggling, Trafficking in Persons and Related Transnational Crime?")
-    r"(bali process) on people smuggling(?:,? trafficking in persons)?(?:,? and related "
-    r"transnational crimes?)?": r"\1",
+    # (not when the name itself is asked about: "what does ... stand for?")
+    r"(bali process)(?![^?.!]*\b(?:stands? for|means?)\b) on people smuggling(?:,? trafficking "
+    r"in persons)?(?:,? and related transnational crimes?)?": r"\1",
     # a keyword query's "explained": "bali process explained" asks what it is
     r"^((?:\w+ ){0,5}\w+) explained(?: (?:simply|briefly|in short|pls|please))?(?=\W*$)": (
         r"what is \1"
