@@ -75,3 +75,20 @@ def test_a_document_on_a_subject_the_vocabulary_lacks_is_another_one() -> None:
     # typos forgiven: a misspelt known word names this report's subject
     ours = matcher.match("who wrote the report on corupption and smuggling?")
     assert (ours.decision, ours.answer_id) == (Decision.ANSWER, "report-authors")
+
+
+def test_a_body_the_knowledge_base_never_names() -> None:
+    """ "how many member countries does interpol have" got the Bali Process's members
+    (2026-12-02, fifth part)."""
+    vocabulary = {"members", "bali", "process", "how", "many", "does", "have"}
+    assert unknown_subjects(
+        "how many member countries does interpol have", vocabulary.__contains__
+    ) == {"interpol"}
+    assert unknown_subjects("the members of the OSCE?", vocabulary.__contains__) == {"osce"}
+    assert unknown_subjects("members of the bali process", vocabulary.__contains__) == set()
+    matcher = shipped_engine().matcher
+    assert matcher.match("how many member countries does interpol have").decision is not (
+        Decision.ANSWER
+    )
+    ours = matcher.match("how many members does the bali process have")
+    assert (ours.decision, ours.answer_id) == (Decision.ANSWER, "bali-process-membership")

@@ -71,7 +71,20 @@ _ON_SUBJECT = re.compile(
 )
 
 
+# a body the knowledge base never names, asked about as one: "how many members does interpol
+# have?", "the member states of the OSCE"
+_OF_A_BODY = re.compile(
+    r"\b(?:does|do|did) ([a-z]+) have (?:\w+ )?(?:members?|member (?:countries|states)|"
+    r"offices?|staff|headquarters|budget|mandate)\b"
+    r"|\bhow many (?:members?|member (?:countries|states)) (?:does|do|did) ([a-z]+) have\b"
+    r"|\b(?:members?|membership|member (?:countries|states)) of (?:the )?([a-z]+)\b"
+)
+
+
 def unknown_subjects(text: str, knows: Callable[[str], bool]) -> set[str]:
-    """The words naming what a document the text asks about is on, where `knows` (the
-    vocabulary, typos forgiven) knows none of them."""
-    return {found[1] for found in _ON_SUBJECT.finditer(normalize(text)) if not knows(found[1])}
+    """The words naming what a document the text asks about is on, or a body it asks about as
+    one, where `knows` (the vocabulary, typos forgiven) knows none of them."""
+    words = normalize(text)
+    on = {found[1] for found in _ON_SUBJECT.finditer(words)}
+    bodies = {name for found in _OF_A_BODY.finditer(words) for name in found.groups() if name}
+    return {word for word in on | bodies if not knows(word)}
