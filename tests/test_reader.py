@@ -13,6 +13,7 @@ from bot.intents.cues import (
     happening_to_them,
     long_over,
     of_their_own,
+    relays_a_question,
     situations,
     tells,
 )
@@ -461,6 +462,7 @@ def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() ->
         ("I was stuck with recruitment debt back in 2014 but paid it off long ago", True),
         ("my uncle's boss kept his passport years ago, he got it back and he's fine now", True),
         ("my grandmother was smuggled out in the 1960s, was that smuggling?", True),
+        ("a decade ago my brother owed a broker, he paid it off and he is home now", True),
         # what goes on in the world, not in the story (2026-12-02, fifth part)
         ("my uncle was sold to a boat in the 1980s and got home. sad that it still happens", True),
         (
@@ -496,8 +498,35 @@ def test_a_case_known_from_the_news(text: str, media: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "relayed"),
+    [
+        ("my colleague was asking whether smuggled migrants can be punished", True),
+        ("a friend wants to know if trafficked people are prosecuted", True),
+        ("students often ask how victims of trafficking can be identified", True),
+        # the question may be of someone near the asker, or names more than a word of law
+        ("my sister asked me if she can leave her employer who keeps her passport", False),
+        ("my friend wonders whether people held in scam compounds can escape", False),
+        ("my neighbour asked me where victims of trafficking can get help", False),
+        ("i wonder whether smuggled migrants can be punished", False),
+        ("they asked me whether i was smuggled", False),
+    ],
+)
+def test_someone_elses_question_passed_on(text: str, relayed: bool) -> None:
+    assert relays_a_question(text) is relayed
+
+
+@pytest.mark.parametrize(
     ("text", "danger"),
     [
+        # a question passed on, about people in general, is no plea (CI, 2026-12-02)
+        ("my classmate asked me whether trafficked people can be punished", False),
+        (
+            "my boss wants to know whether victims can be punished for crimes they were forced "
+            "to commit",
+            False,
+        ),
+        ("my friend was asking how she can get her passport back from the agent", True),
+        ("my friend wonders whether people held in scam compounds can escape", True),
         # found in a fresh development set (2026-12-02, fourth part): stories, not pleas
         (
             "my father came to Malaysia irregularly in the 90s and is a citizen now. Was he "

@@ -85,6 +85,7 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "what does the bali process on people smuggling stand for?",
         ),
         ("bali process explained", "what is bali process"),
+        ("bali  process   explained", "what is bali process"),  # typed with extra spaces
         # a protocol by what it is on
         (
             "when did the UN protocol on trafficking in persons enter into force?",

@@ -260,7 +260,7 @@ _QUESTION_START = frozenset(
 
 # a question asked in the telling: "my colleague was asking whether ...", "i wonder if ..."
 _ASKED_WITHIN = re.compile(
-    r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|want to know|wants to know|"
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know|"
     r"wanted to know|curious|question is)\b(?:\W+\w+){0,3}?\W+(?:whether|if|how|what|why|who|"
     r"when|where)\b"
 )
@@ -276,6 +276,31 @@ def tells(text: str) -> bool:
     """A statement that asks nothing in the telling: not "my colleague was asking whether
     smuggled migrants can be punished". (Not a feature: the detectors learnt the plain form.)"""
     return is_statement(text) and not _ASKED_WITHIN.search(normalize(text))
+
+
+# a question someone else asked, relayed about people in general: "my colleague was asking
+# whether smuggled migrants can be punished" (not "my sister asked if she can leave")
+_RELAYED = re.compile(
+    r"^(?!(?:i|we)\b)(?P<who>(?:\w+ ){1,4}?)(?:(?:was|is|were|are|has|have|had|been|keeps|kept|"
+    r"often|always|also|just|once|still) )*(?:ask|asks|asked|asking|wonder|wonders|wondered|"
+    r"wondering|wants? to know|wanted to know|would like to know|(?:is|was) curious)"
+    r"(?: (?:me|us))? (?:whether|if|how|what|why|who|when|where)\b(?P<question>.*)$"
+)
+_OF_ANYONE_NEAR = re.compile(r"\b(?:i|me|my|mine|we|us|our|he|him|his|she|her|hers|you|your)\b")
+
+
+def relays_a_question(text: str) -> bool:
+    """Whether the message passes on someone else's question about people in general: their
+    question, not a plea of the asker's (in any text, normalised here). A question that names
+    more than what was done to them ("whether people held in compounds can escape") may be
+    the asker's own, and is not passed over."""
+    found = _RELAYED.match(normalize(text))
+    return bool(
+        found
+        and not re.search(r"\b(?:i|me|we|us)\b", found["who"])
+        and not _OF_ANYONE_NEAR.search(found["question"])
+        and set(situations(found["question"])) <= {"coerced"}
+    )
 
 
 def cues(text: str) -> list[str]:
@@ -478,7 +503,7 @@ def about_the_law(text: str) -> bool:
 # since 2023", "back in 2017 ... now the same broker has his passport again")
 _LONG_AGO = re.compile(
     r"\b(?:in the (?:19|20)?\d0 ?s|(?:in|back in|around) (?:19\d\d|20[01]\d)|(?:\w+ )?"
-    r"(?:years|decades) ago|long ago|years back|back then|when (?:i|he|she|we) (?:was|were) "
+    r"(?:years|decades?) ago|long ago|years back|back then|when (?:i|he|she|we) (?:was|were) "
     r"(?:young|a (?:child|kid|teenager)|little))\b"
 )
 _OVER = re.compile(

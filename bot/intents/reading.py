@@ -21,6 +21,7 @@ from bot.intents.cues import (
     happening_to_them,
     long_over,
     of_their_own,
+    relays_a_question,
     reported_by_others,
     situations,
     tells,
@@ -114,6 +115,9 @@ class Suspicion:
     long_over: bool = False
     # it tells of a case known from the news, a film or a book, not of one's own people
     from_the_media: bool = False
+    # it passes on someone else's question about people in general: "my colleague was asking
+    # whether smuggled migrants can be punished"
+    relayed: bool = False
 
     @property
     def plainly_pleads(self) -> bool:
@@ -124,7 +128,7 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        if (self.long_over or (self.from_the_media and not self.own)) and not (
+        if (self.long_over or self.relayed or (self.from_the_media and not self.own)) and not (
             self.wants_to_report or self.to_them or self.for_help
         ):
             return False
@@ -236,6 +240,7 @@ class Reader:
             for_help=asks_for_help(text),
             long_over=long_over(text),
             from_the_media=from_the_media(text),
+            relayed=relays_a_question(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
                 default=0.0,

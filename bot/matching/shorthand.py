@@ -165,7 +165,7 @@ def _spelled(found: re.Match[str]) -> str:
 def in_plain_words(text: str) -> str:
     """The text spelled out, and each idiom in the knowledge base's words: what is matched.
     Not what the safety reader reads: "how do I get out of it?" must stay a wish to escape."""
-    plain = spelled_out(text)
+    plain = re.sub(r"[^\S\n]+", " ", spelled_out(text))  # idioms are written single-spaced
     for idiom, words in _IDIOMS:
         plain = idiom.sub(partial(_expanded, words), plain)
     return plain
