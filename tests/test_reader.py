@@ -164,6 +164,7 @@ def test_the_legal_gate_needs_a_legal_word() -> None:
         "the police closed my brother's case, can we get it reopened?",
         "a colleague takes cash at the gate, do I have to report it?",
         "is what I did legally a problem?",
+        "I'm defending a boat crew member, is he a smuggler if he was not paid?",
     ],
 )
 def test_what_ones_own_case_counts_as_in_law_names_the_law(text: str) -> None:
@@ -429,6 +430,11 @@ def test_a_plea_asked_as_a_question_after_a_comma_gets_the_note_in_the_regions_l
         ("on a farm visit we found workers locked in a shed", True),
         ("i found in the report that passports are often held", False),
         ("we saw that article about scam compounds", False),
+        # said to be the asker's own case, or a friend's; whom one works under at sea
+        ("hypothetically, who should someone in a compound call? asking for myself", True),
+        ("question from a friend: how can she get her papers back?", True),
+        ("my captain says everyone works the first year unpaid", True),
+        ("a question from my students: what is debt bondage?", False),
     ],
 )
 def test_whose_situation_it_is(text: str, own: bool) -> None:

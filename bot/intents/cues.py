@@ -355,8 +355,13 @@ def situations(text: str) -> list[str]:
 # agent", "asking for a friend"), or the asker, asked for a bribe or offered a job they doubt; a
 # lawyer's "my client", a teacher's "my students" or an employer's "our workers" are not
 _OWN = re.compile(
-    rf"\b(?:my|our) (?!(?:{_STAFF})\b)(?:{_KIN}|employer|boss|agency|agent|recruiter)\b"
-    rf"|\b(?:asking|ask) for a friend\b|\b{_BRIBE_ASKED}\b|{_JOB_QUESTIONED}"
+    rf"\b(?:my|our) (?!(?:{_STAFF})\b)(?:{_KIN}|employer|boss|agency|agent|recruiter|broker|"
+    r"captain|skipper)\b"
+    # said to be the asker's own case, or a friend's: "asking for myself tbh", "question from
+    # a friend: how can she ...", "this is about me"
+    r"|\b(?:asking|ask|question|questions) (?:for|from) (?:a friend|myself|me)\b"
+    r"|\b(?:this|it) (?:is|s) (?:about|for) (?:me|myself)\b"
+    rf"|\b{_BRIBE_ASKED}\b|{_JOB_QUESTIONED}"
     # someone the asker suspects of being in it: "i suspect a student in my class is ..."
     r"|\b(?:i|we) (?:suspect|think|believe|fear) (?:that )?(?:a|an|my|our|one of (?:my|our)|"
     r"someone|somebody|this|that) "
@@ -487,7 +492,8 @@ _LEGAL_TERMS = re.compile(
     r"(?:trafficking|smuggling|debt bondage|forced labou?r|exploitation)\b"
     r"|\b(?:treat\w*|seen|count\w*|considered|regarded|classed) (?:me |him |her |them |us )?as "
     r"(?:an? )?(?:smuggl\w*|traffick\w*|victims?|criminals?|accomplices?)\b"
-    r"|\b(?:am i|is (?:he|she)|are (?:we|they)) (?:an? )?(?:\w+ )?victims?\b"
+    r"|\b(?:am i|is (?:he|she)|are (?:we|they)) (?:an? )?(?:\w+ )?(?:victims?|smugglers?|"
+    r"traffickers?|criminals?|accomplices?)\b"
     # a duty or a risk of one's own: "do I have to report it?", "am I exposing myself legally?"
     r"|\b(?:have|need|obliged|required) to report\b|\bat risk\b"
 )
