@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-# shorter messages are matched whole; from 11 words a sentence of context may come first ("I
-# teach at a police academy. What is the Bali Process?"; 25 before 2026-12-03)
-LONG_MESSAGE_WORDS = 10
+LONG_MESSAGE_WORDS = 25  # shorter messages are matched whole
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _ASKING = re.compile(
     r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could|"
@@ -93,8 +91,8 @@ def _asks(sentence: str) -> bool:
 
 
 def questions_in(text: str) -> list[str]:
-    """The sentences of a message of more than a few words that ask something, each alone and
-    with the sentence before it (which often names what "it" is); nothing for a short one."""
+    """The sentences of a long message that ask something, each alone and with the sentence
+    before it (which often names what "it" is); nothing for a short message."""
     if len(text.split()) <= LONG_MESSAGE_WORDS:
         return []
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
