@@ -286,6 +286,7 @@ _RELAYED = re.compile(
     r"wondering|wants? to know|wanted to know|would like to know|(?:is|was) curious)"
     r"(?: (?:me|us))? (?:whether|if|how|what|why|who|when|where)\b(?P<question>.*)$"
 )
+_THE_ASKER = re.compile(r"\b(?:i|me|we|us)\b")
 _OF_ANYONE_NEAR = re.compile(r"\b(?:i|me|my|mine|we|us|our|he|him|his|she|her|hers|you|your)\b")
 
 
@@ -297,7 +298,7 @@ def relays_a_question(text: str) -> bool:
     found = _RELAYED.match(normalize(text))
     return bool(
         found
-        and not re.search(r"\b(?:i|me|we|us)\b", found["who"])
+        and not _THE_ASKER.search(found["who"])
         and not _OF_ANYONE_NEAR.search(found["question"])
         and set(situations(found["question"])) <= {"coerced"}
     )
