@@ -259,9 +259,12 @@ _QUESTION_START = frozenset(
 
 
 # a question asked in the telling: "my colleague was asking whether ...", "i wonder if ..."
+_ASKING = (
+    r"ask|asks|asked|asking|wonder|wonders|wondered|wondering|wants? to know|wanted to know|"
+    r"would like to know|curious"
+)
 _ASKED_WITHIN = re.compile(
-    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know|"
-    r"wanted to know|curious|question is)\b(?:\W+\w+){0,3}?\W+(?:whether|if|how|what|why|who|"
+    rf"\b(?:{_ASKING}|question is)\b(?:\W+\w+){{0,3}}?\W+(?:whether|if|how|what|why|who|"
     r"when|where)\b"
 )
 
@@ -282,8 +285,7 @@ def tells(text: str) -> bool:
 # whether smuggled migrants can be punished" (not "my sister asked if she can leave")
 _RELAYED = re.compile(
     r"^(?!(?:i|we)\b)(?P<who>(?:\w+ ){1,4}?)(?:(?:was|is|were|are|has|have|had|been|keeps|kept|"
-    r"often|always|also|just|once|still) )*(?:ask|asks|asked|asking|wonder|wonders|wondered|"
-    r"wondering|wants? to know|wanted to know|would like to know|(?:is|was) curious)"
+    rf"often|always|also|just|once|still) )*(?:{_ASKING})"
     r"(?: (?:me|us))? (?:whether|if|how|what|why|who|when|where)\b(?P<question>.*)$"
 )
 _THE_ASKER = re.compile(r"\b(?:i|me|we|us)\b")
