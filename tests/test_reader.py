@@ -119,6 +119,12 @@ def test_a_question_asked_in_the_telling_is_no_statement(text: str, told: bool) 
         ("how do fishermen get off a boat? asking because i am on one now", True),
         ("how are victims of trafficking identified?", False),
         ("i am being asked about the report a lot", False),
+        # a question put of anyone, said to be the asker's own (2026-12-03)
+        (
+            "what happens if someone reports a trafficker but is undocumented? this is about me",
+            True,
+        ),
+        ("asking for myself: what does the report say about the Bali Process?", False),
     ],
 )
 def test_the_asker_saying_it_happens_to_them(text: str, to_them: bool) -> None:
@@ -430,6 +436,7 @@ def test_a_plea_asked_as_a_question_after_a_comma_gets_the_note_in_the_regions_l
         ("on a farm visit we found workers locked in a shed", True),
         ("i found in the report that passports are often held", False),
         ("we saw that article about scam compounds", False),
+        ("I saw a news story last week about scam compounds being raided", False),
         # said to be the asker's own case, or a friend's; whom one works under at sea
         ("hypothetically, who should someone in a compound call? asking for myself", True),
         ("question from a friend: how can she get her papers back?", True),
@@ -482,6 +489,9 @@ def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() ->
         ("years ago i thought it was over but my recruiter found me and threatens me", False),
         ("my aunt went to saudi in the 90s and her employer still keeps her passport", False),
         ("she came home in 2019 but it still happens to her cousin", False),
+        # the law of today, not the story going on today (2026-12-03)
+        ("grandpa was smuggled in the 70s, he's fine now. is it smuggling by today's law?", True),
+        ("my grandfather was smuggled in the 70s and today they threaten him again", False),
     ],
 )
 def test_a_story_told_as_long_over(text: str, over: bool) -> None:
@@ -494,6 +504,7 @@ def test_a_story_told_as_long_over(text: str, over: bool) -> None:
         ("I watched a documentary about children begging in Bangkok", True),
         ("read in the news that rescued workers were charged", True),
         ("saw it on tv last night", True),
+        ("I saw a news story last week about scam compounds being raided", True),
         # social media is where the recruiting is done, not a story told
         ("a man on facebook is offering jobs to girls in my village", False),
         ("my cousin told me on tiktok she cannot leave", False),

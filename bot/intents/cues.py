@@ -71,6 +71,13 @@ _JOB_QUESTIONED = (
     r"have|has|had) (?:an? |this |the )?(?:\w+ )?(?:job )?offers?)\b"
     r"(?:\W+\w+){0,25}?\W+(?:scam|legit\w*|real|safe|trust\w*|red flags?)\b"
 )
+# what tells of a case from afar: the news, a film, a book
+_MEDIA = (
+    r"(?:documentar\w*|film|movie|series|news|article|story|stories|piece|post|video|podcast|"
+    r"book|novel|headlines?)"
+)
+# one of them, as seen, read or heard: "a news story", "that documentary on netflix"
+_A_PIECE = rf"(?:a|an|the|this|that|some) (?:\w+ ){{0,2}}?{_MEDIA}"
 # the asker, saying what they are: "i'm", "i think i am", "we are"
 _I_AM = r"(?:i m|im|i am|we re|we are)"
 _HOLD = (
@@ -373,7 +380,7 @@ _OWN = re.compile(
     # what the asker came upon: "as a labour inspector I found workers in a locked container"
     r"|\b(?:i|we) (?:just |recently )?(?:found|saw|met|discovered|rescued|encountered|came "
     r"across|see|find|meet|notice|spot|come across) "
-    r"(?!(?:in|on|that|this|it|out|online|the report|a report|an article)\b)"
+    rf"(?!(?:in|on|that|this|it|out|online|the report|a report|an article)\b|{_A_PIECE}\b)"
     r"|\bsomeone (?:i|we) know\b"
     # their own papers, to get back with help: "can unodc help me get my passport back?"
     rf"|\bhelp (?:me|us) (?:to )?(?:get|take) (?:back )?(?:my|our) {_DOCUMENTS}\b"
@@ -460,9 +467,26 @@ def asks_for_help(text: str) -> bool:
     return bool(_ASKS_FOR_HELP.search(normalize(text)))
 
 
+# the asker, saying a question put of anyone is their own: "what happens if someone reports a
+# trafficker but is undocumented themselves? this is about me" ("asking for myself" may mean
+# for one's own knowledge)
+_MY_CASE = re.compile(
+    r"\b(?:this|it|that) (?:is|s) (?:really |actually )?(?:about|for) (?:me|myself|us)\b"
+    r"|\b(?:it s|it is|that s|that is) (?:me|us)\b"
+)
+# ...of a crime or what is done to someone
+_OF_A_CRIME = re.compile(
+    r"\b(?:traffick\w*|smuggl\w*|victims?|exploit\w*|forced|held|debts?|bribe\w*|threat\w*|"
+    r"deport\w*|undocumented|passports?)\b"
+)
+
+
 def happening_to_them(text: str) -> bool:
     """Whether the asker says it is happening to them (in any text, normalised here)."""
-    return bool(_HAPPENING_TO_ME.search(normalize(text)))
+    words = normalize(text)
+    return bool(
+        _HAPPENING_TO_ME.search(words) or (_MY_CASE.search(words) and _OF_A_CRIME.search(words))
+    )
 
 
 def would_report_oneself(text: str) -> bool:
@@ -529,7 +553,8 @@ _OVER = re.compile(
     r"\b(?:all|that s all|it s all|it was all|that was all) over\b"
 )
 _NOT_OVER = re.compile(
-    r"\b(?:still|again|right now|currently|at the moment|these days|today|tonight|this "
+    # (not "today's": "would it count under today's protocol?" asks of the law, not the story)
+    r"\b(?:still|again|right now|currently|at the moment|these days|today(?! s\b)|tonight|this "
     r"(?:week|morning|month)|yesterday|since then|anymore|any more|thought (?:it|that) was "
     r"over|haven t|hasn t|have not|has not)\b"
 )
@@ -561,9 +586,9 @@ def long_over(text: str) -> bool:
 # a case the asker knows from the news, a film or a book: "I watched a documentary about
 # children begging in Bangkok", "read in the news that officials were arrested"
 _FROM_THE_MEDIA = re.compile(
-    r"\b(?:watch\w*|saw|seen|see|read\w*|heard|hear|came across|listen\w* to) (?:a|an|the|this|"
-    r"that|some|about|in) (?:\w+ ){0,2}?(?:documentar\w*|film|movie|series|news|article|"
-    r"story|stories|piece|post|video|podcast|book|novel|headlines?)\b"
+    r"\b(?:watch\w*|saw|seen|see|read\w*|heard|hear|came across|listen\w* to) (?:about|in) "
+    rf"(?:\w+ ){{0,2}}?{_MEDIA}\b"
+    rf"|\b(?:watch\w*|saw|seen|see|read\w*|heard|hear|came across|listen\w* to) {_A_PIECE}\b"
     # (not social media, where the recruiting is done: "a man on facebook is offering jobs")
     r"|\b(?:in|on) the (?:news|papers?|headlines)\b|\bon (?:tv|television|the radio|netflix)\b"
     r"|\bnews (?:said|says|reported|report|story|stories|article)\b"
