@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.matcher import Decision
-from bot.matching.titles import known_text, titles_in, unknown_subjects, unknown_titles
+from bot.matching.titles import (
+    known_text,
+    titles_in,
+    unknown_names,
+    unknown_subjects,
+    unknown_titles,
+)
 from tests.support.shipped import shipped_engine
 
 KNOWN = known_text(["What is the Smuggling of Migrants Protocol?", "the ASEAN Convention"])
@@ -92,3 +98,20 @@ def test_a_body_the_knowledge_base_never_names() -> None:
     )
     ours = matcher.match("how many members does the bali process have")
     assert (ours.decision, ours.answer_id) == (Decision.ANSWER, "bali-process-membership")
+
+
+def test_a_treaty_or_meeting_named_in_lower_case_by_an_unknown_word() -> None:
+    """ "what is the rabat process and who are its members" got the Bali Process's members
+    (fresh development questions, 2026-12-03): typed in lower case, no capital told a title."""
+    vocabulary = {"bali", "smuggling", "protocol", "process", "trafficking"}
+    assert unknown_names("what is the rabat process", vocabulary.__contains__) == {"rabat"}
+    assert unknown_names("the bali process", vocabulary.__contains__) == set()
+    assert unknown_names("every stage of the trafficking process", vocabulary.__contains__) == set()
+    matcher = shipped_engine().matcher
+    other = matcher.match("what is the rabat process and who are its members")
+    assert other.decision is not Decision.ANSWER
+    ours = matcher.match("who are the members of the bali process")
+    assert (ours.decision, ours.answer_id) == (Decision.ANSWER, "bali-process-membership")
+    # in another language the word before "Protocol" is a small word of its own
+    tagalog = matcher.match("ano yung Protocol laban sa smuggling of migrants")
+    assert tagalog.answer_id == "som-protocol"

@@ -28,7 +28,7 @@ from bot.matching.language_id import probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
-from bot.matching.titles import unknown_subjects, unknown_titles
+from bot.matching.titles import unknown_names, unknown_subjects, unknown_titles
 from bot.matching.vectors import FloatArray
 
 MAX_QUESTION_CHARS = 500  # longer text is cut: nobody's question is longer, and it bounds work
@@ -597,7 +597,9 @@ class Matcher:
         decline score higher than every entry ("apa syarat nak jadi pegawai imigresen?" shares
         the words of the entry on corruption at borders)."""
         index = self.index.regional[code]
-        found = self._decide(text, index.entry_scores(text), calibration=self.regional_calibration)
+        found = self._decide(
+            text, index.entry_scores(text), calibration=self.regional_calibration, english=False
+        )
         if found.decision is Decision.NONE or index.declined_score(text) <= found.top_score:
             return found
         return replace(found, decision=Decision.NONE, reason=Reason.OUT_OF_SCOPE)
@@ -657,6 +659,8 @@ class Matcher:
         scores: FloatArray,
         lead: float | None = None,
         calibration: Calibration | None = None,
+        *,
+        english: bool = True,
     ) -> Match:
         ranked = Match(text, Decision.NONE, 0.0, self._top(scores))
         fitted = calibration or self.calibration
@@ -673,6 +677,7 @@ class Matcher:
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
             and not unknown_titles(text, self.index.titles)
             and not unknown_subjects(text, self._knows)
+            and not (english and unknown_names(text, self._knows))
             and not self._one_of_several_people(text, ranked)
             and not asks_for_contact_details(text)
             and not asks_about_future(text)

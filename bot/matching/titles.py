@@ -81,6 +81,14 @@ _OF_A_BODY = re.compile(
 )
 
 
+# a treaty, process or meeting named by a word before its kind, as typed in lower case, where no
+# capital tells a title: "the rabat process", "the merida convention"
+_NAMED_BEFORE_KIND = re.compile(
+    r"\b([a-z]+) (?:acts?|conventions?|protocols?|directives?|process|treaty|treaties|charter|"
+    r"declarations?|summits?|compacts?)\b"
+)
+
+
 def unknown_subjects(text: str, knows: Callable[[str], bool]) -> set[str]:
     """The words naming what a document the text asks about is on, or a body it asks about as
     one, where `knows` (the vocabulary, typos forgiven) knows none of them."""
@@ -88,3 +96,10 @@ def unknown_subjects(text: str, knows: Callable[[str], bool]) -> set[str]:
     on = {found[1] for found in _ON_SUBJECT.finditer(words)}
     bodies = {name for found in _OF_A_BODY.finditer(words) for name in found.groups() if name}
     return {word for word in on | bodies if not knows(word)}
+
+
+def unknown_names(text: str, knows: Callable[[str], bool]) -> set[str]:
+    """The names before a treaty's or a meeting's kind that `knows` does not know, in an English
+    text (in another language the word before "Protocol" is as often "ng" or "mga")."""
+    words = normalize(text)
+    return {found[1] for found in _NAMED_BEFORE_KIND.finditer(words) if not knows(found[1])}
