@@ -38,6 +38,10 @@ def test_cues_name_what_is_happening_not_the_topic() -> None:
     assert situations("help me understand the three pronged approach") == []
     assert situations("please help me explain UNCAC to my class") == []
     assert situations("help me find my sister") == ["plea"]
+    # the asker holding their own papers (2026-12-03)
+    assert "documents_held" not in cues("i have the receipts and i hold my passport")
+    assert "documents_held" not in cues("we still have our passports, is that normal?")
+    assert "documents_held" in cues("he has my passport and i have nothing")
 
 
 @pytest.mark.parametrize(

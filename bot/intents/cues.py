@@ -78,6 +78,8 @@ _MEDIA = (
 )
 # one of them, as seen, read or heard: "a news story", "that documentary on netflix"
 _A_PIECE = rf"(?:a|an|the|this|that|some) (?:\w+ ){{0,2}}?{_MEDIA}"
+# not the asker holding their own papers: "i have receipts and i hold my passport"
+_NOT_THE_ASKER = r"(?<!\bi )(?<!\bwe )(?<!\bi still )(?<!\bwe still )"
 # the asker, saying what they are: "i'm", "i think i am", "we are"
 _I_AM = r"(?:i m|im|i am|we re|we are)"
 _HOLD = (
@@ -93,10 +95,10 @@ CUES: dict[str, re.Pattern[str]] = {
         # "asking for a friend": the way many tell of themselves
         "my_people": rf"\b(?:my|our) {_PEOPLE}\b|\b(?:asking|ask) for a friend\b",
         "they_act": rf"\b{_THEY}\b",
-        "documents_held": rf"\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
+        "documents_held": rf"{_NOT_THE_ASKER}\b{_HOLD}\b(?:\W+\w+){{0,4}}\W+{_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS}\b(?:\W+\w+){{0,4}}\W+{_HOLD}\b"
         # whose they are, with someone else: "he has my passport", "our papers are with the agent"
-        rf"|\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
+        rf"|{_NOT_THE_ASKER}\b(?:has|have|got) (?:my|our|her|his|their|your) {_DOCUMENTS}\b"
         rf"|\b{_DOCUMENTS} (?:is|are) (?:still )?with (?:my|our|the|his|her|their)\b"
         rf"|\b{_DOCUMENTS} (?:gone|missing)\b"
         # wanted back: "how do i get my passport back from my employer"
