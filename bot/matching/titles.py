@@ -7,8 +7,9 @@ as "did you mean", never answered as if it were sure.
 A title is one or more capitalised words before the kind of document it names ("Report",
 "Convention", "Act", ...); the known ones are those the entries' phrasings and the glossary
 use (the acronyms' sources), compared in lower case: "the smuggling protocol" is known however
-it is typed. A subject is the word after "report on" (or "study about", ...): known when the
-vocabulary has it.
+it is typed. A subject is the word after "report on" (or "study about", ...), and a name the
+word before a treaty's or a meeting's kind typed in lower case ("the rabat process"): known
+when the vocabulary has it.
 """
 
 from __future__ import annotations
