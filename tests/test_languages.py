@@ -18,7 +18,7 @@ from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, SmallTalk, regional_small_talk
 from bot.intents.about_the_bot import QuestionsAboutTheBot
-from bot.intents.regional import RegionalDanger
+from bot.intents.regional import ANSWERED_STRENGTH, RegionalDanger
 from bot.knowledge import (
     ENGLISH,
     AboutTheBotKind,
@@ -65,6 +65,9 @@ def conversation() -> Conversation:
         ("bao cao nay noi ve dieu gi", ("vi",)),  # typed without tones
         ("apa itu UNCAC dan siapa yang menulis laporan ini", ("id", "ms")),
         ("laporan ni cakap pasal apa, tak faham", ("ms", "id")),
+        # Malaysia's spelling of passport (2026-12-03): read by the Indonesian detector, a plea
+        # about a sister's passport lost its note
+        ("majikan simpan pasport kakak saya, normal ke?", ("ms", "id")),
         ("ano ang UNCAC at bakit mahalaga ito", ("fil",)),
         ("my majikan took my passport and has not paid me", ()),  # English with a Malay word
         ("who funded the research", ()),
@@ -712,3 +715,17 @@ def test_a_few_words_introducing_the_asker_are_no_plea() -> None:
         "fil", "pulis ako. ano ang sinasabi ng report tungkol sa bribery?"
     )
     assert reader.regional_danger("fil", "Tulungan nyo ako. Ano gagawin ko?")
+
+
+def test_a_message_an_entry_answers_must_read_stronger_as_danger(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question on the report's subject that an entry answers shares the pleas' words ("how
+    are border officials bribed to let people through?", in Indonesian, read just above the
+    bar): answered, it needs `ANSWERED_STRENGTH`; a plea answered reads far above it."""
+    regional = shipped_engine().reader._regional
+    monkeypatch.setattr(regional, "_strength", lambda language, text: 1.2)
+    assert regional.is_danger("id", "pertanyaan", answered=False)
+    assert not regional.is_danger("id", "pertanyaan", answered=True)
+    monkeypatch.setattr(regional, "_strength", lambda language, text: ANSWERED_STRENGTH)
+    assert regional.is_danger("id", "pertanyaan", answered=True)

@@ -28,7 +28,8 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 # message of one or two words), and more than English function words, so "my majikan took my
 # passport" stays English and "apa itu UNCAC?" does not.
 # First, the words that tell Indonesian from Malay: everyday words, and Malaysia's own terms
-# (rasuah, penyeludupan, imigresen, polis, wang, jenayah against korupsi, penyelundupan...).
+# (rasuah, penyeludupan, imigresen, polis, wang, jenayah against korupsi, penyelundupan...;
+# Malaysia's "pasport" against Indonesia's "paspor").
 _INDONESIAN = frozenset(
     "nggak gak gimana bisa kapan sih aja banget dong kenapa bagaimanakah tentang bikin sudah "
     "belum harus sama korupsi penyelundupan perdagangan imigrasi polisi uang kejahatan "
@@ -36,7 +37,7 @@ _INDONESIAN = frozenset(
 )
 _MALAY = frozenset(
     "tak ni tu kat nak macam boleh awak dah mengapa camne rasuah penyeludupan pemerdagangan "
-    "imigresen polis wang duit jenayah kerajaan".split()
+    "imigresen polis wang duit jenayah kerajaan pasport".split()
 )
 _MALAY_INDONESIAN = frozenset(
     "yang dan adalah dengan tidak ini itu apa siapa untuk dari bagaimana saya kami kita "
