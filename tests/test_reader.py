@@ -496,6 +496,7 @@ def test_a_sentence_telling_of_ones_own_case_outweighs_an_ordinary_question() ->
         # the law of today, not the story going on today (2026-12-03)
         ("grandpa was smuggled in the 70s, he's fine now. is it smuggling by today's law?", True),
         ("my grandfather was smuggled in the 70s and today they threaten him again", False),
+        ("gran was sold as a bride in 1962, ran away. would it count as trafficking today?", True),
     ],
 )
 def test_a_story_told_as_long_over(text: str, over: bool) -> None:

@@ -576,10 +576,17 @@ _STILL_IN_GENERAL = re.compile(
 )
 
 
+# what it would be called today, by today's law: "would that count as child trafficking today?"
+_BY_TODAYS_LAW = re.compile(
+    r"\b(?:count|counts|counted|considered|seen|treated|called|classed|classified|defined) as "
+    r"(?:\w+ ){0,5}?today\b"
+)
+
+
 def long_over(text: str) -> bool:
     """Whether the message tells of what happened long ago as over, and of nothing going on
     (in any text, normalised here)."""
-    words = _STILL_IN_GENERAL.sub(" ", normalize(text))
+    words = _BY_TODAYS_LAW.sub(" ", _STILL_IN_GENERAL.sub(" ", normalize(text)))
     if _NOT_OVER.search(words):
         return False
     return bool(_LAST_CENTURY.search(words) or (_LONG_AGO.search(words) and _OVER.search(words)))
