@@ -231,7 +231,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bwhere (?:can|could|should|do|shall) (?:i|we) (?:go|hide|stay|sleep)"
         r"(?: (?:now|tonight|today))?$",
         "lured": _JOB_QUESTIONED,
-        "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|(?:i m|im|i am) (?:1[0-7]|[6-9])|underage|minor|"
+        "minor": r"\b(?:\d{1,2} (?:year|yr)s? old|(?:i m|im|i am|she s|she is|he s|he is) "
+        r"(?:only |just )?(?:1[0-7]|[6-9])|underage|minor|"
         r"(?:a|the|my|our) (?:child|kid|"
         r"boy|girl)|schoolgirl|schoolboy|teenager|teen)\b",
         "plea": rf"\b(?:{_CALLS_FOR_HELP}|please|pls)\b",
