@@ -18,7 +18,7 @@ from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, SmallTalk, regional_small_talk
 from bot.intents.about_the_bot import QuestionsAboutTheBot
-from bot.intents.regional import ANSWERED_STRENGTH, RegionalDanger
+from bot.intents.regional import RegionalDanger
 from bot.knowledge import (
     ENGLISH,
     AboutTheBotKind,
@@ -715,17 +715,3 @@ def test_a_few_words_introducing_the_asker_are_no_plea() -> None:
         "fil", "pulis ako. ano ang sinasabi ng report tungkol sa bribery?"
     )
     assert reader.regional_danger("fil", "Tulungan nyo ako. Ano gagawin ko?")
-
-
-def test_a_message_an_entry_answers_must_read_stronger_as_danger(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A question on the report's subject that an entry answers shares the pleas' words ("how
-    are border officials bribed to let people through?", in Indonesian, read just above the
-    bar): answered, it needs `ANSWERED_STRENGTH`; a plea answered reads far above it."""
-    regional = shipped_engine().reader._regional
-    monkeypatch.setattr(regional, "_strength", lambda language, text: 1.2)
-    assert regional.is_danger("id", "pertanyaan", answered=False)
-    assert not regional.is_danger("id", "pertanyaan", answered=True)
-    monkeypatch.setattr(regional, "_strength", lambda language, text: ANSWERED_STRENGTH)
-    assert regional.is_danger("id", "pertanyaan", answered=True)

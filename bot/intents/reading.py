@@ -191,11 +191,10 @@ class Reader:
         )
         self._people = tuple(people(knowledge).values())
 
-    def regional_danger(self, language: str, text: str, *, answered: bool = False) -> bool | None:
+    def regional_danger(self, language: str, text: str) -> bool | None:
         """Whether a message in one of the region's languages is from or about someone in
-        danger (one an entry answers surely must read stronger); None when that language has no
-        detector yet."""
-        return self._regional.is_danger(language, text, answered=answered)
+        danger; None when that language has no detector yet."""
+        return self._regional.is_danger(language, text)
 
     def regional_would_report(self, language: str, text: str) -> bool:
         """Whether the asker says, in one of the region's languages, that they would report

@@ -30,11 +30,6 @@ SENTENCE_DANGER_FROM = 0.25
 # (read off the tuning parts and fresh development messages in Malay, Burmese, Thai and
 # Filipino: no message more or less given the note there)
 CLAUSE_DANGER_FROM = 0.6
-# and, of a message an entry answers surely, from this strength (1 is the bar above): a question
-# on the report's subject, answered, shares the pleas' words ("how are border officials bribed to
-# let people through?" read at 1.03); the pleas answered in the tuning parts and fresh development
-# messages of 2026-12-03 read from 2.5
-ANSWERED_STRENGTH = 1.5
 # a sentence of no more words than this is read against the clauses' bar (fresh development
 # messages in Malay, 2026-12-02: one false alarm fewer, no plea less there or in the tuning parts)
 FEW_WORDS = 3
@@ -138,16 +133,15 @@ class RegionalDanger:
             # peak is one training above what the engine keeps, not seven (docs/memory.md)
             give_back_freed_memory()
 
-    def is_danger(self, language: str, text: str, *, answered: bool = False) -> bool | None:
+    def is_danger(self, language: str, text: str) -> bool | None:
         """Whether a message in `language` reads as from or about someone in danger; None when
-        the language has no detector. One an entry answers (`answered`) must read stronger."""
+        the language has no detector."""
         strength = self._strength(language, text)
         if strength is None:
             return None
         if self.would_report(language, text):
             return True
-        bar = ANSWERED_STRENGTH if answered else 1.0
-        return strength >= bar and not self.told_as_over(language, text)
+        return strength >= 1.0 and not self.told_as_over(language, text)
 
     def told_as_over(self, language: str, text: str) -> bool:
         """Whether the message tells of a case that happened long ago and has ended ("10 tahun
