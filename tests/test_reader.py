@@ -132,6 +132,7 @@ def test_a_question_asked_in_the_telling_is_no_statement(text: str, told: bool) 
             True,
         ),
         ("asking for myself: what does the report say about the Bali Process?", False),
+        ("this is about me: what does the report say about the Bali Process?", False),
     ],
 )
 def test_the_asker_saying_it_happens_to_them(text: str, to_them: bool) -> None:
