@@ -31,3 +31,15 @@ def test_one_of_several_people_named_is_no_sure_answer() -> None:
     assert "report-authors" in both.choices
     one = matcher.match("who is marika mcadam?")
     assert (one.decision, one.answer_id) == (Decision.ANSWER, "marika-mcadam")
+
+
+def test_a_person_the_best_entry_does_not_name_is_no_sure_answer() -> None:
+    """Found in a fresh development set (2026-12-03, third part): "what did Miller say when
+    the report came out?" was answered with the launch, whose answer names nobody."""
+    matcher = shipped_engine().matcher
+    asked = matcher.match("What did Miller say when the report came out?")
+    assert asked.decision is Decision.CLARIFY
+    assert "rebecca-miller" in asked.choices
+    # an entry that names the person by surname alone still answers: "Lelliott and Miller"
+    approach = matcher.match("what three-pronged approach did lelliott and miller propose?")
+    assert (approach.decision, approach.answer_id) == (Decision.ANSWER, "three-pronged-approach")

@@ -135,6 +135,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) work|"
         r"(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|bruis\w*|"
+        # warned off: "he already warned me to stop", "they warned us not to talk"
+        r"warned (?:me|us|her|him|them) (?:to stop|to keep quiet|to shut up|to back off|"
+        r"to stay quiet|not to (?:talk|tell|speak|say|report|call|contact|go to))|"
         r"rap\w*|abus\w*|"
         r"sold|kidnap\w*|abduct\w*|trafficked|smuggled|tied up|chained|tortur\w*|"
         # made to beg: "kids begging for a gang at the lights" (not "that begs the question")
@@ -171,11 +174,18 @@ CUES: dict[str, re.Pattern[str]] = {
         # social media, what can we do")
         rf"|\b{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
         rf"|\b{_NEAR_ME}\b(?:\W+\w+){{0,12}}?\W+{_CRIMINALS}\b(?:\W+\w+){{0,12}}?\W+{_WHAT_TO_DO}"
+        # or hold proof against: "i have evidence on the police captain who releases him"
+        r"|\b(?:i|we) (?:have|got|hold|kept|collected) (?:\w+ ){0,2}(?:evidence|proof|photos|"
+        r"pictures|videos|recordings) (?:on|against) (?:a |an |the |this |that |my |our )?"
+        rf"(?:\w+ )?(?:{_WRONGDOERS})\b"
+        # names, as the message's last words: "the local chief protects him. i have names"
+        r"|\b(?:i|we) (?:have|know|got) (?:all )?(?:the |their |his |her )?names?\W*$"
         # whom one can name: "i have the name of an official who takes bribes"
         r"|\b(?:give|have|know|send|share|got) (?:you |u )?(?:the |his |her |their )?names? "
         rf"(?:of )?(?:a |an |the |this |that )?(?:\w+ )?(?:{_WRONGDOERS})\b"
         # whom to tell: "my neighbour is trafficking girls, who do i tell?"
-        r"|\bwho (?:do|should|can|could) (?:i|we) (?:tell|call|contact|inform|"
+        r"|\bwho (?:do|should|can|could) (?:i|we) (?:even |really |actually )?(?:tell|call|"
+        r"contact|inform|"
         r"(?:give|send|show) (?:it|this|that|them) to)\b"
         # where to turn, asked for oneself: "is there a hotline i can call?", "what is the number
         # for police in thailand" (not "is there a hotline in the report?")

@@ -249,6 +249,11 @@ class Matcher:
         self.regional_calibration = regional_calibration or REGIONAL_CALIBRATION
         self._people = people_named(index.knowledge)
         self._names = people(index.knowledge)
+        # the people each entry is about or names, by full name or surname ("Lelliott and Miller")
+        self._mentioned = {
+            entry.id: {*people_in(entry.answer, self._names), entry.id}
+            for entry in index.knowledge.entries
+        }
         self._questions = [index.knowledge.entry(i).question for i in index.entry_ids]
         # the organisations and instruments each entry's main question names
         self._named = [index.names_in(index.analyse(question)) for question in self._questions]
@@ -679,6 +684,7 @@ class Matcher:
             and not unknown_subjects(text, self._knows)
             and not (english and unknown_names(text, self._knows))
             and not self._one_of_several_people(text, ranked)
+            and not self._someone_else(text, ranked)
             and not asks_for_contact_details(text)
             and not asks_about_future(text)
         ):
@@ -692,6 +698,13 @@ class Matcher:
         McAdam and Schloenhardt?" asks about what they did together, not about her."""
         top = ranked.candidates[0].entry_id if ranked.candidates else None
         return top in self._names and len(people_in(text, self._names)) > 1
+
+    def _someone_else(self, text: str, ranked: Match) -> bool:
+        """Whether the message names a person whom the best entry neither is about nor names:
+        "what did Miller say when the report came out?" asks about her, not the launch."""
+        named = people_in(text, self._names)
+        top = ranked.candidates[0].entry_id if ranked.candidates else ""
+        return bool(named) and not self._mentioned.get(top, set()).intersection(named)
 
     def _knows(self, word: str) -> bool:
         """A word of the knowledge base's vocabulary, typos forgiven."""
