@@ -32,6 +32,7 @@ from bot.knowledge import (
 )
 from bot.languages import looks_english, probable_languages
 from bot.matching import COMMON_WORDS, Candidate, Decision, Match
+from bot.matching.language_id import as_likely
 from bot.matching.regional import RegionalIndex
 from bot.replies import ReplyKind, in_language
 from bot.store import DiscardJournal
@@ -76,6 +77,39 @@ def conversation() -> Conversation:
 )
 def test_the_regions_languages_are_recognised(message: str, languages: tuple[str, ...]) -> None:
     assert probable_languages(message) == languages
+
+
+@pytest.mark.parametrize(
+    ("message", "also"),
+    [
+        ("apa itu UNCAC dan siapa yang menulis laporan ini", ("ms",)),  # no word tells them
+        ("laporan ni cakap pasal apa, tak faham", ()),  # Malay's own words
+        ("gimana sih cara bikin laporan", ()),  # Indonesian's own
+        ("bao cao nay noi ve dieu gi", ()),
+        ("who funded the research", ()),
+    ],
+)
+def test_malay_is_as_likely_as_indonesian_when_no_word_tells_them_apart(
+    message: str, also: tuple[str, ...]
+) -> None:
+    assert as_likely(message) == also
+
+
+def test_a_plea_that_no_word_places_in_indonesian_or_malay_is_read_in_both() -> None:
+    """Named Indonesian by default, it gets the note when either detector reads danger: the
+    default must not decide a person's safety. Each detector alone differs on it."""
+    reader = shipped_engine().reader
+    plea = "mereka ambil semua dokumen saya"  # they took all my documents
+    assert reader.regional_danger("id", plea) != reader.regional_danger("ms", plea)
+    assert reader.regional_danger("id", plea, ("ms",))
+    assert reader.regional_danger("ms", plea, ("id",))
+    turn = conversation().ask(plea)
+    assert turn.match.as_likely == ("ms",)
+    assert turn.safety_first
+    # a question about the report in the same undecided words is still no plea
+    question = "siapa yang menulis laporan ini dan apa isinya?"
+    assert turn.match.language in ("id", "ms")
+    assert not reader.regional_danger("id", question, ("ms",))
 
 
 def test_a_languages_own_texts_teach_the_words_it_is_told_by() -> None:

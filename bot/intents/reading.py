@@ -191,10 +191,18 @@ class Reader:
         )
         self._people = tuple(people(knowledge).values())
 
-    def regional_danger(self, language: str, text: str) -> bool | None:
+    def regional_danger(
+        self, language: str, text: str, as_likely: Sequence[str] = ()
+    ) -> bool | None:
         """Whether a message in one of the region's languages is from or about someone in
-        danger; None when that language has no detector yet."""
-        return self._regional.is_danger(language, text)
+        danger; None when that language has no detector yet. A message as likely to be in
+        another language (`as_likely`: Malay, told from Indonesian by none of its words) is in
+        danger when either language's detector reads it so: which of the two was named first
+        is a default, and a plea must not lose its note by it."""
+        readings = [self._regional.is_danger(code, text) for code in (language, *as_likely)]
+        if any(readings):
+            return True
+        return None if readings[0] is None else False
 
     def regional_would_report(self, language: str, text: str) -> bool:
         """Whether the asker says, in one of the region's languages, that they would report

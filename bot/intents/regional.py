@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.heap import give_back_freed_memory
 from bot.intents.detector import Detector
 from bot.knowledge import KnowledgeBase, fold
-from bot.matching import SCRIPT_LANGUAGES
+from bot.matching import SCRIPT_LANGUAGES, UNTOLD
 
 GRAM_SIZES = (3, 4)
 # From this probability a message in one of the region's languages gets the safety note first;
@@ -164,14 +164,21 @@ class RegionalDanger:
     def reads_danger(self, text: str) -> str | None:
         """The language written in Latin letters whose detector reads danger likeliest in a
         message whose language is not known ("bos pukul aku"), or None. (Thai, Khmer and
-        Burmese are told by their script: a message in none of them is in neither.)"""
+        Burmese are told by their script: a message in none of them is in neither.) When it
+        reads as danger in both Indonesian and Malay, which no word of it tells apart, it is
+        given the language that such a message is given for its answer (`UNTOLD`), whichever
+        detector reads it likelier."""
         found = {
             code: strength
             for code in self._detectors.keys() - SCRIPT_LANGUAGES
             if (strength := self._strength(code, text)) is not None
         }
         likeliest = max(found, key=lambda code: (found[code], code), default=None)
-        return likeliest if likeliest and found[likeliest] >= 1.0 else None
+        if likeliest is None or found[likeliest] < 1.0:
+            return None
+        if likeliest in UNTOLD and all(found.get(code, 0.0) >= 1.0 for code in UNTOLD):
+            return UNTOLD[0]
+        return likeliest
 
     def _strength(self, language: str, text: str) -> float | None:
         """How strongly the message reads as danger, 1 at the bar: read whole (against

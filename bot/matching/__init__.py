@@ -12,6 +12,7 @@ from bot.matching.index import MatchIndex
 from bot.matching.language_id import (
     COMMON_WORDS,
     SCRIPT_LANGUAGES,
+    UNTOLD,
     LanguageWords,
     looks_english,
     probable_languages,
@@ -40,6 +41,7 @@ __all__ = [
     "KINDS_OF_THING",
     "QUESTION_WORDS",
     "SCRIPT_LANGUAGES",
+    "UNTOLD",
     "Calibration",
     "Candidate",
     "Decision",

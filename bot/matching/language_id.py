@@ -119,6 +119,10 @@ LEARNT_FROM = 3  # texts of a language a word must be in to tell it
 _PLAIN_WORD = re.compile(r"[a-z]{2,}")  # letters only, as folded: no names with digits, no "x"
 
 
+# Indonesian and Malay in the order a message that no word of theirs tells apart is given them:
+# Indonesian, the language of far more of the region's people, first
+UNTOLD = ("id", "ms")
+
 # the languages a message can be told to be in: by script, by Vietnamese's letters, by words
 IDENTIFIED = frozenset({*SCRIPT_LANGUAGES, "vi", "fil", "id", "ms"})
 
@@ -150,6 +154,18 @@ def probable_languages(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[
     return _by_words(fold(text).split(), words)
 
 
+def as_likely(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[str, ...]:
+    """The languages `probable_languages` names after the first that a message is as likely to
+    be in: Malay after Indonesian when none of the words that tell the two apart leans either
+    way ("tolong saya, paspor ditahan majikan"). Their order is then a default, not a reading,
+    and the reply's safety must not hang on it."""
+    languages = probable_languages(text, words)
+    if {*languages} != {"id", "ms"}:
+        return ()
+    indonesian, malay = _told_apart(_counted(fold(text).split()), words)
+    return languages[1:] if indonesian == malay else ()
+
+
 def looks_english(text: str) -> bool:
     """Whether more than a fifth of a message's words are English function words, as in nearly
     every English sentence ("what is the currency of cambodia"), and seldom in another
@@ -168,10 +184,8 @@ def _by_script(text: str) -> tuple[str, ...]:
 
 def _by_words(words: list[str], known: LanguageWords) -> tuple[str, ...]:
     english = sum(word in STOP_WORDS or word in _EUROPEAN for word in words)
-    # a question opened by the language's own question word ("siapa ...?") counts it twice
-    counted = [*words[:1], *words] if words and words[0] in _ASKING_FIRST else words
-    indonesian = sum(word in known.indonesian for word in counted)
-    malay = sum(word in known.malay for word in counted)
+    counted = _counted(words)
+    indonesian, malay = _told_apart(counted, known)
     shared = sum(word in known.malay_indonesian for word in counted)
     counts = {
         "vi": sum(word in known.vietnamese for word in counted),
@@ -184,5 +198,18 @@ def _by_words(words: list[str], known: LanguageWords) -> tuple[str, ...]:
     if best <= english or best < (1 if len(words) <= ENOUGH_WORDS else ENOUGH_WORDS):
         return ()
     if max(counts["id"], counts["ms"]) == best >= max(counts["vi"], counts["fil"]):
-        return ("ms", "id") if malay > indonesian else ("id", "ms")
+        return ("ms", "id") if malay > indonesian else UNTOLD
     return (max(counts, key=lambda code: counts[code]),)
+
+
+def _counted(words: list[str]) -> list[str]:
+    """A question opened by the language's own question word ("siapa ...?") counts it twice."""
+    return [*words[:1], *words] if words and words[0] in _ASKING_FIRST else words
+
+
+def _told_apart(counted: list[str], known: LanguageWords) -> tuple[int, int]:
+    """How many of the words are Indonesian's own, and how many Malay's."""
+    return (
+        sum(word in known.indonesian for word in counted),
+        sum(word in known.malay for word in counted),
+    )

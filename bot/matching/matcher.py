@@ -24,7 +24,7 @@ from bot.matching.focus import (
 )
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
-from bot.matching.language_id import probable_languages
+from bot.matching.language_id import as_likely, probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
@@ -210,6 +210,8 @@ class Match:
     candidates: tuple[Candidate, ...]
     reason: Reason | None = None
     language: str | None = None  # a code of knowledge/phrasings/ when matched on its phrasings
+    # the other languages with phrasings the message is as likely to be in (`as_likely`)
+    as_likely: tuple[str, ...] = ()
 
     @property
     def top_score(self) -> float:
@@ -590,12 +592,14 @@ class Matcher:
         none that has phrasings. Indonesian and Malay are too close to tell apart in a short
         message: both are tried, the higher top score decides (not the confidence, which is
         fitted on these choices), and the likelier language speaks."""
-        languages = probable_languages(text, self.index.language_words)
-        codes = [code for code in languages if code in self.index.regional]
+        words = self.index.language_words
+        codes = [code for code in probable_languages(text, words) if code in self.index.regional]
         found = [self._regional_in(code, text) for code in codes]
         if not found:
             return None
-        return replace(max(found, key=lambda m: (m.top_score, m.lead)), language=codes[0])
+        best = max(found, key=lambda m: (m.top_score, m.lead))
+        also = tuple(code for code in as_likely(text, words) if code in codes)
+        return replace(best, language=codes[0], as_likely=also)
 
     def _regional_in(self, code: str, text: str) -> Match:
         """The match on one language's phrasings; declined when the questions it lists to
