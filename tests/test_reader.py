@@ -351,6 +351,10 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("i have evidence on the police captain. he already warned me to stop", True),
         ("we have evidence that officials help smugglers, what does the report add to it?", False),
         ("my students always warn me not to trust chatbots, is this one official?", False),
+        # an escape told in a hurry, without the "i", before or after a practical question
+        ("where is the bus station? slipped out of the house this morning, no papers", True),
+        ("got out of the compound an hour ago. which way to the border", True),
+        ("we got out of the building fast when the fire alarm rang, is that in the report", False),
         (
             "I train immigration officers next month. I have read the press release but not the "
             "whole document, and I don't want to misquote anyone. Who wrote the report?",

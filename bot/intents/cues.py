@@ -127,6 +127,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"held|holding (?:us|me|her|him|them)|no way out|escape\w*|ran away|run away|"
         # out, or only for a price: "i ran. im at a bus stop", "the only way out of here is..."
         r"(?:i|we) (?:ran|fled|got out)|(?:only )?way out of (?:here|this place)|"
+        # told without the "i" of a hurried message: "got out of the place last night"
+        r"(?:got|slipped|snuck|sneaked|broke) out (?:of|from) (?:the|that|this|their|his|her) "
+        r"(?:place|house|camp|compound|boat|ship|building|factory|site|centre|center|dorm\w*)|"
+        r"(?:escaped|got out|slipped out|ran off) (?:last night|yesterday|this morning|today|"
+        r"tonight|an hour ago|two days ago)|"
         # pursued: "now they are looking for me"
         r"(?:looking for|coming for|coming after|following|hunting|chasing) (?:me|us|her|him))\b",
         # the verb, not the noun of the law or of a body: "enter into force", "the police force"
