@@ -355,6 +355,18 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("where is the bus station? slipped out of the house this morning, no papers", True),
         ("got out of the compound an hour ago. which way to the border", True),
         ("we got out of the building fast when the fire alarm rang, is that in the report", False),
+        # a threat as the price of refusing, and pictures of bribes to hand over
+        ("the agent says sign the paper saying i was paid, or he reports me to immigration", True),
+        ("boss told us if we quit our families will pay for it", True),
+        (
+            "I took pictures of the cash the guard takes at the checkpoint, who should see this?",
+            True,
+        ),
+        ("we have photos of the launch event, who should see them first?", False),
+        (
+            "if you leave early, your family will miss the ceremony. is the report launch public?",
+            False,
+        ),
         (
             "I train immigration officers next month. I have read the press release but not the "
             "whole document, and I don't want to misquote anyone. Who wrote the report?",
