@@ -363,6 +363,12 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
             True,
         ),
         ("we have photos of the launch event, who should see them first?", False),
+        # watched while writing, fetched from where one is, in hiding
+        ("still the same over here. cant talk long", True),
+        ("they check our phones at night, can someone come and get us", True),
+        ("my cousin ran last week and is hiding at my place, his papers are still with them", True),
+        ("can't talk much now, in class. what's UNCAC?", False),
+        ("does the report say what happens to workers who are hiding from police?", False),
         (
             "if you leave early, your family will miss the ceremony. is the report launch public?",
             False,
