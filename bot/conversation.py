@@ -207,7 +207,12 @@ class Conversation:
         found = _match(engine, text)
         after_safety, follows = read_context(follows)
         if found.language is not None:
-            danger = reader.regional_danger(found.language, question, found.as_likely)
+            danger = reader.regional_danger(
+                found.language,
+                question,
+                found.as_likely,
+                answered=found.decision is Decision.ANSWER,
+            )
             if after_safety and danger is False and len(question.strip()) <= NEXT_STEP_CHARACTERS:
                 # "terus gimana?" right after the note is part of the plea: the note again, then
                 # any answer
@@ -526,7 +531,11 @@ def _endangered(engine: AnswerEngine, text: str, found: Match) -> bool:
     detector reads no danger; otherwise as in a chat."""
     reader = engine.reader
     if found.language is not None:
-        return reader.regional_danger(found.language, text, found.as_likely) is not False
+        answered = found.decision is Decision.ANSWER
+        return (
+            reader.regional_danger(found.language, text, found.as_likely, answered=answered)
+            is not False
+        )
     if reader.suspicion(text).is_danger(found.decision is Decision.ANSWER):
         return True
     return _unplaced_danger(engine, text, found) is not None

@@ -477,6 +477,50 @@ def test_a_plea_and_a_question_are_read_sentence_by_sentence() -> None:
     assert reader.regional_danger("id", f"{plea}. {question}")
 
 
+@pytest.mark.parametrize(
+    ("code", "plea"),
+    [
+        ("fil", "tulungan nyo ako"),  # help me
+        ("id", "tolongin aku"),
+        ("ms", "macam mana nak lari"),  # how do I run away
+        ("vi", "cứu em với"),
+        ("th", "ช่วยด้วย"),
+    ],
+)
+def test_a_call_for_help_in_a_few_words_is_a_plea(code: str, plea: str) -> None:
+    """Too few words for the detector to read; the language's calls for help tell it."""
+    assert shipped_engine().reader.regional_danger(code, plea)
+    assert conversation().ask(plea).safety_first
+
+
+def test_a_call_for_help_the_knowledge_base_answers_is_a_question() -> None:
+    """ "anong tulong ng UNODC?" (what help does UNODC give?) asks for an answer."""
+    question = "anong tulong ng UNODC?"
+    reader = shipped_engine().reader
+    assert reader.regional_danger("fil", question)
+    assert not reader.regional_danger("fil", question, answered=True)
+    turn = conversation().ask(question)
+    assert turn.match.decision is Decision.ANSWER
+    assert not turn.safety_first
+
+
+def test_a_call_for_help_in_a_long_message_is_read_by_the_detector() -> None:
+    """ "tolong" is "please" in a request too: in a longer message it is no plea by itself."""
+    regional = RegionalDanger(shipped_engine().knowledge)
+    assert regional.pleads_briefly("ms", "tolong saya")
+    assert not regional.pleads_briefly(
+        "ms", "tolong saya faham, apakah yang laporan ini cakap tentang rasuah di sempadan?"
+    )
+    assert not regional.pleads_briefly("ms", "apa itu UNCAC")
+
+
+def test_a_call_for_help_in_no_recognised_language_is_placed_by_it() -> None:
+    talk = conversation()
+    turn = talk.ask("gk bs kluar")  # can't get out, abbreviated
+    assert turn.safety_first
+    assert voice_in(talk.engine.knowledge, "id").words.danger in turn.reply.body
+
+
 def test_a_short_plea_in_no_recognised_language_still_gets_the_safety_note() -> None:
     """Three words are too few to tell Indonesian by its common words; its detector still reads
     the plea, and the note comes in that language and in English."""

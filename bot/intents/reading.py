@@ -192,14 +192,18 @@ class Reader:
         self._people = tuple(people(knowledge).values())
 
     def regional_danger(
-        self, language: str, text: str, as_likely: Sequence[str] = ()
+        self, language: str, text: str, as_likely: Sequence[str] = (), *, answered: bool = False
     ) -> bool | None:
         """Whether a message in one of the region's languages is from or about someone in
         danger; None when that language has no detector yet. A message as likely to be in
         another language (`as_likely`: Malay, told from Indonesian by none of its words) is in
         danger when either language's detector reads it so: which of the two was named first
-        is a default, and a plea must not lose its note by it."""
-        readings = [self._regional.is_danger(code, text) for code in (language, *as_likely)]
+        is a default, and a plea must not lose its note by it. `answered`: whether the knowledge
+        base answers it (a short call for help is no plea when it asks for an answer)."""
+        readings = [
+            self._regional.is_danger(code, text, answered=answered)
+            for code in (language, *as_likely)
+        ]
         if any(readings):
             return True
         return None if readings[0] is None else False

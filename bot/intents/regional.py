@@ -33,6 +33,11 @@ CLAUSE_DANGER_FROM = 0.6
 # a sentence of no more words than this is read against the clauses' bar (fresh development
 # messages in Malay, 2026-12-02: one false alarm fewer, no plea less there or in the tuning parts)
 FEW_WORDS = 3
+# a message of at most this many words (this many characters in a script without spaces) is
+# short enough for a call for help in it to be a plea (`LanguageSafety.pleas`): "tulong po",
+# not "tolong jelaskan apa itu UNCAC dan siapa yang menulis laporannya"
+BRIEF_WORDS = 4
+BRIEF_CHARACTERS = 24
 # where sentences end (Burmese ။, Khmer ។ and ៕, full-width ? and ! too), and clauses (Burmese
 # ၊, the ideographic and full-width commas)
 _SENTENCE_END = re.compile("[.!?;\n\u104b\u17d4\u17d5\uff1f\uff01]+")
@@ -107,12 +112,15 @@ class RegionalDanger:
         # per language: a verb of reporting, and the asker as the one who would do it
         self._reporting: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._ended: dict[str, _Ended] = {}
+        self._pleas: dict[str, re.Pattern[str]] = {}
         for code, examples in knowledge.regional_safety.items():
             spaced = code not in SCRIPT_LANGUAGES
             verbs = _pattern(examples.reporting, spaced=spaced)
             asker = _pattern(examples.asker, spaced=spaced)
             if verbs is not None and asker is not None:
                 self._reporting[code] = (verbs, asker)
+            if (pleas := _pattern(examples.pleas, spaced=spaced)) is not None:
+                self._pleas[code] = pleas
             # when it happened: the words of `over` that do not say it ended ("dulu", not "dah
             # selamat"), so that "dah balik kampung, tapi ejen ugut keluarga" is no story over
             past = _pattern([w for w in examples.over if w not in examples.resolved], spaced=spaced)
@@ -133,13 +141,16 @@ class RegionalDanger:
             # peak is one training above what the engine keeps, not seven (docs/memory.md)
             give_back_freed_memory()
 
-    def is_danger(self, language: str, text: str) -> bool | None:
+    def is_danger(self, language: str, text: str, *, answered: bool = False) -> bool | None:
         """Whether a message in `language` reads as from or about someone in danger; None when
-        the language has no detector."""
+        the language has no detector. `answered`: whether the knowledge base answers it, which
+        a short call for help ("tulong po") is not."""
         strength = self._strength(language, text)
         if strength is None:
             return None
-        if self.would_report(language, text):
+        if self.would_report(language, text) or (
+            not answered and self.pleads_briefly(language, text)
+        ):
             return True
         return strength >= 1.0 and not self.told_as_over(language, text)
 
@@ -161,6 +172,20 @@ class RegionalDanger:
         folded = fold(text)
         return bool(verbs.search(folded) and asker.search(folded))
 
+    def pleads_briefly(self, language: str, text: str) -> bool:
+        """Whether a message of a few words calls for help or asks how to get away in
+        `language` ("tolong saya", "pano tumakas", "หนียังไง"): too few words for the detector
+        to read, and as plain a plea as any."""
+        pleas = self._pleas.get(language)
+        if pleas is None:
+            return False
+        folded = fold(text)
+        if language in SCRIPT_LANGUAGES:
+            brief = len("".join(folded.split())) <= BRIEF_CHARACTERS
+        else:
+            brief = len(folded.split()) <= BRIEF_WORDS
+        return brief and pleas.search(folded) is not None
+
     def reads_danger(self, text: str) -> str | None:
         """The language written in Latin letters whose detector reads danger likeliest in a
         message whose language is not known ("bos pukul aku"), or None. (Thai, Khmer and
@@ -175,7 +200,9 @@ class RegionalDanger:
         }
         likeliest = max(found, key=lambda code: (found[code], code), default=None)
         if likeliest is None or found[likeliest] < 1.0:
-            return None
+            # or the first language it calls for help in, Indonesian before Malay
+            pleading = (code for code in (*UNTOLD, *sorted(found)) if code in found)
+            return next((code for code in pleading if self.pleads_briefly(code, text)), None)
         if likeliest in UNTOLD and all(found.get(code, 0.0) >= 1.0 for code in UNTOLD):
             return UNTOLD[0]
         return likeliest

@@ -544,6 +544,14 @@ class LanguageSafety(_Strict):
         "'gusto kong', 'tôi muốn'): with a verb of `reporting`, a wish to report someone, which "
         "gets the safety note whatever the detector reads, as in English.",
     )
+    pleas: list[Text] = Field(
+        default=[],
+        description="Calls for help and words of getting away ('tolong saya', 'tumakas', "
+        "'cứu em'): a message of a few words with one, that asks nothing the knowledge base "
+        "answers, gets the safety note whatever the detector reads, since so few words are too "
+        "few for it to read. Not a word that also means 'please' in a request ('tolong "
+        "jelaskan').",
+    )
 
     @property
     def cues(self) -> dict[str, list[str]]:
