@@ -35,8 +35,9 @@ CLAUSE_DANGER_FROM = 0.6
 FEW_WORDS = 3
 # a message of at most this many words (this many characters in a script without spaces) is
 # short enough for a call for help in it to be a plea (`LanguageSafety.pleas`): "tulong po",
-# not "tolong jelaskan apa itu UNCAC dan siapa yang menulis laporannya"
-BRIEF_WORDS = 4
+# "paano makatakas sa scam hub", not "tolong jelaskan apa itu UNCAC dan siapa yang menulis
+# laporannya" (six words, not four: one fresh plea more, no ordinary message more, 2026-12-03)
+BRIEF_WORDS = 6
 BRIEF_CHARACTERS = 24
 # where sentences end (Burmese ။, Khmer ។ and ៕, full-width ? and ! too), and clauses (Burmese
 # ၊, the ideographic and full-width commas)
