@@ -369,6 +369,10 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("my cousin ran last week and is hiding at my place, his papers are still with them", True),
         ("can't talk much now, in class. what's UNCAC?", False),
         ("does the report say what happens to workers who are hiding from police?", False),
+        # writing in hiding, sleeping where one works
+        ("i'm writing from the toilet, the supervisor is outside", True),
+        ("we sleep on the floor of the shop and work every day, is that legal", True),
+        ("where do workers sleep in the factories the report describes?", False),
         (
             "if you leave early, your family will miss the ceremony. is the report launch public?",
             False,
