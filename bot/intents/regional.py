@@ -202,7 +202,7 @@ class RegionalDanger:
         likeliest = max(found, key=lambda code: (found[code], code), default=None)
         if likeliest is None or found[likeliest] < 1.0:
             # or the first language it calls for help in, Indonesian before Malay
-            pleading = (code for code in (*UNTOLD, *sorted(found)) if code in found)
+            pleading = [code for code in dict.fromkeys((*UNTOLD, *sorted(found))) if code in found]
             return next((code for code in pleading if self.pleads_briefly(code, text)), None)
         if likeliest in UNTOLD and all(found.get(code, 0.0) >= 1.0 for code in UNTOLD):
             return UNTOLD[0]

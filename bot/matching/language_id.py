@@ -154,13 +154,14 @@ def probable_languages(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[
     return _by_words(fold(text).split(), words)
 
 
-def as_likely(text: str, words: LanguageWords = COMMON_WORDS) -> tuple[str, ...]:
-    """The languages `probable_languages` names after the first that a message is as likely to
-    be in: Malay after Indonesian when none of the words that tell the two apart leans either
-    way ("tolong saya, paspor ditahan majikan"). Their order is then a default, not a reading,
-    and the reply's safety must not hang on it."""
-    languages = probable_languages(text, words)
-    if {*languages} != {"id", "ms"}:
+def as_likely(
+    text: str, languages: tuple[str, ...], words: LanguageWords = COMMON_WORDS
+) -> tuple[str, ...]:
+    """Of the `languages` that `probable_languages` names for a message, those after the first
+    that it is as likely to be in: Malay after Indonesian when none of the words that tell the
+    two apart leans either way ("tolong saya, paspor ditahan majikan"). Their order is then a
+    default, not a reading, and the reply's safety must not hang on it."""
+    if {*languages} != {*UNTOLD}:
         return ()
     indonesian, malay = _told_apart(_counted(fold(text).split()), words)
     return languages[1:] if indonesian == malay else ()

@@ -593,12 +593,13 @@ class Matcher:
         message: both are tried, the higher top score decides (not the confidence, which is
         fitted on these choices), and the likelier language speaks."""
         words = self.index.language_words
-        codes = [code for code in probable_languages(text, words) if code in self.index.regional]
+        languages = probable_languages(text, words)
+        codes = [code for code in languages if code in self.index.regional]
         found = [self._regional_in(code, text) for code in codes]
         if not found:
             return None
         best = max(found, key=lambda m: (m.top_score, m.lead))
-        also = tuple(code for code in as_likely(text, words) if code in codes)
+        also = tuple(code for code in as_likely(text, languages, words) if code in codes)
         return replace(best, language=codes[0], as_likely=also)
 
     def _regional_in(self, code: str, text: str) -> Match:
