@@ -233,10 +233,11 @@ class Conversation:
                 # menu that switches to it answers best
                 if (asked_for := _asked_for_language(knowledge, found)) is not None:
                     return asked_for
-                if (talk := reader.about_the_bot(text, found.top_score)) is not None:
+                talk = reader.about_the_bot(text, found.top_score, scored_alike=True)
+                if talk is not None:
                     return Turn(self._small_talk(engine, talk, voice), talk, found)
             elif found.decision is not Decision.ANSWER and (
-                talk := reader.about_the_bot(text, found.top_score)
+                talk := reader.about_the_bot(text, found.top_score, scored_alike=True)
             ):
                 # as in English: the note, then what the bot says of itself
                 safety = "\n\n".join(replies.safety_notes(knowledge, found.language, voice))

@@ -17,7 +17,13 @@ from bot import wording
 from bot.conversation import Conversation, Turn
 from bot.engine import AnswerEngine
 from bot.intents import Intent, SmallTalk, regional_small_talk
-from bot.intents.about_the_bot import QuestionsAboutTheBot
+from bot.intents.about_the_bot import (
+    ASKED_FROM,
+    CLEAR_FROM,
+    CLEAR_LEAD,
+    QuestionsAboutTheBot,
+    names_the_bot,
+)
 from bot.intents.regional import RegionalDanger
 from bot.knowledge import (
     ENGLISH,
@@ -443,6 +449,54 @@ def test_a_question_about_the_bot_is_read_by_its_nearest_phrasing() -> None:
     assert QuestionsAboutTheBot([]).read("siapa yang membuat bot ini?") is None
 
 
+def test_a_message_that_names_the_bot_asks_about_it() -> None:
+    """Naming the bot outweighs sharing a question about the report's frame, and a lower
+    score will do; a message naming neither needs the usual one."""
+    asked = QuestionsAboutTheBot(
+        [
+            AskedAboutTheBot(
+                about_bot=["siapa yang membuat bot ini?"],
+                privacy=["apakah pesan saya disimpan?"],
+                about_the_report=["apakah laporan ini resmi dari UNODC?"],
+            )
+        ]
+    )
+    official = "bot ini resmi dari UNODC?"
+    assert asked.read(official) is None  # nearest the question about the report
+    assert asked.read(official, named=True) == (SmallTalk.ABOUT_BOT, ANY)
+    assert asked.ask(official, 0.0, scored_alike=False) is SmallTalk.ABOUT_BOT
+    assert asked.ask("ini resmi dari UNODC?", 0.0, scored_alike=False) is None
+    assert names_the_bot("ban la AI a?")
+    assert names_the_bot("บอทนี้เก็บข้อมูลเราไหม")
+    assert names_the_bot("is this chatbot official")
+    # "ai" is Vietnamese for who; "bột" is flour; "robotics" and "both" are other words
+    assert not names_the_bot("ai viết báo cáo này?")
+    assert not names_the_bot("bột mì giá bao nhiêu")
+    assert not names_the_bot("both protocols")
+
+
+def test_a_clear_lead_over_every_entry_asks_about_the_bot_in_the_regions_languages() -> None:
+    """A score under the usual threshold, half again an entry's scored the same way, will do;
+    an English entry's score, reckoned otherwise, gives no such lead."""
+    asked = QuestionsAboutTheBot(
+        [
+            AskedAboutTheBot(
+                privacy=["บอทเก็บข้อความของเราไว้ไหมครับ"],  # does the bot keep our messages?
+                about_bot=["siapa yang membuat bot ini?"],
+            )
+        ]
+    )
+    text = "ข้อความที่พิมพ์ไปถูกเก็บไว้ไหม"  # are the messages typed kept?
+    found = asked.read(text)
+    assert found is not None
+    kind, score = found
+    assert kind is SmallTalk.PRIVACY
+    assert CLEAR_FROM <= score < ASKED_FROM
+    assert asked.ask(text, score / CLEAR_LEAD, scored_alike=True) is SmallTalk.PRIVACY
+    assert asked.ask(text, score / CLEAR_LEAD + 0.01, scored_alike=True) is None
+    assert asked.ask(text, 0.0, scored_alike=False) is None
+
+
 def test_each_kind_of_question_about_the_bot_is_a_kind_of_small_talk() -> None:
     kinds = {kind.value for kind in AboutTheBotKind}
     assert set(AskedAboutTheBot.model_fields) == kinds | {"about_the_report"}
@@ -460,6 +514,14 @@ def test_questions_about_the_bot_get_its_own_answer_in_their_language() -> None:
     report = talk.ask("siapa yang menulis laporan ini?")
     assert report.intent is None
     assert report.match.candidates[0].entry_id == "report-authors"
+
+
+def test_a_thai_question_that_names_the_bot_gets_its_own_answer() -> None:
+    # "does this bot remember our usernames?": nearer no phrasing than the usual threshold
+    talk = conversation()
+    turn = talk.ask("บอทนี้จำชื่อผู้ใช้ของเราไว้หรือเปล่า")
+    assert turn.intent is Intent.PRIVACY
+    assert turn.reply.body.startswith(voice_in(talk.engine.knowledge, "th").words.privacy[:20])
 
 
 def test_a_person_in_danger_asking_about_the_bot_gets_the_safety_note_first() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.intents.about_the_bot import ASKED_FROM, QuestionsAboutTheBot
+from bot.intents.about_the_bot import QuestionsAboutTheBot
 from bot.intents.cues import (
     about_the_law,
     asks_for_help,
@@ -219,18 +219,18 @@ class Reader:
         English."""
         return self._regional.reads_danger(text)
 
-    def about_the_bot(self, text: str, entry_score: float = 0.0) -> Intent | None:
+    def about_the_bot(
+        self, text: str, entry_score: float = 0.0, *, scored_alike: bool = False
+    ) -> Intent | None:
         """A question about the bot ("siapa yang bikin bot ini?", "where do your answers come
         from?"), when it is closer to one of those than to the questions about the report in
-        their frames and, in the region's languages, than to the phrasings of the best entry
-        (`entry_score`, matched the same way): "siapa yang membuat laporan ini?" asks who made
-        the report. (An English message, whose entries are scored otherwise, is asked only when
-        the matcher declines it.)"""
-        found = self._asked.read(text)
-        if found is None:
-            return None
-        kind, score = found
-        return Intent(kind.value) if score >= ASKED_FROM and score > entry_score else None
+        their frames and to the best entry (`entry_score`): "siapa yang membuat laporan ini?"
+        asks who made the report. `scored_alike`: the entry was matched as these are, by
+        character n-grams (a message in one of the region's languages; an English message,
+        whose entries are scored otherwise, is asked only when the matcher declines it or
+        offers choices)."""
+        kind = self._asked.ask(text, entry_score, scored_alike=scored_alike)
+        return None if kind is None else Intent(kind.value)
 
     def small_talk(self, text: str) -> Intent | None:
         kind = small_talk(text)
