@@ -522,8 +522,9 @@ def _unplaced_danger(engine: AnswerEngine, text: str, found: Match) -> str | Non
     in, when that language's detector reads danger in it."""
     if found.decision is Decision.ANSWER or found.language is not None:
         return None
-    if looks_english(text):  # "how to renew my passport online": English, and read as such
-        return None
+    if looks_english(text):  # "how to renew my passport online": English, and read as such,
+        # but for a sentence in another language among its sentences
+        return engine.reader.danger_beside_english(text)
     return engine.reader.unplaced_danger(text)
 
 

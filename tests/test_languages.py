@@ -529,6 +529,14 @@ def test_a_person_in_danger_asking_about_the_bot_gets_the_safety_note_first() ->
     assert turn.safety_first
 
 
+def test_a_plea_in_another_language_among_english_sentences_gets_the_note() -> None:
+    """English by most of its words, the message is read as English; its plea is not."""
+    talk = conversation()
+    plea = "kami dikunci di asrama, paspor ditahan agen. where can we go? we are in Penang"
+    assert talk.ask(plea).safety_first
+    assert not talk.ask("terima kasih! and what does the report say about UNCAC?").safety_first
+
+
 def test_a_plea_and_a_question_are_read_sentence_by_sentence() -> None:
     """The question would dilute the plea if the message were read only whole."""
     reader = shipped_engine().reader

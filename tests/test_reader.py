@@ -382,6 +382,16 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
             "whole document, and I don't want to misquote anyone. Who wrote the report?",
             False,
         ),
+        # found on a fresh development set (2026-12-03, fifth part): a person told by what they
+        # do, the passive of being made to work, a stay that hangs on obeying
+        ("how can i report a man who keeps girls in his house", True),
+        ("where do i report someone who sells fake visas to our workers", True),
+        ("is there a report about police who take bribes at the border?", False),
+        ("does the report describe officials who take bribes?", False),
+        ("my friend gets made to entertain the guests after her shift", True),
+        ("is a worker who is made to work overtime a victim of forced labour?", False),
+        ("the manager says my permit depends on it if i refuse the night shift", True),
+        ("does a migrant's visa depend on the employer under the kafala system?", False),
     ],
 )
 def test_the_shipped_reader_on_plain_cases(text: str, danger: bool) -> None:

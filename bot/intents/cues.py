@@ -155,6 +155,12 @@ CUES: dict[str, re.Pattern[str]] = {
         "coerced": r"\b(?:forc(?!es?\b)\w+|(?<!into )(?<!in )(?<!task )(?<!police )"
         r"(?<!labour )(?<!labor )(?<!air )(?<!armed )(?<!border )forces?|"
         r"made (?:me|us|her|him|them) work|make (?:me|us|her|him|them) work|"
+        # told in the passive: "she's made to work nights at the owner's bar"
+        r"(?:is|s|am|m|are|re|was|were|being|been|gets?|got) made to (?:work|stay|serve|sleep|"
+        r"sell|dance|drink|entertain|marry)\w*|"
+        # a stay that hangs on obeying: "he says her visa depends on it"
+        r"(?:visas?|permits?|papers|contracts?) (?:depends?|hangs?) on (?:it|this|that|him|her|"
+        r"them|me|us)|"
         r"(?:being|been|was|were|is|are|get|got) (?:sent|sold|taken|brought) to work|"
         r"threat\w*|beat\w*|hit(?:s|ting)? (?:me|us|her|him|them|my)|hurt\w*|kill\w*|bruis\w*|"
         # warned off: "he already warned me to stop", "they warned us not to talk"
@@ -197,7 +203,9 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
         rf"brokers?|police\w*|cops?|officers?|guards?|soldiers?|judges?|captains?|recruiters?|"
         rf"crimes?|abuse|him|her|"
-        rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
+        rf"them|corruption|bribe\w*|{_PEOPLE})|"
+        # or anyone told by what they do: "how do i report a teacher who recruits students"
+        rf"(?:{_REPORTED_AS}|someone|somebody|people|those) (?:{_ANY_WORD} ){{0,2}}who)\b"
         # what to do about the criminals one knows of, near one: "a corrupt policeman is
         # protecting the traffickers in my village, what should i do" (not "traffickers use
         # social media, what can we do")

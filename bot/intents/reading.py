@@ -32,7 +32,7 @@ from bot.intents.private_details import asks_private_details
 from bot.intents.regional import RegionalDanger
 from bot.intents.small_talk import SmallTalk, danger_by_pattern, small_talk
 from bot.knowledge import KnowledgeBase, normalize
-from bot.matching import people
+from bot.matching import looks_english, people
 
 # A message the danger detector is sure of gets the safety note whatever else it asks...
 DANGER_SURE = 0.5
@@ -218,6 +218,21 @@ class Reader:
         pukul aku" (my boss hits me) has too few words to tell its language by, and none of
         English."""
         return self._regional.reads_danger(text)
+
+    def danger_beside_english(self, text: str) -> str | None:
+        """The language of a sentence in one of the region's languages, among English ones,
+        that reads as danger: "kami dikunci di mess, passport ditahan agency. where can we
+        report?" is English by most of its words, and its plea is not."""
+        return next(
+            (
+                code
+                for part in _SENTENCE_END.split(text)
+                if part.strip()
+                and not looks_english(part)
+                and (code := self._regional.reads_danger(part))
+            ),
+            None,
+        )
 
     def about_the_bot(
         self, text: str, entry_score: float = 0.0, *, scored_alike: bool = False
