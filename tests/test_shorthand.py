@@ -116,6 +116,9 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("how corruption is explained in the report", "how corruption is explained in the report"),
         ("is that the same thing?", "is that the same thing?"),
         ("tl;dr of the report", "summary of the report"),
+        ("kids n the trafficking definition", "children and the trafficking definition"),
+        ("is a kid who begs a victim?", "is a child who begs a victim?"),
+        ("are you kidding", "are you kidding"),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:

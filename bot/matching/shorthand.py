@@ -147,6 +147,9 @@ IDIOMS = {
         r"what obligations do \1\2 have"
     ),
     r"tl;? ?dr": "summary",
+    # everyday words for the knowledge base's: "kids n the trafficking definition"
+    r"kids": "children",
+    r"kid": "child",
     # a keyword query's last word: "smuggling def" (elsewhere, "def" may be "definitely")
     r"def(?=\W*$)": "definition",
 }
