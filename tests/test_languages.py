@@ -534,7 +534,9 @@ def test_a_plea_in_another_language_among_english_sentences_gets_the_note() -> N
     talk = conversation()
     plea = "kami dikunci di asrama, paspor ditahan agen. where can we go? we are in Penang"
     assert talk.ask(plea).safety_first
+    assert talk.ask("is this allowed, paspor ditahan majikan").safety_first  # a clause of it
     assert not talk.ask("terima kasih! and what does the report say about UNCAC?").safety_first
+    assert not talk.ask("selamat pagi, what does the report say about passports?").safety_first
 
 
 def test_a_plea_and_a_question_are_read_sentence_by_sentence() -> None:

@@ -65,6 +65,9 @@ SENTENCE_UNLESS_ORDINARY = 0.02
 _SENTENCE_END = re.compile(
     r"[.!?;\n]+|,\s*(?=(?:what|how|who|where|can|could|should|please|pls)\b)", re.IGNORECASE
 )
+# where a message's clauses end: a plea beside an English question may be a clause of it
+# ("where to get help, passport kena tahan")
+_CLAUSE_END = re.compile(r"[.!?;,\n]+")
 PERSONAL_LEGAL = 0.2
 # a question after a term's meaning, whatever the term names: "what is forced labour?" (on
 # normalised text: "what's" is "what s")
@@ -220,13 +223,13 @@ class Reader:
         return self._regional.reads_danger(text)
 
     def danger_beside_english(self, text: str) -> str | None:
-        """The language of a sentence in one of the region's languages, among English ones,
-        that reads as danger: "kami dikunci di mess, passport ditahan agency. where can we
+        """The language of a sentence or clause in one of the region's languages, among English
+        ones, that reads as danger: "kami dikunci di mess, passport ditahan agency. where can we
         report?" is English by most of its words, and its plea is not."""
         return next(
             (
                 code
-                for part in _SENTENCE_END.split(text)
+                for part in _CLAUSE_END.split(text)
                 if part.strip()
                 and not looks_english(part)
                 and (code := self._regional.reads_danger(part))
