@@ -473,6 +473,7 @@ def test_a_message_that_names_the_bot_asks_about_it() -> None:
     assert not names_the_bot("ai viết báo cáo này?")
     assert not names_the_bot("bột mì giá bao nhiêu")
     assert not names_the_bot("both protocols")
+    assert not names_the_bot("saya kerja atas bot nelayan")  # Malay: a fishing boat
 
 
 def test_a_clear_lead_over_every_entry_asks_about_the_bot_in_the_regions_languages() -> None:

@@ -38,8 +38,11 @@ NAMED_FROM = 0.15
 CLEAR_FROM = 0.22
 CLEAR_LEAD = 1.5
 # how people name the bot: "bot", "chatbot", "AI" (in capitals: "ai" is Vietnamese for who),
-# and in Thai, Khmer and Burmese script
-_NAMES_THE_BOT = re.compile(r"(?i:\b(?:chat ?)?bots?\b)|\bAI\b|บอท|បូត|ဘော့")
+# and in Thai, Khmer and Burmese script; not Malay's boat ("atas bot nelayan", "dalam bot")
+_NAMES_THE_BOT = re.compile(
+    r"(?i:(?<!atas )(?<!dalam )(?<!naik )(?<!kat )\b(?:chat ?)?bots?\b(?! nelayan| ikan))"
+    r"|\bAI\b|บอท|បូត|ဘော့"
+)
 
 
 def names_the_bot(text: str) -> bool:
