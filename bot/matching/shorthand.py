@@ -147,6 +147,14 @@ IDIOMS = {
         r"what obligations do \1\2 have"
     ),
     r"tl;? ?dr": "summary",
+    # a term's meaning asked as the report's understanding of it: "how does the publication
+    # understand the term corruption?" asks what it means there
+    r"how (?:does|do) (?:the |this |that )?(?:report|paper|study|publication|document|research|"
+    r"authors?|it|they) (?:understand|define|use|interpret|see) (?:the )?(?:term|word|notion|"
+    r"concept)(?: of)? ([\w -]+?)(?=\W*$)": r"what does \1 mean",
+    # its parts: "what are the different parts of the document?" asks how it is laid out
+    r"(?:different |main |various )?(?:parts|sections) (?:of|in) (?:the |this |that )?(?:report|"
+    r"paper|study|publication|document)": "chapters of the report",
     # everyday words for the knowledge base's: "kids n the trafficking definition"
     r"kids": "children",
     r"kid": "child",
