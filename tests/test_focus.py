@@ -10,6 +10,7 @@ from bot.matching.focus import (
     questions_in,
     without_the_manner,
     without_the_report,
+    without_the_request,
 )
 from tests.support.shipped import shipped_engine
 
@@ -127,6 +128,7 @@ def test_naming_the_report_does_not_pull_to_the_entry_whose_question_does() -> N
         ("what is this report about? tl;dr", "what is this report about?"),
         ("what is the Bali Process, for my course slides", "what is the Bali Process?"),
         ("who wrote it briefly", "who wrote it?"),
+        ("who funded it, so that we can cite it properly", "who funded it?"),
         # nothing said after the question, or too little left
         ("what is the report about?", None),
         ("explain simply", None),
@@ -153,3 +155,29 @@ def test_for_the_purposes_of_the_report_does_not_pull_to_its_purpose() -> None:
         "Explain what counts as corruption for the purposes of this study."
     )
     assert (found.decision, found.answer_id) == (Decision.ANSWER, "define-corruption")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("can you tell me which organisations put it out", "which organisations put it out"),
+        ("Before I quote it, could you please let me know who wrote it?", "who wrote it?"),
+        ("tell me when it came out, so I can date my slides", "when it came out?"),
+        ("so can u show me how it is organised", "how it is organised"),
+        # no request to be told, or nothing asked after it
+        ("who published the report?", None),
+        ("can you tell me about the Bali Process", None),
+        ("tell me more", None),
+    ],
+)
+def test_the_question_asked_after_a_request_to_be_told_it(text: str, asked: str | None) -> None:
+    assert without_the_request(text) == asked
+
+
+def test_a_request_to_be_told_does_not_lower_a_sure_answer() -> None:
+    """Found in a fresh development set (2026-12-03, fifth part): "Before I quote it, can you
+    tell me ..." in a long message made its question one of three choices, then declined."""
+    found = shipped_engine().matcher.match(
+        "Before I quote it, can you tell me who published the report, so I can credit them?"
+    )
+    assert (found.decision, found.answer_id) == (Decision.ANSWER, "report-publishers")

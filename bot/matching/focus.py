@@ -148,7 +148,10 @@ _MANNER_AFTER = re.compile(
     r"(?:words|terms)|simply|briefly|in short|in brief|in a nutshell|in (?:one|a) "
     r"(?:sentence|few words)|tl;?dr|eli5|for (?:my|a|our) (?:class|course|thesis|students|essay|"
     r"paper|research|article|presentation|lecture|training|workshop|lesson|seminar)"
-    r"(?: (?:slides|notes|materials?|handout|students|participants))?)[\s?.!]*$",
+    r"(?: (?:slides|notes|materials?|handout|students|participants))?|"
+    # what the answer is wanted for: "..., so I can attribute it properly in the article?"
+    r"so(?: that)? (?:i|we) (?:can|could|may|might|will|don ?t|do not|won ?t) [^?.!]*)"
+    r"[\s?.!]*$",
     re.IGNORECASE,
 )
 
@@ -165,3 +168,22 @@ def without_the_manner(text: str) -> str | None:
     if len(rest.split()) < _FRAME_LEFT_WORDS:
         return None
     return rest if rest.endswith("?") else f"{rest}?"
+
+
+# a request to be told what is asked, before it: "can you tell me which organisations put it
+# out", "Before I quote it, could you please let me know who published the report?"
+_TELL_ME = re.compile(
+    r"(?:^|[,:;]\s*)(?:(?:so|ok|okay|and|but|please)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)"
+    r"\s+(?:please\s+)?)?(?:tell|show|explain(?:\s+to)?|let)\s+(?:me|us)(?:\s+know)?\s+"
+    r"(?=(?:who|whom|whose|what|when|where|which|why|how|whether|if)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_the_request(text: str) -> str | None:
+    """The question asked, without the request to be told it ("can you tell me who published
+    the report?" asks who published it) and what came before that request; None without one."""
+    last = next(reversed(list(_TELL_ME.finditer(text))), None)
+    if last is None or not (rest := text[last.end() :].strip()):
+        return None
+    return without_the_manner(rest) or rest

@@ -21,6 +21,7 @@ from bot.matching.focus import (
     questions_in,
     without_the_manner,
     without_the_report,
+    without_the_request,
 )
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
@@ -306,6 +307,7 @@ class Matcher:
                     after_preamble(question),
                     without_the_report(question),
                     without_the_manner(question),
+                    without_the_request(question),
                 ],
             ),
         ]
