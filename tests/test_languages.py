@@ -469,6 +469,10 @@ def test_a_message_that_names_the_bot_asks_about_it() -> None:
     assert names_the_bot("ban la AI a?")
     assert names_the_bot("บอทนี้เก็บข้อมูลเราไหม")
     assert names_the_bot("is this chatbot official")
+    assert names_the_bot("will anyone else see this chat?")  # the chat with it
+    assert names_the_bot("chat ini aman ga?")
+    assert names_the_bot("แชทนี้เป็นส่วนตัวไหม")
+    assert not names_the_bot("can i chat with someone from unodc")
     # "ai" is Vietnamese for who; "bột" is flour; "robotics" and "both" are other words
     assert not names_the_bot("ai viết báo cáo này?")
     assert not names_the_bot("bột mì giá bao nhiêu")

@@ -42,6 +42,9 @@ CLEAR_LEAD = 1.5
 _NAMES_THE_BOT = re.compile(
     r"(?i:(?<!atas )(?<!dalam )(?<!naik )(?<!kat )\b(?:chat ?)?bots?\b(?! nelayan| ikan))"
     r"|\bAI\b|บอท|បូត|ဘော့"
+    # or the chat with it: "will anyone else see this chat?", "chat ni selamat?", "แชทนี้"
+    r"|(?i:\b(?:this|the|our|my) (?:chat|conversation)\b|\bchat (?:ini|ni|na (?:ito|to)|này|nay)\b"
+    r"|\b(?:percakapan|perbualan|cuộc trò chuyện) (?:ini|ni|này)\b)|แชทนี้"
 )
 
 
