@@ -345,12 +345,14 @@ def test_questions_about_the_bot_get_its_own_answer() -> None:
     gone: in the region's languages 48 of 68 recognised (0.706; the /language menu answers a
     question about the languages) and 2 of 30 report questions taken for them (0.067); in
     English 7 of 9 and none of 5. Then 49 of 68 (0.721), once the danger detectors learnt from
-    the questions about the bot as ordinary messages. Held there."""
+    the questions about the bot as ordinary messages; 56 of 68 (0.824) once a message naming the
+    bot, or with a clear lead over every entry, was taken for one (2026-12-03, measured once).
+    Held there."""
     regional = about_the_bot(*(ABOUT_IN[code] for code in LANGUAGES))
     english = about_the_bot(ABOUT_IN["en"])
     report = f"{regional.as_dict()} {english.as_dict()}"
     assert regional.recall is not None
-    assert regional.recall >= 0.72, report
+    assert regional.recall >= 0.82, report
     assert regional.false_alarms is not None
     assert regional.false_alarms <= 0.067, report
     assert english.recall is not None
