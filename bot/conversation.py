@@ -206,6 +206,9 @@ class Conversation:
             return _small_talk_in(knowledge, question, *greeted, language)
         found = _match(engine, text)
         after_safety, follows = read_context(follows)
+        if found.language is not None and follows is not None:
+            # "สมาชิกมีใครบ้าง" (who are the members?) after the Bali Process
+            found = engine.matcher.regional_follow_up(found, follows)
         if found.language is not None:
             danger = reader.regional_danger(
                 found.language,

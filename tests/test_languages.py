@@ -544,6 +544,33 @@ def test_a_plea_in_another_language_among_english_sentences_gets_the_note() -> N
     assert not talk.ask("selamat pagi, what does the report say about passports?").safety_first
 
 
+def test_a_short_follow_up_declined_alone_is_offered_the_previous_answers_neighbours() -> None:
+    """ "ประชุมกันที่ไหน" (where do they meet?) names no subject: after the Bali Process, its
+    meetings are offered; alone, or asking about something else, it is declined as before."""
+    talk = conversation()
+    first = talk.ask("Bali Process คืออะไร")
+    assert first.reply.entry_id == "bali-process"
+    where = "ประชุมกันที่ไหน"
+    assert talk.ask(where).match.decision is Decision.NONE
+    followed = talk.ask(where, follows=first.context)
+    assert followed.match.decision is Decision.CLARIFY
+    assert followed.match.choices[0] == "bali-process-meetings"
+    weather = talk.ask("พรุ่งนี้อากาศเป็นยังไง", follows=first.context)  # tomorrow's weather
+    assert weather.match.decision is Decision.NONE
+
+
+def test_a_regional_follow_up_offered_only_when_short_and_declined() -> None:
+    matcher = shipped_engine().matcher
+    alone = matcher.match("ประชุมกันที่ไหน")
+    assert matcher.regional_follow_up(alone, "bali-process").decision is Decision.CLARIFY
+    assert matcher.regional_follow_up(alone, "no-such-entry") == alone
+    answered = matcher.match("Bali Process คืออะไร")
+    assert matcher.regional_follow_up(answered, "uncac") == answered
+    long = matcher.match("ประชุมกันที่ไหน " + "ครับ " * 8)
+    assert long.decision is Decision.NONE
+    assert matcher.regional_follow_up(long, "bali-process") == long
+
+
 def test_a_plea_and_a_question_are_read_sentence_by_sentence() -> None:
     """The question would dilute the plea if the message were read only whole."""
     reader = shipped_engine().reader
