@@ -559,3 +559,17 @@ async def test_glossary_lists_terms_with_buttons_to_their_answers(bot: Bot) -> N
     [one] = await bot.send(bot.fake.message("/glossary palermo convention"))
     assert "<b>UNTOC</b>" in one.params["text"]
     assert callbacks(one) == ["o:untoc"]
+
+
+async def test_a_thai_follow_up_is_offered_the_previous_answers_neighbours(bot: Bot) -> None:
+    """ "ประชุมกันที่ไหน" (where do they meet?) names no subject: after the Bali Process, in
+    the same chat, its meetings are offered, in Thai."""
+    [first] = await bot.send(bot.fake.message("Bali Process คืออะไร"))
+    assert first.params["text"].endswith(answer_html("bali-process"))
+    await settled(bot)
+    [offered] = await bot.send(bot.fake.message("ประชุมกันที่ไหน"))
+    thai = shipped_engine().knowledge.translations["th"].words
+    assert offered.params["text"] == answer_markup.to_html(thai.did_you_mean)
+    choices = callbacks(offered)
+    assert choices[0] == "o:bali-process-meetings:th"
+    assert choices[-1] == "x::th"
