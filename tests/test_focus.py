@@ -129,6 +129,8 @@ def test_naming_the_report_does_not_pull_to_the_entry_whose_question_does() -> N
         ("what is the Bali Process, for my course slides", "what is the Bali Process?"),
         ("who wrote it briefly", "who wrote it?"),
         ("who funded it, so that we can cite it properly", "who funded it?"),
+        ("who published the report, so I don't misquote them?", "who published the report?"),
+        ("what documents do I need so I can work legally in Thailand?", None),
         # nothing said after the question, or too little left
         ("what is the report about?", None),
         ("explain simply", None),
@@ -168,6 +170,7 @@ def test_for_the_purposes_of_the_report_does_not_pull_to_its_purpose() -> None:
         ("who published the report?", None),
         ("can you tell me about the Bali Process", None),
         ("tell me more", None),
+        ("tell me who", None),
     ],
 )
 def test_the_question_asked_after_a_request_to_be_told_it(text: str, asked: str | None) -> None:

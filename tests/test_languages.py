@@ -478,6 +478,10 @@ def test_a_message_that_names_the_bot_asks_about_it() -> None:
     assert not names_the_bot("bột mì giá bao nhiêu")
     assert not names_the_bot("both protocols")
     assert not names_the_bot("saya kerja atas bot nelayan")  # Malay: a fishing boat
+    assert not names_the_bot("anak saya lari dari bot, dia selamat ke?")
+    assert names_the_bot("are you an AI or is someone from UNODC typing these answers")
+    assert not names_the_bot("how do traffickers use AI to find victims?")  # a subject
+    assert not names_the_bot("my chat with the recruiter on facebook seemed odd")
 
 
 def test_a_clear_lead_over_every_entry_asks_about_the_bot_in_the_regions_languages() -> None:
@@ -566,7 +570,8 @@ def test_a_regional_follow_up_offered_only_when_short_and_declined() -> None:
     assert matcher.regional_follow_up(alone, "no-such-entry") == alone
     answered = matcher.match("Bali Process คืออะไร")
     assert matcher.regional_follow_up(answered, "uncac") == answered
-    long = matcher.match("ประชุมกันที่ไหน " + "ครับ " * 8)
+    # Thai is written without spaces between words: its length is told in letters
+    long = matcher.match("ประเทศสมาชิกมีใครบ้างและประชุมกันที่ไหนเมื่อไหร่อย่างไรบ้างครับช่วยอธิบายให้ละเอียดหน่อย")
     assert long.decision is Decision.NONE
     assert matcher.regional_follow_up(long, "bali-process") == long
 

@@ -388,6 +388,7 @@ def test_training_features_are_shared_and_learn_the_same() -> None:
         ("where do i report someone who sells fake visas to our workers", True),
         ("is there a report about police who take bribes at the border?", False),
         ("does the report describe officials who take bribes?", False),
+        ("In the 2021 report the officials who took bribes are named, which ones?", False),
         ("my friend gets made to entertain the guests after her shift", True),
         ("is a worker who is made to work overtime a victim of forced labour?", False),
         ("the manager says my permit depends on it if i refuse the night shift", True),

@@ -121,6 +121,10 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("how does the report define the concept of exploitation", "what does exploitation mean"),
         ("What are the different parts of the document?", "What are the chapters of the report?"),
         ("the main parts of the definition", "the main parts of the definition"),
+        (
+            "how does it see the concept of consent and why?",
+            "how does it see the concept of consent and why?",
+        ),
         ("is a kid who begs a victim?", "is a child who begs a victim?"),
         ("are you kidding", "are you kidding"),
     ],

@@ -37,19 +37,31 @@ NAMED_FROM = 0.15
 # and two more of 310 questions out of scope got the bot's text.
 CLEAR_FROM = 0.22
 CLEAR_LEAD = 1.5
-# how people name the bot: "bot", "chatbot", "AI" (in capitals: "ai" is Vietnamese for who),
-# and in Thai, Khmer and Burmese script; not Malay's boat ("atas bot nelayan", "dalam bot")
+# how people name the bot: "bot", "chatbot", and in Thai, Khmer and Burmese script; not Malay's
+# boat ("atas bot nelayan", "lari dari bot")
 _NAMES_THE_BOT = re.compile(
-    r"(?i:(?<!atas )(?<!dalam )(?<!naik )(?<!kat )\b(?:chat ?)?bots?\b(?! nelayan| ikan))"
-    r"|\bAI\b|บอท|បូត|ဘော့"
-    # or the chat with it: "will anyone else see this chat?", "chat ni selamat?", "แชทนี้"
-    r"|(?i:\b(?:this|the|our|my) (?:chat|conversation)\b|\bchat (?:ini|ni|na (?:ito|to)|này|nay)\b"
+    r"(?i:(?<!atas )(?<!dalam )(?<!naik )(?<!kat )(?<!di )(?<!dari )(?<!ke )"
+    r"\b(?:chat ?)?bots?\b(?! nelayan| ikan))"
+    r"|บอท|បូត|ဘော့"
+    # or the chat with it: "will anyone else see this chat?", "chat ni selamat?", "แชทนี้" (not
+    # "my chat with the recruiter")
+    r"|(?i:\b(?:this|our) (?:chat|conversation)\b|\bchat (?:ini|ni|na (?:ito|to)|này|nay)\b"
     r"|\b(?:percakapan|perbualan|cuộc trò chuyện) (?:ini|ni|này)\b)|แชทนี้"
 )
+# "AI", in capitals ("ai" is Vietnamese for who), names it in a short question ("ban la AI a?",
+# "เป็น AI เหรอ") or said of whom one writes to ("are you an AI or ..."); otherwise it is a
+# subject ("how do traffickers use AI to find victims?")
+_AI = re.compile(r"\bAI\b")
+_YOU_AN_AI = re.compile(
+    r"\b(?i:are you|r u|you are|u r|is this|is it|talking to|chatting with) (?i:an? )?AI\b"
+)
+AI_WORDS = 5
 
 
 def names_the_bot(text: str) -> bool:
-    return _NAMES_THE_BOT.search(text) is not None
+    if _NAMES_THE_BOT.search(text) is not None or _YOU_AN_AI.search(text) is not None:
+        return True
+    return _AI.search(text) is not None and len(text.split()) <= AI_WORDS
 
 
 class QuestionsAboutTheBot:

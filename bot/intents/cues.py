@@ -203,9 +203,13 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"(?:traffick\w*|smuggl\w*|employers?|boss(?:es)?|agents?|"
         rf"brokers?|police\w*|cops?|officers?|guards?|soldiers?|judges?|captains?|recruiters?|"
         rf"crimes?|abuse|him|her|"
-        rf"them|corruption|bribe\w*|{_PEOPLE})|"
-        # or anyone told by what they do: "how do i report a teacher who recruits students"
-        rf"(?:{_REPORTED_AS}|someone|somebody|people|those) (?:{_ANY_WORD} ){{0,2}}who)\b"
+        rf"them|corruption|bribe\w*|{_PEOPLE}))\b"
+        # or anyone told by what they do, as the asker's own act: "how do i report a teacher
+        # who recruits students" (not "in the 2021 report the officials who took bribes")
+        r"|\b(?:how (?:do|can|could|should|would) (?:i|we)|how to|where (?:do|can|could|should) "
+        r"(?:i|we)|(?:i|we) (?:want|need|would like|d like|have) to|(?:can|should|could) (?:i|we)) "
+        rf"report(?:ing)? (?:{_REPORTED_AS}|someone|somebody|people|those) "
+        rf"(?:{_ANY_WORD} ){{0,2}}who\b"
         # what to do about the criminals one knows of, near one: "a corrupt policeman is
         # protecting the traffickers in my village, what should i do" (not "traffickers use
         # social media, what can we do")

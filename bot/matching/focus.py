@@ -149,8 +149,10 @@ _MANNER_AFTER = re.compile(
     r"(?:sentence|few words)|tl;?dr|eli5|for (?:my|a|our) (?:class|course|thesis|students|essay|"
     r"paper|research|article|presentation|lecture|training|workshop|lesson|seminar)"
     r"(?: (?:slides|notes|materials?|handout|students|participants))?|"
-    # what the answer is wanted for: "..., so I can attribute it properly in the article?"
-    r"so(?: that)? (?:i|we) (?:can|could|may|might|will|don ?t|do not|won ?t) [^?.!]*)"
+    # what the answer is wanted for, after a comma: "..., so I can attribute it properly?" (not
+    # "what documents do I need so I can work legally")
+    r"(?:(?<=, )|(?<=,))so(?: that)? (?:i|we) (?:can|could|may|might|will|don[\u2019']?t|do not|"
+    r"won[\u2019']?t) [^?.!]*)"
     r"[\s?.!]*$",
     re.IGNORECASE,
 )
@@ -184,6 +186,7 @@ def without_the_request(text: str) -> str | None:
     """The question asked, without the request to be told it ("can you tell me who published
     the report?" asks who published it) and what came before that request; None without one."""
     last = next(reversed(list(_TELL_ME.finditer(text))), None)
-    if last is None or not (rest := text[last.end() :].strip()):
+    rest = text[last.end() :].strip() if last is not None else ""
+    if len(rest.split()) < _FRAME_LEFT_WORDS:  # "tell me who": too little to match alone
         return None
     return without_the_manner(rest) or rest

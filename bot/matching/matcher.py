@@ -25,7 +25,7 @@ from bot.matching.focus import (
 )
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
-from bot.matching.language_id import as_likely, probable_languages
+from bot.matching.language_id import SCRIPT_LANGUAGES, as_likely, probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
@@ -63,6 +63,7 @@ PERSON_BONUS = 0.2  # "who said that?": for the people the previous answer names
 # number: its entry), no answer changed; from 0.15, 4 more out-of-scope ones offered them.
 REGIONAL_FOLLOW_UP_FROM = 0.2
 REGIONAL_FOLLOW_UP_WORDS = 8  # longer messages say what they are about
+REGIONAL_FOLLOW_UP_CHARACTERS = 32  # the same in scripts written without spaces between words
 _ASKING_WHO = frozenset({"who", "whom", "whose"})
 # on normalised text: "who's in charge?" is "who s in charge"
 _LEADS = re.compile(
@@ -609,7 +610,7 @@ class Matcher:
             found.decision is not Decision.NONE
             or entry is None
             or index is None
-            or len(found.question.split()) > REGIONAL_FOLLOW_UP_WORDS
+            or not _brief(found.question, language in SCRIPT_LANGUAGES)
         ):
             return found
         scores = index.entry_scores(found.question)
@@ -760,6 +761,14 @@ class Matcher:
         ranked = sorted(best.tolist(), key=lambda i: (-scores[i], i))
         ids = self.index.entry_ids
         return tuple(Candidate(ids[i], round(float(scores[i]), 4)) for i in ranked if scores[i] > 0)
+
+
+def _brief(text: str, unspaced: bool) -> bool:
+    """Whether a message is short enough to be a follow-up: in words, or in letters for a script
+    written without spaces between words (Thai, Khmer, Burmese)."""
+    if unspaced:
+        return len("".join(text.split())) <= REGIONAL_FOLLOW_UP_CHARACTERS
+    return len(text.split()) <= REGIONAL_FOLLOW_UP_WORDS
 
 
 def _folded(text: str) -> str:

@@ -151,7 +151,8 @@ IDIOMS = {
     # understand the term corruption?" asks what it means there
     r"how (?:does|do) (?:the |this |that )?(?:report|paper|study|publication|document|research|"
     r"authors?|it|they) (?:understand|define|use|interpret|see) (?:the )?(?:term|word|notion|"
-    r"concept)(?: of)? ([\w -]+?)(?=\W*$)": r"what does \1 mean",
+    r"concept)(?: of)? ((?:(?!(?:and|or|but)\b)[\w-]+ ){0,3}(?!(?:and|or|but)\b)[\w-]+)"
+    r"(?=\W*$)": r"what does \1 mean",
     # its parts: "what are the different parts of the document?" asks how it is laid out
     r"(?:different |main |various )?(?:parts|sections) (?:of|in) (?:the |this |that )?(?:report|"
     r"paper|study|publication|document)": "chapters of the report",
