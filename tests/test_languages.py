@@ -37,7 +37,7 @@ from bot.knowledge import (
     load_knowledge,
 )
 from bot.languages import looks_english, probable_languages
-from bot.matching import COMMON_WORDS, Candidate, Decision, Match
+from bot.matching import COMMON_WORDS, Candidate, Decision, Match, no_longer_than
 from bot.matching.language_id import as_likely
 from bot.matching.regional import RegionalIndex
 from bot.replies import ReplyKind, in_language
@@ -902,3 +902,10 @@ def test_a_few_words_introducing_the_asker_are_no_plea() -> None:
         "fil", "pulis ako. ano ang sinasabi ng report tungkol sa bribery?"
     )
     assert reader.regional_danger("fil", "Tulungan nyo ako. Ano gagawin ko?")
+
+
+def test_a_messages_length_is_told_in_letters_where_words_are_not_spaced() -> None:
+    assert no_longer_than("tolong saya sekarang", "id", 3, 5)
+    assert not no_longer_than("tolong saya sekarang juga", "id", 3, 50)
+    assert no_longer_than("ช่วยด้วยครับ", "th", 1, 12)  # one run of twelve letters and marks
+    assert not no_longer_than("ช่วยด้วยครับ", "th", 5, 11)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.heap import give_back_freed_memory
 from bot.intents.detector import Detector
 from bot.knowledge import KnowledgeBase, fold
-from bot.matching import SCRIPT_LANGUAGES, UNTOLD
+from bot.matching import SCRIPT_LANGUAGES, UNTOLD, no_longer_than
 
 GRAM_SIZES = (3, 4)
 # From this probability a message in one of the region's languages gets the safety note first;
@@ -181,10 +181,7 @@ class RegionalDanger:
         if pleas is None:
             return False
         folded = fold(text)
-        if language in SCRIPT_LANGUAGES:
-            brief = len("".join(folded.split())) <= BRIEF_CHARACTERS
-        else:
-            brief = len(folded.split()) <= BRIEF_WORDS
+        brief = no_longer_than(folded, language, BRIEF_WORDS, BRIEF_CHARACTERS)
         return brief and pleas.search(folded) is not None
 
     def reads_danger(self, text: str) -> str | None:

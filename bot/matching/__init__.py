@@ -15,6 +15,7 @@ from bot.matching.language_id import (
     UNTOLD,
     LanguageWords,
     looks_english,
+    no_longer_than,
     probable_languages,
     unidentified_warnings,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "looks_english",
     "measure",
     "minimize",
+    "no_longer_than",
     "part_of",
     "people",
     "probable_languages",

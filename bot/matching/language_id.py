@@ -167,6 +167,14 @@ def as_likely(
     return languages[1:] if indonesian == malay else ()
 
 
+def no_longer_than(text: str, language: str | None, words: int, characters: int) -> bool:
+    """Whether a message has at most `words` words, or, in a script written without spaces
+    between words (Thai, Khmer, Burmese), at most `characters` letters and marks."""
+    if language in SCRIPT_LANGUAGES:
+        return len("".join(text.split())) <= characters
+    return len(text.split()) <= words
+
+
 def looks_english(text: str) -> bool:
     """Whether more than a fifth of a message's words are English function words, as in nearly
     every English sentence ("what is the currency of cambodia"), and seldom in another

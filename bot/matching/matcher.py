@@ -25,7 +25,7 @@ from bot.matching.focus import (
 )
 from bot.matching.future import asks_about_future
 from bot.matching.index import MatchIndex
-from bot.matching.language_id import SCRIPT_LANGUAGES, as_likely, probable_languages
+from bot.matching.language_id import as_likely, no_longer_than, probable_languages
 from bot.matching.people import people, people_in, people_named
 from bot.matching.shorthand import in_plain_words
 from bot.matching.thresholds import Thresholds
@@ -610,7 +610,9 @@ class Matcher:
             found.decision is not Decision.NONE
             or entry is None
             or index is None
-            or not _brief(found.question, language in SCRIPT_LANGUAGES)
+            or not no_longer_than(
+                found.question, language, REGIONAL_FOLLOW_UP_WORDS, REGIONAL_FOLLOW_UP_CHARACTERS
+            )
         ):
             return found
         scores = index.entry_scores(found.question)
@@ -761,14 +763,6 @@ class Matcher:
         ranked = sorted(best.tolist(), key=lambda i: (-scores[i], i))
         ids = self.index.entry_ids
         return tuple(Candidate(ids[i], round(float(scores[i]), 4)) for i in ranked if scores[i] > 0)
-
-
-def _brief(text: str, unspaced: bool) -> bool:
-    """Whether a message is short enough to be a follow-up: in words, or in letters for a script
-    written without spaces between words (Thai, Khmer, Burmese)."""
-    if unspaced:
-        return len("".join(text.split())) <= REGIONAL_FOLLOW_UP_CHARACTERS
-    return len(text.split()) <= REGIONAL_FOLLOW_UP_WORDS
 
 
 def _folded(text: str) -> str:
