@@ -839,3 +839,47 @@ def test_it_after_another_document_is_not_taken_for_the_report(
 def test_it_after_a_finding_is_the_report(conversation: Conversation) -> None:
     reply = conversation.ask("who wrote it?", follows="corruption-recruitment").reply
     assert reply.entry_id == "report-authors"
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        (
+            "In a case we studied, a man was promised a factory job abroad and then locked in a "
+            "dormitory and forced to work. Which elements of trafficking are there?",
+            False,
+        ),
+        (
+            "is it forced labour when the boss keeps the workers' passports? we debated this in "
+            "class today",
+            False,
+        ),
+        (
+            "my colleague and I are arguing: is a smuggler who demands more money halfway a "
+            "trafficker?",
+            False,
+        ),
+        (
+            "As a journalist I interviewed a woman who was held in a karaoke bar for a year, she "
+            "is home now. Does the report cover sexual exploitation?",
+            False,
+        ),
+        # the same frames, and someone in trouble now
+        (
+            "we discussed it in class but this is my sister: her boss keeps her passport and "
+            "locks her in at night",
+            True,
+        ),
+        (
+            "one of my pupils falls asleep in class, she says she works at a bar every night for "
+            "a man her father owes",
+            True,
+        ),
+    ],
+)
+def test_a_case_known_from_study_or_an_interview_is_no_plea(
+    conversation: Conversation, text: str, danger: bool
+) -> None:
+    """Found in a fresh development set (2026-12-03, sixth part): a case studied in class, a
+    debate or an interview got the safety note, the asker's own people aside."""
+    assert conversation.ask(text).safety_first is danger

@@ -665,3 +665,31 @@ def from_the_media(text: str) -> bool:
     """Whether the message tells of a case the asker knows from the news, a film or a book (in
     any text, normalised here)."""
     return bool(_FROM_THE_MEDIA.search(normalize(text)))
+
+
+# a case the asker knows from study, teaching, a debate or an interview, not from their life:
+# "in a case we studied, a girl was recruited ...", "we debated this in class today", "as a
+# journalist I interviewed a man who was held ...", "my friend and I are arguing: is ..." (not
+# "one of my pupils falls asleep in class": a class alone is where a teacher sees a child)
+_STUDIED = re.compile(
+    r"\b(?:a|the|one|this|that) case (?:we|i) (?:studied|discussed|read|analy[sz]ed|looked at|"
+    r"covered|examined)\b|\bcase stud(?:y|ies)\b"
+    r"|\b(?:debated|discussed|talked about|covered|studied|analy[sz]ed) (?:this|it|that|these|"
+    r"them|such cases?) in (?:class|a class|our class|my class|a seminar|a lecture|a workshop|"
+    r"a training|moot court)\b"
+    r"|\bin (?:a|our|my|the) (?:moot court|mock trial|role play|roleplay|case study)\b"
+    r"|\b(?:my \w+ and i|we) (?:are|re|were|have been|been) (?:arguing|debating|discussing)\b"
+    r"|\b(?:i|we) (?:interviewed|documented|researched)\b"
+)
+
+
+def studies_a_case(text: str) -> bool:
+    """Whether the message tells of a case known from study, teaching, a debate or an
+    interview (in any text, normalised here)."""
+    return bool(_STUDIED.search(normalize(text)))
+
+
+def without_the_study(text: str) -> str:
+    """The normalised text without the words that say a case was studied: whose case it is
+    is told by the rest ("my friend and I are arguing" names no friend in trouble)."""
+    return _STUDIED.sub(" ", normalize(text))

@@ -24,7 +24,9 @@ from bot.intents.cues import (
     relays_a_question,
     reported_by_others,
     situations,
+    studies_a_case,
     tells,
+    without_the_study,
     would_report_oneself,
 )
 from bot.intents.detector import Detector, shared_features
@@ -118,6 +120,9 @@ class Suspicion:
     long_over: bool = False
     # it tells of a case known from the news, a film or a book, not of one's own people
     from_the_media: bool = False
+    # it tells of a case known from study, a debate or an interview: "in a case we studied, a
+    # girl was recruited ...", "we debated this in class today"
+    studied: bool = False
     # it passes on someone else's question about people in general: "my colleague was asking
     # whether smuggled migrants can be punished"
     relayed: bool = False
@@ -131,7 +136,8 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        if (self.long_over or self.relayed or (self.from_the_media and not self.own)) and not (
+        known_from_afar = (self.from_the_media or self.studied) and not self.own
+        if (self.long_over or self.relayed or known_from_afar) and not (
             self.wants_to_report or self.to_them or self.for_help
         ):
             return False
@@ -264,12 +270,13 @@ class Reader:
             bool(found),
             wants_to_report="report_someone" in found and not reported_by_others(text),
             told=tells(text),
-            own=of_their_own(text),
+            own=of_their_own(without_the_study(text)),
             reports_oneself=would_report_oneself(text),
             to_them=happening_to_them(text),
             for_help=asks_for_help(text),
             long_over=long_over(text),
             from_the_media=from_the_media(text),
+            studied=studies_a_case(text),
             relayed=relays_a_question(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),

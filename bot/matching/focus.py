@@ -90,6 +90,17 @@ def _asks(sentence: str) -> bool:
     return sentence.endswith("?") or bool(_ASKING.match(sentence) or _LEAD_IN.match(sentence))
 
 
+# a pronoun standing for what an earlier sentence named, in a question of so few words that it
+# names nothing else
+REFERRING_WORDS = 5
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|these|those|he|him|his|she|her)\b", re.I)
+
+
+def _only_refers_back(sentence: str) -> bool:
+    """A short question whose subject is a pronoun: "How is it defined?", "Who is he?"."""
+    return len(sentence.split()) <= REFERRING_WORDS and bool(_REFERS_BACK.search(sentence))
+
+
 def questions_in(text: str) -> list[str]:
     """The sentences of a long message that ask something, each alone and with the sentence
     before it (which often names what "it" is); nothing for a short message."""
@@ -99,7 +110,10 @@ def questions_in(text: str) -> list[str]:
     found: list[str] = []
     for position, sentence in enumerate(sentences):
         if _asks(sentence):
-            found.append(sentence)
+            # "How is it defined?" alone is about whatever the matcher finds nearest: only the
+            # sentence before it says what "it" is
+            if position == 0 or not _only_refers_back(sentence):
+                found.append(sentence)
             if position > 0:
                 before = sentences[position - 1]
                 found.append(f"{before} {sentence}")
