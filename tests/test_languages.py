@@ -909,3 +909,42 @@ def test_a_messages_length_is_told_in_letters_where_words_are_not_spaced() -> No
     assert not no_longer_than("tolong saya sekarang juga", "id", 3, 50)
     assert no_longer_than("ช่วยด้วยครับ", "th", 1, 12)  # one run of twelve letters and marks
     assert not no_longer_than("ช่วยด้วยครับ", "th", 5, 11)
+
+
+@pytest.mark.parametrize(
+    ("code", "supposed"),
+    [
+        (
+            "ms",
+            "kalau budak dibawa orang pergi kerja, perlu ke ada unsur paksaan untuk dikira "
+            "pemerdagangan?",
+        ),
+        (
+            "id",
+            "misalnya korban jadi takut lapor polisi, bagaimana korupsi merugikan perlindungan "
+            "korban?",
+        ),
+        (
+            "vi",
+            "đưa người di cư trái phép có thể thành mua bán người không? ví dụ giữa đường kẻ "
+            "đưa người đòi thêm tiền và giữ người lại",
+        ),
+    ],
+)
+def test_a_supposed_case_is_read_with_its_question(code: str, supposed: str) -> None:
+    """A clause that supposes a case ("kalau ...", if ...) or gives one as an example, read
+    alone, is a plea's words; with the question beside it, it asks what the case is called
+    (fresh development messages, 2026-12-03, sixth part)."""
+    assert not shipped_engine().reader.regional_danger(code, supposed)
+
+
+def test_a_plea_that_opens_with_if_or_tells_the_past_is_still_one() -> None:
+    reader = shipped_engine().reader
+    assert reader.regional_danger("ms", "kalau saya lari, majikan kata dia akan pukul mak saya")
+    assert reader.regional_danger("ms", "tahun lepas ejen ambil pasport saya. apa itu UNCAC?")
+
+
+def test_filing_a_case_is_reporting_in_filipino() -> None:
+    reader = shipped_engine().reader
+    assert reader.regional_would_report("fil", "gusto kong magsampa ng kaso laban sa recruiter ko")
+    assert not reader.regional_would_report("fil", "ano ang kaso ng UNCAC sa Pilipinas?")

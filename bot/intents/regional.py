@@ -64,10 +64,10 @@ def _pattern(words: Sequence[str], *, spaced: bool) -> re.Pattern[str] | None:
 
 def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str], set[str]]:
     """`features`, with "c:<name>" for each list of `cues` one of whose words is in the text:
-    a verb of reporting someone ("report"), a story's being over ("over") or known from the news
-    ("media"). Cues like English's, that weigh more than a word and are learnt from the
-    examples. In a language written with spaces a cue is whole words ("lapor", not
-    "laporan")."""
+    a verb of reporting someone ("report"), a story's being over ("over"), known from the news
+    ("media") or supposed ("supposing"). Cues like English's, that weigh more than a word and
+    are learnt from the examples. In a language written with spaces a cue is whole words
+    ("lapor", not "laporan")."""
     patterns = {
         f"c:{name}": pattern
         for name, words in cues.items()
@@ -114,6 +114,7 @@ class RegionalDanger:
         self._reporting: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._ended: dict[str, _Ended] = {}
         self._pleas: dict[str, re.Pattern[str]] = {}
+        self._supposing: dict[str, re.Pattern[str]] = {}
         for code, examples in knowledge.regional_safety.items():
             spaced = code not in SCRIPT_LANGUAGES
             verbs = _pattern(examples.reporting, spaced=spaced)
@@ -122,6 +123,8 @@ class RegionalDanger:
                 self._reporting[code] = (verbs, asker)
             if (pleas := _pattern(examples.pleas, spaced=spaced)) is not None:
                 self._pleas[code] = pleas
+            if (supposing := _pattern(examples.supposing, spaced=spaced)) is not None:
+                self._supposing[code] = re.compile(rf"^(?:{supposing.pattern})")
             # when it happened: the words of `over` that do not say it ended ("dulu", not "dah
             # selamat"), so that "dah balik kampung, tapi ejen ugut keluarga" is no story over
             past = _pattern([w for w in examples.over if w not in examples.resolved], spaced=spaced)
@@ -227,10 +230,26 @@ class RegionalDanger:
         return max(
             [
                 detector.probability(text) / DANGER_FROM,
-                *(detector.probability(s) / self._sentence_bar(language, s) for s in sentences),
-                *(detector.probability(c) / CLAUSE_DANGER_FROM for c in clauses),
+                *(
+                    detector.probability(s) / self._sentence_bar(language, s)
+                    for s in sentences
+                    if not self._framed(language, s)
+                ),
+                *(
+                    detector.probability(c) / CLAUSE_DANGER_FROM
+                    for c in clauses
+                    if not self._framed(language, c)
+                ),
             ]
         )
+
+    def _framed(self, language: str, part: str) -> bool:
+        """Whether a sentence or clause supposes a case, or gives one as an example, that only
+        the whole message can say is a plea: "kalau budak dibawa pergi kerja" (if a child is
+        taken to work), before asking whether force is needed. (A case told in the past is
+        read alone as before: "tahun lepas ejen ambil pasport saya" may be held still.)"""
+        supposing = self._supposing.get(language)
+        return supposing is not None and supposing.match(fold(part)) is not None
 
     @staticmethod
     def _sentence_bar(language: str, sentence: str) -> float:

@@ -538,6 +538,14 @@ class LanguageSafety(_Strict):
         "`resolved` ends a plea.",
     )
 
+    supposing: list[Text] = Field(
+        default=[],
+        description="Words that open a case supposed or given as an example ('kalau', "
+        "'seandainya', 'giả sử', 'ví dụ', 'ถ้า'): a sentence or clause that opens with one is "
+        "not read alone for danger, only as part of the whole message, whose question says "
+        "what the case is asked for ('kalau budak dibawa pergi kerja, perlu ke ada paksaan?'). "
+        "Also a feature of their own, learnt from the examples.",
+    )
     asker: list[Text] = Field(
         default=[],
         description="Words by which the asker speaks of doing something themselves ('saya mahu', "
@@ -560,6 +568,7 @@ class LanguageSafety(_Strict):
             "report": self.reporting,
             "over": self.over,
             "media": self.media,
+            "supposing": self.supposing,
         }
 
     @property
