@@ -283,3 +283,17 @@ def test_a_question_naming_uncac_is_not_answered_with_actip() -> None:
     found = matcher().match("has cambodia ratified uncac")
     assert found.answer_id != "actip-ratification"
     assert found.candidates[0].entry_id == "uncac-southeast-asia"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How can I apply for a job at the Regional Support Office of the Bali Process?",
+        "What was agreed at the ASEAN leaders' summit in 2023?",
+    ],
+)
+def test_an_unsure_answer_to_a_question_read_as_one_to_decline_is_offered(question: str) -> None:
+    """Fresh development questions (2026-12-03, sixth part): a job at an office, or a summit of
+    ASEAN, named what entries explain and asked what none answers; they got those entries."""
+    found = shipped_engine().matcher.match(question)
+    assert found.decision is Decision.CLARIFY
