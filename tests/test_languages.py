@@ -948,3 +948,21 @@ def test_filing_a_case_is_reporting_in_filipino() -> None:
     reader = shipped_engine().reader
     assert reader.regional_would_report("fil", "gusto kong magsampa ng kaso laban sa recruiter ko")
     assert not reader.regional_would_report("fil", "ano ang kaso ng UNCAC sa Pilipinas?")
+
+
+@pytest.mark.parametrize(
+    ("code", "plea"),
+    [
+        ("th", "ฉันเป็นเหยื่อค้ามนุษย์ แต่ไม่มีวีซ่า ถ้าไปหาตำรวจจะโดนส่งกลับไหม"),
+        ("vi", "em la nan nhan buon ban nguoi, neu bao cong an thi co bi truc xuat khong"),
+        (
+            "id",
+            "saya korban perdagangan orang tapi masuk lewat jalur ilegal, kalau lapor polisi "
+            "saya ditangkap gak?",
+        ),
+    ],
+)
+def test_an_asker_who_says_they_are_a_victim_gets_the_note(code: str, plea: str) -> None:
+    """Fresh development messages (2026-12-03, sixth part): a victim asking whether reporting
+    gets them arrested read as a question about the law."""
+    assert shipped_engine().reader.regional_danger(code, plea)

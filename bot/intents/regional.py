@@ -115,6 +115,7 @@ class RegionalDanger:
         self._ended: dict[str, _Ended] = {}
         self._pleas: dict[str, re.Pattern[str]] = {}
         self._supposing: dict[str, re.Pattern[str]] = {}
+        self._victims: dict[str, re.Pattern[str]] = {}
         for code, examples in knowledge.regional_safety.items():
             spaced = code not in SCRIPT_LANGUAGES
             verbs = _pattern(examples.reporting, spaced=spaced)
@@ -123,6 +124,8 @@ class RegionalDanger:
                 self._reporting[code] = (verbs, asker)
             if (pleas := _pattern(examples.pleas, spaced=spaced)) is not None:
                 self._pleas[code] = pleas
+            if (victims := _pattern(examples.victim, spaced=spaced)) is not None:
+                self._victims[code] = victims
             if (supposing := _pattern(examples.supposing, spaced=spaced)) is not None:
                 self._supposing[code] = re.compile(rf"^(?:{supposing.pattern})")
             # when it happened: the words of `over` that do not say it ended ("dulu", not "dah
@@ -152,8 +155,10 @@ class RegionalDanger:
         strength = self._strength(language, text)
         if strength is None:
             return None
-        if self.would_report(language, text) or (
-            not answered and self.pleads_briefly(language, text)
+        if (
+            self.would_report(language, text)
+            or self.says_victim(language, text)
+            or (not answered and self.pleads_briefly(language, text))
         ):
             return True
         return strength >= 1.0 and not self.told_as_over(language, text)
@@ -175,6 +180,13 @@ class RegionalDanger:
         verbs, asker = found
         folded = fold(text)
         return bool(verbs.search(folded) and asker.search(folded))
+
+    def says_victim(self, language: str, text: str) -> bool:
+        """Whether the asker says they are a victim, or were sold ("ผมเป็นเหยื่อค้ามนุษย์",
+        I am a victim of trafficking): in danger, whatever else the message asks (whether
+        reporting it gets them arrested, what the law says)."""
+        victims = self._victims.get(language)
+        return victims is not None and victims.search(fold(text)) is not None
 
     def pleads_briefly(self, language: str, text: str) -> bool:
         """Whether a message of a few words calls for help or asks how to get away in

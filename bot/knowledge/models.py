@@ -538,6 +538,12 @@ class LanguageSafety(_Strict):
         "`resolved` ends a plea.",
     )
 
+    victim: list[Text] = Field(
+        default=[],
+        description="Words by which the asker says they are a victim, or were sold ('saya "
+        "mangsa', 'biktima ako', 'em là nạn nhân'): a message with one gets the safety note "
+        "whatever the detector reads, as 'I'm being trafficked' does in English.",
+    )
     supposing: list[Text] = Field(
         default=[],
         description="Words that open a case supposed or given as an example ('kalau', "
