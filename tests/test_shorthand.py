@@ -127,6 +127,11 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ),
         ("is a kid who begs a victim?", "is a child who begs a victim?"),
         ("are you kidding", "are you kidding"),
+        (
+            "Can you recommend earlier UNODC studies on corruption?",
+            "which are earlier UNODC studies on corruption?",
+        ),
+        ("what does the report recommend?", "what does the report recommend?"),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, normalize
 from bot.matching.acronyms import unknown_acronyms
 from bot.matching.analyzer import TERM_PREFIX
+from bot.matching.beyond import asks_beyond_the_knowledge
 from bot.matching.contacts import asks_for_contact_details
 from bot.matching.focus import (
     after_preamble,
@@ -674,7 +675,10 @@ class Matcher:
         ("what is the fine for hiring an undocumented worker?" shares the words of three
         entries); with `offer`, a decline of one it reads as about an entry, with a plausible
         first candidate, becomes a "did you mean" ("what makes this kind of graft so
-        entrenched")."""
+        entrenched"). An answer below `DOUBTED_BELOW` that it reads as one to decline from
+        `DOUBTED_FROM` is offered ("what was agreed at the ASEAN summit in 2023?"): its entry
+        was sure enough to answer, so it stays one tap away, however surely the classifier would
+        decline it."""
         offered = found.decision is Decision.CLARIFY
         declined = found.decision is Decision.NONE
         doubted = found.decision is Decision.ANSWER and found.confidence < DOUBTED_BELOW
@@ -733,7 +737,8 @@ class Matcher:
         )
         # "what agency is WHO?", "the World Drug Report": a name the knowledge base never uses
         # may be offered, not answered; so may what has not happened yet ("when is the next
-        # conference?"), one of several people named, and a phone number or an email address
+        # conference?"), one of several people named, a phone number or an email address, a
+        # job at an office and a ranking of countries
         if (
             sure
             and not unknown_acronyms(text, self.index.acronyms, self.index.analyzer.knows)
@@ -743,6 +748,7 @@ class Matcher:
             and not self._one_of_several_people(text, ranked)
             and not self._someone_else(text, ranked)
             and not asks_for_contact_details(text)
+            and not asks_beyond_the_knowledge(text)
             and not asks_about_future(text)
         ):
             return replace(ranked, decision=Decision.ANSWER, confidence=confidence)

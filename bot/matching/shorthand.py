@@ -156,6 +156,11 @@ IDIOMS = {
     # its parts: "what are the different parts of the document?" asks how it is laid out
     r"(?:different |main |various )?(?:parts|sections) (?:of|in) (?:the |this |that )?(?:report|"
     r"paper|study|publication|document)": "chapters of the report",
+    # the bot asked to recommend, not the report's recommendations: "can you recommend previous
+    # UNODC studies on corruption and trafficking?" asks which there are
+    r"(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:recommend|suggest)(?: me| us)?": (
+        "which are"
+    ),
     # everyday words for the knowledge base's: "kids n the trafficking definition"
     r"kids": "children",
     r"kid": "child",

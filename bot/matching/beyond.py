@@ -1,0 +1,44 @@
+"""Questions of a kind the knowledge base never answers, however many words they share with an
+entry: a job or an internship at one of its organisations ("any jobs at the Bali Process
+office?" shares the words of the entry on that office, which says what it is, not who it hires),
+and a ranking of countries ("which ASEAN country is the most corrupt?" shares those of the entry
+on the countries the report covers, which ranks none). Such a match may be offered as "did you
+mean", never answered as if it told.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import normalize
+
+# posts sought, not someone's ("what is Miller's job at UNODC?")
+_POSTS = (
+    r"(?:(?:any|a|an|some) (?:job|position|post|opening|career)|jobs|vacanc(?:y|ies)|careers|"
+    r"internships?|interns|positions|openings|posts)"
+)
+_EMPLOYMENT = re.compile(
+    # "jobs at the RSO", "an internship with UNODC", "careers in the Bali Process"
+    rf"\b{_POSTS} (?:at|with|in|for) (?:the )?(?:unodc|un|united nations|bali process|rso|"
+    r"roseap|regional support office|regional office|bali process office|unodc office)\b"
+    # "how do I apply for a job there", "apply to work at UNODC"
+    rf"|\bapply(?:ing)? (?:for|to) (?:an? |the )?(?:{_POSTS}|work|volunteer)\b"
+    r"|\b(?:is|are) (?:unodc|the bali process|the rso|they|you) (?:hiring|recruiting staff)\b"
+    # the asker's own work there, not whom a person works for ("does McAdam work for the RSO?")
+    r"|\b(?:can|could|how (?:do|can|could)) (?:i|we) (?:get to )?work (?:at|for|with) (?:unodc|"
+    r"the un|the united nations|the bali process|the rso)\b"
+)
+# "which country is the most corrupt", "the most corrupt countries in ASEAN", "rank the
+# countries by corruption"
+_RANKING = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:country|countries|nation|nations|state|states) (?:\w+ ){0,4}?"
+    r"(?:is|are|has|have) (?:the )?(?:most|least|worst|best|highest|lowest|biggest)\b"
+    r"|\b(?:the )?(?:most|least) corrupt (?:\w+ )?(?:country|countries|nation|nations|state|"
+    r"states|government|governments)\b"
+    r"|\brank(?:ed|ing|ings|s)? (?:of )?(?:the )?(?:\w+ )?(?:countries|nations|states)\b"
+)
+
+
+def asks_beyond_the_knowledge(text: str) -> bool:
+    words = normalize(text)
+    return bool(_EMPLOYMENT.search(words) or _RANKING.search(words))
