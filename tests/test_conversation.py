@@ -855,7 +855,7 @@ def test_it_after_a_finding_is_the_report(conversation: Conversation) -> None:
             False,
         ),
         (
-            "my colleague and I are arguing: is a smuggler who demands more money halfway a "
+            "we are debating this at work: is a smuggler who demands more money halfway a "
             "trafficker?",
             False,
         ),
@@ -873,6 +873,24 @@ def test_it_after_a_finding_is_the_report(conversation: Conversation) -> None:
         (
             "one of my pupils falls asleep in class, she says she works at a bar every night for "
             "a man her father owes",
+            True,
+        ),
+        # found by a review of the change: the same words, of now
+        ("I interviewed for a job and now they hold my passport", True),
+        ("we were discussing how to escape from the boat, the captain beats us", True),
+        (
+            "we discussed it in class, but my classmate says her uncle makes her work every "
+            "night at a bar to pay his debt",
+            True,
+        ),
+        (
+            "As a journalist I interviewed a woman who is still held in a karaoke bar, she "
+            "begged me to help her get out",
+            True,
+        ),
+        (
+            "My sister and I are arguing: her boss keeps her passport and won't pay her, she "
+            "wants to run but is scared",
             True,
         ),
     ],

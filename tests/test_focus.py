@@ -30,6 +30,18 @@ def test_the_question_after_a_lead_in_is_one_of_the_parts() -> None:
     assert "In simple terms, what is the report about?" in parts
 
 
+@pytest.mark.parametrize("question", ["How is it defined?", "Okay, how is it funded?"])
+def test_a_question_that_only_points_back_is_not_matched_alone(question: str) -> None:
+    """Alone, "How is it defined?" was answered with the entry nearest "defined", whatever "it"
+    was (a tuning question, 2026-12-03, sixth part); with the sentence before it, it is
+    matched."""
+    text = f"{CONTEXT} I keep reading about the Bali Process in their notes. {question}"
+    parts = questions_in(text)
+    asked = question.removeprefix("Okay, ")
+    assert asked not in parts
+    assert f"I keep reading about the Bali Process in their notes. {question}" in parts
+
+
 def test_what_it_is_said_as_a_need_before_the_question() -> None:
     """ "Could you give it to me?" asks for what the sentence before needs, after its lead-in
     (2026-12-02, fifth part: the whole message was declined)."""

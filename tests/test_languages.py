@@ -938,16 +938,40 @@ def test_a_supposed_case_is_read_with_its_question(code: str, supposed: str) -> 
     assert not shipped_engine().reader.regional_danger(code, supposed)
 
 
-def test_a_plea_that_opens_with_if_or_tells_the_past_is_still_one() -> None:
-    reader = shipped_engine().reader
-    assert reader.regional_danger("ms", "kalau saya lari, majikan kata dia akan pukul mak saya")
-    assert reader.regional_danger("ms", "tahun lepas ejen ambil pasport saya. apa itu UNCAC?")
+@pytest.mark.parametrize(
+    ("code", "plea"),
+    [
+        ("ms", "kalau saya lari, majikan kata dia akan pukul mak saya"),
+        ("ms", "tahun lepas ejen ambil pasport saya. apa itu UNCAC?"),
+        # found by a review of the change: "if I ...", and "my case is ..."
+        (
+            "ms",
+            "Saya nak tanya tentang laporan ini. Kalau saya lari majikan akan pukul mak saya. "
+            "Apa itu ACTIP?",
+        ),
+        (
+            "vi",
+            "Nếu em không trả đủ tiền thì chủ sẽ không trả hộ chiếu cho em. Báo cáo nói gì về "
+            "việc này?",
+        ),
+        (
+            "vi",
+            "Trường hợp của em là chủ giữ hộ chiếu và không cho em ra ngoài. Vậy có phải là mua "
+            "bán người không?",
+        ),
+    ],
+)
+def test_a_plea_that_opens_with_if_or_tells_the_past_is_still_one(code: str, plea: str) -> None:
+    assert shipped_engine().reader.regional_danger(code, plea)
 
 
 def test_filing_a_case_is_reporting_in_filipino() -> None:
     reader = shipped_engine().reader
     assert reader.regional_would_report("fil", "gusto kong magsampa ng kaso laban sa recruiter ko")
-    assert not reader.regional_would_report("fil", "ano ang kaso ng UNCAC sa Pilipinas?")
+    # whether someone can be charged, asked by the asker, is a question about the law
+    assert not reader.regional_would_report(
+        "fil", "gusto ko lang malaman: pwede bang kasuhan ang recruiter sa ilalim ng ACTIP?"
+    )
 
 
 @pytest.mark.parametrize(
@@ -966,3 +990,18 @@ def test_an_asker_who_says_they_are_a_victim_gets_the_note(code: str, plea: str)
     """Fresh development messages (2026-12-03, sixth part): a victim asking whether reporting
     gets them arrested read as a question about the law."""
     assert shipped_engine().reader.regional_danger(code, plea)
+
+
+@pytest.mark.parametrize(
+    ("code", "question"),
+    [
+        # "bị bận" (busy) and "bị bạn" (by a friend) fold as "bị bán" (sold) does
+        ("vi", "mình bị bận nên chưa đọc báo cáo, báo cáo kết luận gì?"),
+        # "sold insurance", "laid off"
+        ("th", "ผมโดนขายประกันมา แต่อยากถามว่ารายงานนี้ใครเขียน"),
+        ("id", "saya korban PHK tahun lalu, laporan ini ditulis siapa?"),
+    ],
+)
+def test_a_victim_of_something_else_is_not_read_as_one(code: str, question: str) -> None:
+    """Found by a review of the change: the words of being a victim, of other things."""
+    assert not RegionalDanger(shipped_engine().knowledge).says_victim(code, question)

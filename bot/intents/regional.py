@@ -64,9 +64,9 @@ def _pattern(words: Sequence[str], *, spaced: bool) -> re.Pattern[str] | None:
 
 def reader(cues: Mapping[str, Sequence[str]], *, spaced: bool) -> Callable[[str], set[str]]:
     """`features`, with "c:<name>" for each list of `cues` one of whose words is in the text:
-    a verb of reporting someone ("report"), a story's being over ("over"), known from the news
-    ("media") or supposed ("supposing"). Cues like English's, that weigh more than a word and
-    are learnt from the examples. In a language written with spaces a cue is whole words
+    a verb of reporting someone ("report"), a story's being over ("over") or known from the news
+    ("media"). Cues like English's, that weigh more than a word and are learnt from the
+    examples. In a language written with spaces a cue is whole words
     ("lapor", not "laporan")."""
     patterns = {
         f"c:{name}": pattern
@@ -115,6 +115,7 @@ class RegionalDanger:
         self._ended: dict[str, _Ended] = {}
         self._pleas: dict[str, re.Pattern[str]] = {}
         self._supposing: dict[str, re.Pattern[str]] = {}
+        self._first_person: dict[str, re.Pattern[str]] = {}
         self._victims: dict[str, re.Pattern[str]] = {}
         for code, examples in knowledge.regional_safety.items():
             spaced = code not in SCRIPT_LANGUAGES
@@ -128,6 +129,8 @@ class RegionalDanger:
                 self._victims[code] = victims
             if (supposing := _pattern(examples.supposing, spaced=spaced)) is not None:
                 self._supposing[code] = re.compile(rf"^(?:{supposing.pattern})")
+            if (first_person := _pattern(examples.first_person, spaced=spaced)) is not None:
+                self._first_person[code] = first_person
             # when it happened: the words of `over` that do not say it ended ("dulu", not "dah
             # selamat"), so that "dah balik kampung, tapi ejen ugut keluarga" is no story over
             past = _pattern([w for w in examples.over if w not in examples.resolved], spaced=spaced)
@@ -157,7 +160,7 @@ class RegionalDanger:
             return None
         if (
             self.would_report(language, text)
-            or self.says_victim(language, text)
+            or (self.says_victim(language, text) and not self.told_as_over(language, text))
             or (not answered and self.pleads_briefly(language, text))
         ):
             return True
@@ -258,10 +261,16 @@ class RegionalDanger:
     def _framed(self, language: str, part: str) -> bool:
         """Whether a sentence or clause supposes a case, or gives one as an example, that only
         the whole message can say is a plea: "kalau budak dibawa pergi kerja" (if a child is
-        taken to work), before asking whether force is needed. (A case told in the past is
-        read alone as before: "tahun lepas ejen ambil pasport saya" may be held still.)"""
+        taken to work), before asking whether force is needed; not one that names the asker
+        ("kalau saya lari majikan akan pukul mak saya" threatens them). (A case told in the
+        past is read alone as before: "tahun lepas ejen ambil pasport saya" may be held
+        still.)"""
+        folded = fold(part)
         supposing = self._supposing.get(language)
-        return supposing is not None and supposing.match(fold(part)) is not None
+        if supposing is None or supposing.match(folded) is None:
+            return False
+        asker = self._first_person.get(language)
+        return asker is None or asker.search(folded) is None
 
     @staticmethod
     def _sentence_bar(language: str, sentence: str) -> float:

@@ -549,8 +549,14 @@ class LanguageSafety(_Strict):
         description="Words that open a case supposed or given as an example ('kalau', "
         "'seandainya', 'giả sử', 'ví dụ', 'ถ้า'): a sentence or clause that opens with one is "
         "not read alone for danger, only as part of the whole message, whose question says "
-        "what the case is asked for ('kalau budak dibawa pergi kerja, perlu ke ada paksaan?'). "
-        "Also a feature of their own, learnt from the examples.",
+        "what the case is asked for ('kalau budak dibawa pergi kerja, perlu ke ada paksaan?'), "
+        "unless it names the asker (`first_person`): 'kalau saya lari, majikan pukul mak saya' is "
+        "a plea.",
+    )
+    first_person: list[Text] = Field(
+        default=[],
+        description="The asker's own words for I, me and we ('saya', 'aku', 'tôi', 'ako', "
+        "'ผม'): a supposed case that names one is the asker's own, read alone like any other.",
     )
     asker: list[Text] = Field(
         default=[],
@@ -574,7 +580,6 @@ class LanguageSafety(_Strict):
             "report": self.reporting,
             "over": self.over,
             "media": self.media,
-            "supposing": self.supposing,
         }
 
     @property

@@ -97,7 +97,9 @@ _REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|these|those|he|him|his|s
 
 
 def _only_refers_back(sentence: str) -> bool:
-    """A short question whose subject is a pronoun: "How is it defined?", "Who is he?"."""
+    """A question so short that a pronoun in it stands for what it asks about: "How is it
+    defined?", "Who is he?", "Did Thailand sign it?" (which names Thailand, and not what was
+    signed)."""
     return len(sentence.split()) <= REFERRING_WORDS and bool(_REFERS_BACK.search(sentence))
 
 
@@ -122,7 +124,10 @@ def questions_in(text: str) -> list[str]:
                 if (clause := _CLAUSE.search(before)) is not None:
                     found.append(f"{before[clause.start() :]} {sentence}")
             # "In simple terms, what is the report about?": the question after its lead-in
-            if (clause := _CLAUSE.search(sentence)) is not None:
+            # (not "Okay, how is it funded?", whose "it" only the sentence before names)
+            if (clause := _CLAUSE.search(sentence)) is not None and not (
+                position > 0 and _only_refers_back(sentence[clause.start() :])
+            ):
                 found.append(sentence[clause.start() :])
     return found
 
