@@ -540,9 +540,11 @@ class LanguageSafety(_Strict):
 
     victim: list[Text] = Field(
         default=[],
-        description="Words by which the asker says they are a victim, or were sold ('saya "
-        "mangsa', 'biktima ako', 'em là nạn nhân'): a message with one gets the safety note "
-        "whatever the detector reads, as 'I'm being trafficked' does in English.",
+        description="Words by which the asker says they are a victim of trafficking, or were "
+        "sold, naming both ('saya mangsa pemerdagangan', 'na-traffic ako', 'em là nạn nhân mua "
+        "bán người'; not 'saya korban', which is also 'laid off'): a message with one gets the "
+        "safety note whatever the detector reads, unless told as long over, as 'I'm being "
+        "trafficked' does in English.",
     )
     supposing: list[Text] = Field(
         default=[],
