@@ -901,3 +901,57 @@ def test_a_case_known_from_study_or_an_interview_is_no_plea(
     """Found in a fresh development set (2026-12-03, sixth part): a case studied in class, a
     debate or an interview got the safety note, the asker's own people aside."""
     assert conversation.ask(text).safety_first is danger
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        # one sentence, read whole only: without its question mark it read as a statement
+        (
+            "if a 15 year old agrees to work in a bar and the owner keeps her ID, does the "
+            "child's consent matter at all?",
+            False,
+        ),
+        # someone's people as the ones who saw it in the news
+        (
+            "my mum watched a documentary about men held on fishing boats. does the report cover "
+            "fishing?",
+            False,
+        ),
+        # a case handled by those whose work it is
+        (
+            "As a labour inspector I found a site where the manager kept workers' passports. The "
+            "case was closed and the company fined. What does the report say about inspections?",
+            False,
+        ),
+        ("the police handled it but now the agent threatens my mother", True),
+        # a question said to be of no one in particular
+        (
+            "asking in general, not about anyone I know: if the boss keeps the workers' passports "
+            "and locks the gate at night, is that trafficking?",
+            False,
+        ),
+        ("general question, but my sister's boss keeps her passport, is that legal?", True),
+        ("hypothetically speaking, if my employer kept my passport, would that be a crime?", True),
+        # what people still talk about, long over
+        (
+            "in my town people still talk about the broker who took girls to Japan in the 80s. "
+            "how do we warn teenagers now?",
+            False,
+        ),
+        # watched, and told in few words of English
+        ("is there a safe way to reach someone? my boss reads all my messages", True),
+        (
+            "my english little. i clean house for madam. no give food, no go out, one year no "
+            "money. is this trafficking?",
+            True,
+        ),
+    ],
+)
+def test_a_case_told_from_afar_is_no_plea_and_a_watched_one_is(
+    conversation: Conversation, text: str, danger: bool
+) -> None:
+    """Found in a fresh development set of messages after an answer (2026-12-03, seventh part):
+    a one-sentence question, a case someone saw on television, a case handled and a general
+    question got the note; a watched phone and a plea in few words of English did not."""
+    assert conversation.ask(text).safety_first is danger

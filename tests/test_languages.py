@@ -873,12 +873,20 @@ def test_translated_answers_need_a_label_a_language_and_known_entries(
             "เมื่อปี 2012 นายหน้ายึดพาสปอร์ตฉัน ตอนนี้ใช้หนี้หมดแล้วและกลับบ้านแล้ว รายงานพูดถึงนายหน้าไหม",
             False,
         ),
+        # told in chat forms ("dh", "semua ok"), 2026-12-03, seventh part
+        (
+            "ms",
+            "Dulu sy kerja kilang kat Johor, majikan pernah simpan pasport sy. Skrg dh balik "
+            "kampung, semua ok. Report ni ada sebut pasal majikan simpan pasport?",
+            False,
+        ),
         # the same story going on again, or still
         (
             "ms",
             "Lima tahun dulu ejen ambil pasport saya, dah selesai, tapi dia ugut saya lagi",
             True,
         ),
+        ("ms", "Dulu sy kerja kat Johor, dh balik kampung, tapi ejen msh ugut mak sy", True),
         (
             "fil",
             "noong 2012 kinuha ng amo ko ang passport ko, nakauwi na ako pero hinahanap pa rin "

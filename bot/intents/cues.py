@@ -136,8 +136,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"tonight|an hour ago|two days ago)|"
         # watched while writing: "cant talk long", "they check our phones"
         r"can ?t (?:talk|speak|write|text|chat) (?:long|much|freely|openly|here|now)|"
-        r"(?:they|he|she|boss|the boss|guards?) (?:check|checks|read|reads|watch|watches|"
-        r"take|takes) (?:my|our|the) (?:phones?|messages?|chats?)|"
+        r"(?:they|he|she|boss|the boss|guards?|(?:my|our|the) (?:employer|boss|agent|madam|"
+        r"husband|manager|supervisor|captain)) (?:check|checks|read|reads|watch|watches|"
+        r"monitors?|take|takes|goes through|go through) (?:all |every one of )?(?:my|our|the) "
+        r"(?:phones?|messages?|chats?|texts?)|"
         # writing in hiding: "i am writing from the toilet"
         r"(?:writing|hiding) (?:this |you )?(?:from|in) (?:the )?"
         r"(?:toilet|bathroom|restroom|washroom)|"
@@ -243,6 +245,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bnumber (?:to call|(?:do|should|can|could) (?:i|we) (?:call|dial|ring))\b",
         # the ILO's indicators of forced labour that a message can show in passing
         "abusive_conditions": r"\b(?:no (?:day|days) off|no off days?|no rest|no break|no food|"
+        # told in few words of English: "madam no give food, no go out. 2 year no money"
+        r"no (?:give|gives|giving|let) (?:me |us )?(?:food|phone|money|salary|pay|passport|rest)|"
+        r"no (?:go|going) out|(?:\d+|one|two|three|four|five|six) (?:year|month)s? no (?:money|"
+        r"salary|pay)|"
         # carried like goods: "no water since yesterday", "no air in the container"
         r"no (?:water|air)|without (?:water|food|air)|(?:haven t|have not|hasn t|has not|didn t|"
         r"did not) (?:had|have|eaten|eat|drunk|drink) (?:any )?(?:water|food)|"
@@ -630,6 +636,9 @@ _STILL_IN_GENERAL = re.compile(
     r"\b(?:this|it|that|these things|such things|things like (?:this|that)) (?:s |is )?still "
     r"(?:happens|happen|happening|exists|goes on|going on|common)\b(?! to\b)"
     r"(?: (?:today|these days|nowadays|now))?"
+    # what is still told of: "in our village people still talk about the agent who ..."
+    r"|\b(?:people|they|everyone|everybody|villagers|we) still (?:talk|speak|tell|remember)s? "
+    r"(?:about|of)\b"
 )
 
 
@@ -640,12 +649,26 @@ _BY_TODAYS_LAW = re.compile(
 )
 
 
+# a case dealt with by those whose work it is: "police already handled it", "it was resolved and
+# the boss fined" (not an arrest alone: "the agent was arrested" ends no threat of his men)
+_HANDLED = re.compile(
+    r"\b(?:police|authorities|the court|the labou?r (?:office|department)|they|we) (?:already |"
+    r"have |has )?(?:handled|dealt with|resolved|settled|closed) (?:it|that|this|the case)\b"
+    r"|\b(?:it|that|this|the case) (?:was|has been|had been|got|is) (?:already )?(?:resolved|"
+    r"settled|closed|handled|dealt with)\b"
+    r"|\b(?:the )?(?:boss|employer|agent|owner|recruiter|broker|captain|company) (?:was|were|got) "
+    r"(?:fined|convicted|jailed|sentenced)\b"
+)
+
+
 def long_over(text: str) -> bool:
-    """Whether the message tells of what happened long ago as over, and of nothing going on
-    (in any text, normalised here)."""
+    """Whether the message tells of what happened long ago as over, or of a case handled, and
+    of nothing going on (in any text, normalised here)."""
     words = _BY_TODAYS_LAW.sub(" ", _STILL_IN_GENERAL.sub(" ", normalize(text)))
     if _NOT_OVER.search(words):
         return False
+    if _HANDLED.search(words):
+        return not _BUT_NOW.search(words)
     return bool(_LAST_CENTURY.search(words) or (_LONG_AGO.search(words) and _OVER.search(words)))
 
 
@@ -698,7 +721,33 @@ def studies_a_case(text: str) -> bool:
     return rest != words and not _NOT_OVER.search(rest) and not _BUT_NOW.search(rest)
 
 
-def without_the_study(text: str) -> str:
-    """The normalised text without the words that say a case was studied: whose case it is
-    is told by the rest."""
-    return _STUDIED.sub(" ", normalize(text))
+# one of the asker's people as the one who saw or read of a case, not the one it happens to: "my
+# aunt saw a news story about girls locked in a house"
+_THEIR_VIEWER = re.compile(
+    rf"\b(?:my|our) (?:\w+ )?{_KIN} (?:saw|read|heard|watched|came across|found|sent me|showed "
+    rf"me|shared) (?={_A_PIECE}\b)"
+)
+
+
+# a question said to be of no one in particular: "general question for a FAQ we are writing",
+# "purely hypothetical", "asking in general, not about anyone I know"
+_IN_GENERAL = re.compile(
+    r"\b(?:general|hypothetical|theoretical) question\b"
+    r"|\b(?:asking|asked|speaking) (?:in general|generally|hypothetically|theoretically)\b"
+    r"|\b(?:purely|just|strictly) hypothetical(?:ly)?\b|\bhypothetically speaking\b"
+    r"|\bnot (?:about|for) (?:me|myself|anyone (?:i|we) know|a real case)\b"
+)
+
+
+def asks_in_general(text: str) -> bool:
+    """Whether the message says its case is of no one in particular, and tells of nothing going
+    on now (in any text, normalised here)."""
+    words = normalize(text)
+    rest = _IN_GENERAL.sub(" ", words)
+    return rest != words and not _NOT_OVER.search(rest) and not _BUT_NOW.search(rest)
+
+
+def without_the_frame(text: str) -> str:
+    """The normalised text without the words that say a case was studied, or who saw it in the
+    news: whose case it is is told by the rest."""
+    return _THEIR_VIEWER.sub(" ", _STUDIED.sub(" ", normalize(text)))

@@ -17,6 +17,7 @@ from bot.intents.about_the_bot import QuestionsAboutTheBot
 from bot.intents.cues import (
     about_the_law,
     asks_for_help,
+    asks_in_general,
     from_the_media,
     happening_to_them,
     long_over,
@@ -26,7 +27,7 @@ from bot.intents.cues import (
     situations,
     studies_a_case,
     tells,
-    without_the_study,
+    without_the_frame,
     would_report_oneself,
 )
 from bot.intents.detector import Detector, shared_features
@@ -123,6 +124,8 @@ class Suspicion:
     # it tells of a case known from study, a debate or an interview: "in a case we studied, a
     # girl was recruited ...", "we debated this in class today"
     studied: bool = False
+    # it says its case is of no one in particular: "general question for a FAQ we are writing"
+    in_general: bool = False
     # it passes on someone else's question about people in general: "my colleague was asking
     # whether smuggled migrants can be punished"
     relayed: bool = False
@@ -136,7 +139,7 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        known_from_afar = (self.from_the_media or self.studied) and not self.own
+        known_from_afar = (self.from_the_media or self.studied or self.in_general) and not self.own
         if (self.long_over or self.relayed or known_from_afar) and not (
             self.wants_to_report or self.to_them or self.for_help
         ):
@@ -264,19 +267,20 @@ class Reader:
         if self._danger is None:  # no examples to learn from: the first-person rule alone
             return Suspicion(1.0 if danger_by_pattern(text) else 0.0, situation=False)
         found = situations(text)
-        parts = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()} - {text.strip()}
+        parts = _sentences(text)
         return Suspicion(
             self._danger.probability(text),
             bool(found),
             wants_to_report="report_someone" in found and not reported_by_others(text),
             told=tells(text),
-            own=of_their_own(without_the_study(text)),
+            own=of_their_own(without_the_frame(text)),
             reports_oneself=would_report_oneself(text),
             to_them=happening_to_them(text),
             for_help=asks_for_help(text),
             long_over=long_over(text),
             from_the_media=from_the_media(text),
             studied=studies_a_case(text),
+            in_general=asks_in_general(text),
             relayed=relays_a_question(text),
             sentence=max(
                 (self._danger.probability(part) for part in parts if situations(part)),
@@ -305,3 +309,12 @@ class Reader:
         if self._legal is None or not about_the_law(text):
             return False
         return self._legal.probability(text) >= PERSONAL_LEGAL
+
+
+def _sentences(text: str) -> set[str]:
+    """The sentences of a message of more than one, each to be read alone. A message of one is
+    read whole only: without its question mark it would read as a statement, and a question
+    as a plea ("if a 16 year old agrees to work in a bar and the owner keeps their ID, is
+    consent relevant?")."""
+    found = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()}
+    return found - {text.strip()} if len(found) > 1 else set()
