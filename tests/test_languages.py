@@ -1013,3 +1013,18 @@ def test_an_asker_who_says_they_are_a_victim_gets_the_note(code: str, plea: str)
 def test_a_victim_of_something_else_is_not_read_as_one(code: str, question: str) -> None:
     """Found by a review of the change: the words of being a victim, of other things."""
     assert not RegionalDanger(shipped_engine().knowledge).says_victim(code, question)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ms", "Sy ada kelas esok pagi. Apa beza penyeludupan dgn pemerdagangan?"),
+        ("id", "Sy guru SMA di Medan. Siapa yang nulis laporan ini?"),
+    ],
+)
+def test_a_sentence_about_the_asker_before_a_question_is_no_plea(code: str, text: str) -> None:
+    """Read alone, a statement of who asks ("I have a class tomorrow morning", "I'm a teacher")
+    read as a plea to a detector taught only questions as ordinary messages; the sentences'
+    detector also knows the ordinary sentences around a question (`context`, 2026-12-03,
+    seventh part)."""
+    assert not shipped_engine().reader.regional_danger(code, text)
