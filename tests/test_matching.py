@@ -124,6 +124,10 @@ def test_words_of_a_treaty_title_do_not_answer_with_the_treaty() -> None:
         ("corupption in recrutment of victims", "corruption-recruitment"),
         ("who financed the reseach", "report-funding"),
         ("Palermo Convention", "untoc"),
+        # the report called a paper is no earlier UNODC paper (2026-12-03, seventh part)
+        ("aim of this paper?", "report-purpose"),
+        ("summary of the corruption and smuggling paper pls", "report-overview"),
+        ("the 2013 issue paper on smuggling", "related-unodc-publications"),
     ],
 )
 def test_one_word_and_typos_find_their_entry(text: str, expected: str) -> None:

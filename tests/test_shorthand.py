@@ -132,6 +132,15 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
             "which are earlier UNODC studies on corruption?",
         ),
         ("what does the report recommend?", "what does the report recommend?"),
+        # the report called a paper; earlier papers are others
+        ("what was the goal of this paper?", "what was the goal of this report?"),
+        ("who funded the UNODC corruption paper", "who funded the UNODC corruption report"),
+        ("the 2013 issue paper on smuggling", "the 2013 issue paper on smuggling"),
+        ("older UNODC papers on bribery", "older UNODC papers on bribery"),
+        (
+            "the 2011 paper with Transparency International",
+            "the 2011 paper with Transparency International",
+        ),
     ],
 )
 def test_idioms_are_matched_in_the_knowledge_bases_words(typed: str, meant: str) -> None:
