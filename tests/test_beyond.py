@@ -1,5 +1,5 @@
-"""Questions of a kind the knowledge base never answers: jobs at its organisations, rankings of
-countries."""
+"""Questions of a kind the knowledge base never answers: jobs at its organisations, their
+budgets and salaries, rankings of countries."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ from tests.support.shipped import shipped_engine
         ("how do recruiters lure people with jobs abroad", False),
         ("Which countries does the report cover?", False),
         ("what are the most common forms of corruption", False),
+        # their money (2026-12-03, seventh part), not the report's funding or a worker's pay
+        ("what is the UNODC budget for 2025?", True),
+        ("salary of a bali process rso officer", True),
+        ("who paid for the report", False),
+        ("does the UN protocol cover unpaid wages?", False),
     ],
 )
 def test_asking_what_no_entry_tells(text: str, asks: bool) -> None:
@@ -40,6 +45,7 @@ def test_asking_what_no_entry_tells(text: str, asks: bool) -> None:
             "what is the Bali Process Regional Support Office?",
             "bali-process-rso",
         ),
+        ("UNODC 2024 budget", "UNODC 2024 study", "migrant-smuggling-study-2024"),
         (
             "Which country is the most corrupt in the region?",
             "which countries does the report cover?",
@@ -47,7 +53,7 @@ def test_asking_what_no_entry_tells(text: str, asks: bool) -> None:
         ),
     ],
 )
-def test_a_job_or_a_ranking_is_not_answered_with_the_entry_sharing_its_words(
+def test_a_job_a_budget_or_a_ranking_is_not_answered_with_the_entry_sharing_its_words(
     question: str, plain: str, entry: str
 ) -> None:
     """Found in two fresh development sets (2026-12-03, sixth part): the office's entry says

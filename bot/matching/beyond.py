@@ -1,9 +1,9 @@
 """Questions of a kind the knowledge base never answers, however many words they share with an
 entry: a job or an internship at one of its organisations ("any jobs at the Bali Process
 office?" shares the words of the entry on that office, which says what it is, not who it hires),
-and a ranking of countries ("which ASEAN country is the most corrupt?" shares those of the entry
-on the countries the report covers, which ranks none). Such a match may be offered as "did you
-mean", never answered as if it told.
+their budgets and salaries, and a ranking of countries ("which ASEAN country is the most
+corrupt?" shares those of the entry on the countries the report covers, which ranks none). Such
+a match may be offered as "did you mean", never answered as if it told.
 """
 
 from __future__ import annotations
@@ -39,6 +39,16 @@ _RANKING = re.compile(
 )
 
 
+_BODIES = r"(?:unodc|un|united nations|bali process|rso|roseap|regional support office)"
+# the money of one of them, which no entry tells: "unodc budget 2024", "the salary of a unodc
+# programme officer" (not who funded the report, nor wages held back from a worker)
+_MONEY = r"(?:budgets?|salary|salaries|pay scales?|staff pay)"
+_THEIR_MONEY = re.compile(
+    rf"\b{_BODIES}(?: s)? (?:\w+ ){{0,2}}?{_MONEY}\b"
+    rf"|\b{_MONEY} (?:of|at|for|in) (?:the |a |an )?(?:\w+ )?{_BODIES}\b"
+)
+
+
 def asks_beyond_the_knowledge(text: str) -> bool:
     words = normalize(text)
-    return bool(_EMPLOYMENT.search(words) or _RANKING.search(words))
+    return bool(_EMPLOYMENT.search(words) or _RANKING.search(words) or _THEIR_MONEY.search(words))
