@@ -939,6 +939,14 @@ def test_a_case_known_from_study_or_an_interview_is_no_plea(
             "how do we warn teenagers now?",
             False,
         ),
+        # a side of a debate on a supposed case, and a kind of case asked about
+        (
+            "my lecturer argued that if a migrant paid the smuggler herself she can't be "
+            "trafficked. is that right?",
+            False,
+        ),
+        ("does the report look at cases where fishermen were held at sea for years?", False),
+        ("my friend says that if she leaves, the boss will hurt her", True),
         # watched, and told in few words of English
         ("is there a safe way to reach someone? my boss reads all my messages", True),
         (

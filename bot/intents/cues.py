@@ -704,6 +704,11 @@ _STUDIED = re.compile(
     r"|\bin (?:a|our|my|the) (?:moot court|mock trial|role play|roleplay|case study)\b"
     # the debate, not who debates: "my sister and I are arguing: her boss ..." is of my sister
     r"|\b(?:and i|we) (?:are|re|were|have been|been) (?:arguing|debating)\b"
+    # someone's side of a debate on a case supposed: "my friend argues that if a woman chose
+    # sex work abroad, she can't be a victim" (not "my friend says that if she leaves ...")
+    r"|\b(?:my|our|a) (?:\w+ )?(?:friend|colleague|classmate|professor|teacher|lecturer|tutor|"
+    r"supervisor|boss) (?:argues|argued|claims|claimed|insists|insisted|maintains|maintained) "
+    r"(?:that )?(?=if (?:a|an|someone|somebody|the|people)\b)"
     r"|\b(?:i|we) interviewed (?:a|an|some|several|many|two|three|four|five|\d+) (?:\w+ )?"
     r"(?:man|men|woman|women|girl|girls|boy|boys|people|person|victims?|survivors?|migrants?|"
     r"workers?|fishermen|fisherman|famil(?:y|ies)|officials?|officers?)\b"
@@ -736,6 +741,9 @@ _IN_GENERAL = re.compile(
     r"|\b(?:asking|asked|speaking) (?:in general|generally|hypothetically|theoretically)\b"
     r"|\b(?:purely|just|strictly) hypothetical(?:ly)?\b|\bhypothetically speaking\b"
     r"|\bnot (?:about|for) (?:me|myself|anyone (?:i|we) know|a real case)\b"
+    # a kind of case, asked about: "did they discuss cases where workers went missing?"
+    r"|\b(?:discuss|discussed|cover|covered|mention|mentioned|include|included|study|studied|"
+    r"examine|examined|look at|looked at) (?:any )?cases (?:where|in which|of|like|involving)\b"
 )
 
 
