@@ -983,6 +983,19 @@ def test_filing_a_case_is_reporting_in_filipino() -> None:
 
 
 @pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ms", "nk lapor polis yg terima duit dr ejen, boleh ke?"),
+        ("id", "mau lapor petugas imigrasi yg disogok agen, caranya gimana?"),
+    ],
+)
+def test_a_wish_to_report_with_no_subject_is_one(code: str, text: str) -> None:
+    """ "nk lapor ..." (want to report) leaves out the asker, as chat does (a fresh development
+    set of hard pleas in Malay, 2026-12-03, seventh part)."""
+    assert shipped_engine().reader.regional_would_report(code, text)
+
+
+@pytest.mark.parametrize(
     ("code", "plea"),
     [
         ("th", "ฉันเป็นเหยื่อค้ามนุษย์ แต่ไม่มีวีซ่า ถ้าไปหาตำรวจจะโดนส่งกลับไหม"),
