@@ -918,6 +918,7 @@ def test_a_case_known_from_study_or_an_interview_is_no_plea(
             "fishing?",
             False,
         ),
+        ("my sister read an article about agents and now her agent took her passport", True),
         # a case handled by those whose work it is
         (
             "As a labour inspector I found a site where the manager kept workers' passports. The "

@@ -755,7 +755,15 @@ def asks_in_general(text: str) -> bool:
     return rest != words and not _NOT_OVER.search(rest) and not _BUT_NOW.search(rest)
 
 
+# what is the viewer's own after all: "my sister read an article about agents and now her agent
+# took her passport"
+_THE_VIEWERS_OWN = re.compile(
+    rf"\b(?:her|his|their) (?:\w+ )?(?:{_HOLDERS}|{_DOCUMENTS}|family|kids|children|son|daughter)\b"
+)
+
+
 def without_the_frame(text: str) -> str:
     """The normalised text without the words that say a case was studied, or who saw it in the
-    news: whose case it is is told by the rest."""
-    return _THEIR_VIEWER.sub(" ", _STUDIED.sub(" ", normalize(text)))
+    news (unless what is told is theirs): whose case it is is told by the rest."""
+    words = _STUDIED.sub(" ", normalize(text))
+    return words if _THE_VIEWERS_OWN.search(words) else _THEIR_VIEWER.sub(" ", words)
