@@ -30,6 +30,7 @@ from tests.support.shipped import shipped_engine
         ("what is the UNODC budget for 2025?", True),
         ("salary of a bali process rso officer", True),
         ("who paid for the report", False),
+        ("who funded the report, was it the UNODC budget?", False),
         ("does the UN protocol cover unpaid wages?", False),
     ],
 )

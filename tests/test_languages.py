@@ -873,20 +873,12 @@ def test_translated_answers_need_a_label_a_language_and_known_entries(
             "เมื่อปี 2012 นายหน้ายึดพาสปอร์ตฉัน ตอนนี้ใช้หนี้หมดแล้วและกลับบ้านแล้ว รายงานพูดถึงนายหน้าไหม",
             False,
         ),
-        # told in chat forms ("dh", "semua ok"), 2026-12-03, seventh part
-        (
-            "ms",
-            "Dulu sy kerja kilang kat Johor, majikan pernah simpan pasport sy. Skrg dh balik "
-            "kampung, semua ok. Report ni ada sebut pasal majikan simpan pasport?",
-            False,
-        ),
         # the same story going on again, or still
         (
             "ms",
             "Lima tahun dulu ejen ambil pasport saya, dah selesai, tapi dia ugut saya lagi",
             True,
         ),
-        ("ms", "Dulu sy kerja kat Johor, dh balik kampung, tapi ejen msh ugut mak sy", True),
         (
             "fil",
             "noong 2012 kinuha ng amo ko ang passport ko, nakauwi na ako pero hinahanap pa rin "
@@ -983,19 +975,6 @@ def test_filing_a_case_is_reporting_in_filipino() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "text"),
-    [
-        ("ms", "nk lapor polis yg terima duit dr ejen, boleh ke?"),
-        ("id", "mau lapor petugas imigrasi yg disogok agen, caranya gimana?"),
-    ],
-)
-def test_a_wish_to_report_with_no_subject_is_one(code: str, text: str) -> None:
-    """ "nk lapor ..." (want to report) leaves out the asker, as chat does (a fresh development
-    set of hard pleas in Malay, 2026-12-03, seventh part)."""
-    assert shipped_engine().reader.regional_would_report(code, text)
-
-
-@pytest.mark.parametrize(
     ("code", "plea"),
     [
         ("th", "ฉันเป็นเหยื่อค้ามนุษย์ แต่ไม่มีวีซ่า ถ้าไปหาตำรวจจะโดนส่งกลับไหม"),
@@ -1026,18 +1005,3 @@ def test_an_asker_who_says_they_are_a_victim_gets_the_note(code: str, plea: str)
 def test_a_victim_of_something_else_is_not_read_as_one(code: str, question: str) -> None:
     """Found by a review of the change: the words of being a victim, of other things."""
     assert not RegionalDanger(shipped_engine().knowledge).says_victim(code, question)
-
-
-@pytest.mark.parametrize(
-    ("code", "text"),
-    [
-        ("ms", "Sy ada kelas esok pagi. Apa beza penyeludupan dgn pemerdagangan?"),
-        ("id", "Sy guru SMA di Medan. Siapa yang nulis laporan ini?"),
-    ],
-)
-def test_a_sentence_about_the_asker_before_a_question_is_no_plea(code: str, text: str) -> None:
-    """Read alone, a statement of who asks ("I have a class tomorrow morning", "I'm a teacher")
-    read as a plea to a detector taught only questions as ordinary messages; the sentences'
-    detector also knows the ordinary sentences around a question (`context`, 2026-12-03,
-    seventh part)."""
-    assert not shipped_engine().reader.regional_danger(code, text)

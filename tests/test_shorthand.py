@@ -137,6 +137,8 @@ def test_shorthand_words_and_idioms_are_spelled_out(typed: str, meant: str) -> N
         ("who funded the UNODC corruption paper", "who funded the UNODC corruption report"),
         ("the 2013 issue paper on smuggling", "the 2013 issue paper on smuggling"),
         ("older UNODC papers on bribery", "older UNODC papers on bribery"),
+        ("the unodc thematic paper on smuggling", "the unodc thematic paper on smuggling"),
+        ("help me structure the term paper", "help me structure the term paper"),
         (
             "the 2011 paper with Transparency International",
             "the 2011 paper with Transparency International",

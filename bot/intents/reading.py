@@ -139,7 +139,10 @@ class Suspicion:
         """A wish to report someone gets the note unless an entry answers the message and the
         detector reads it as all but surely ordinary: "what does the report recommend for
         reporting corruption by officials" asks about the report."""
-        known_from_afar = (self.from_the_media or self.studied or self.in_general) and not self.own
+        # a question said to be general that reads as a plea surely is one ("general question:
+        # a girl in my dorm is locked in by the agent every night")
+        in_general = self.in_general and self.probability < DANGER_SURE
+        known_from_afar = (self.from_the_media or self.studied or in_general) and not self.own
         if (self.long_over or self.relayed or known_from_afar) and not (
             self.wants_to_report or self.to_them or self.for_help
         ):
@@ -311,10 +314,17 @@ class Reader:
         return self._legal.probability(text) >= PERSONAL_LEGAL
 
 
+# the asker in a message: a one-sentence question about their own case is read as told too
+# ("border officials took my passport and ask me for bribes is this corruption at borders?")
+_ASKER = re.compile(r"\b(?:i|me|my|we|us|our)\b")
+
+
 def _sentences(text: str) -> set[str]:
-    """The sentences of a message of more than one, each to be read alone. A message of one is
-    read whole only: without its question mark it would read as a statement, and a question
-    as a plea ("if a 16 year old agrees to work in a bar and the owner keeps their ID, is
-    consent relevant?")."""
+    """The sentences of a message, each to be read alone. A one-sentence question that does not
+    name the asker is read whole only: without its question mark it would read as a statement,
+    and a question about someone in general as a plea ("if a 15 year old agrees to work in a
+    bar and the owner keeps her ID, does the child's consent matter at all?")."""
     found = {s.strip() for s in _SENTENCE_END.split(text) if s.strip()}
-    return found - {text.strip()} if len(found) > 1 else set()
+    if len(found) > 1 or _ASKER.search(normalize(text)):
+        return found - {text.strip()}
+    return set()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.heap import give_back_freed_memory
-from bot.intents.detector import Detector, shared_features
+from bot.intents.detector import Detector
 from bot.knowledge import KnowledgeBase, fold
 from bot.matching import SCRIPT_LANGUAGES, UNTOLD, no_longer_than
 
@@ -110,8 +110,6 @@ class RegionalDanger:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self._detectors: dict[str, Detector] = {}
-        # for the sentences and clauses of a message, where a language has `context` examples
-        self._part_detectors: dict[str, Detector] = {}
         # per language: a verb of reporting, and the asker as the one who would do it
         self._reporting: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._ended: dict[str, _Ended] = {}
@@ -140,22 +138,15 @@ class RegionalDanger:
             if past is not None and resolved is not None:
                 ongoing = _pattern(examples.ongoing, spaced=spaced)
                 self._ended[code] = _Ended(past, resolved, ongoing)
-            ordinary = [
-                *examples.not_danger,
-                *(t for texts in knowledge.phrasings[code].values() for t in texts),
-                *_asked_about_the_bot(knowledge, code),
-            ]
-            read = reader(examples.cues, spaced=spaced)
-            # each example featurised once for both detectors, the cache gone with this loop's turn
-            featurize = shared_features(read)
-            self._detectors[code] = Detector(examples.danger, ordinary, featurize, read=read)
-            if examples.context:
-                # a message's sentences and clauses read alone, by one that knows the ordinary
-                # sentences around a question; the whole message as before (taught them, it
-                # read "kalau budak dibawa orang pergi kerja, ...?" as a plea)
-                self._part_detectors[code] = Detector(
-                    examples.danger, [*ordinary, *examples.context], featurize, read=read
-                )
+            self._detectors[code] = Detector(
+                examples.danger,
+                [
+                    *examples.not_danger,
+                    *(t for texts in knowledge.phrasings[code].values() for t in texts),
+                    *_asked_about_the_bot(knowledge, code),
+                ],
+                read=reader(examples.cues, spaced=spaced),
+            )
             # each training's freed memory goes back before the next one's starts: the build's
             # peak is one training above what the engine keeps, not seven (docs/memory.md)
             give_back_freed_memory()
@@ -238,9 +229,7 @@ class RegionalDanger:
         for a sentence of a few words) and clause by clause (against `CLAUSE_DANGER_FROM`), the
         strongest deciding. In "paspor saya ditahan. bot ini resmi?" the question would dilute
         the plea; a sentence alone, though, has fewer words to tell by ("hello, I'm new here"
-        read as a plea at 0.23), so they are read by a detector that knows the ordinary
-        sentences around a question, where the language has them (`LanguageSafety.context`).
-        (Thai often
+        read as a plea at 0.23). (Thai often
         ends a sentence with a space alone; reading the runs between spaces too put the note on
         3 to 16% more ordinary messages in Thai, Khmer and Burmese and caught no plea more.)"""
         detector = self._detectors.get(language)
@@ -252,17 +241,16 @@ class RegionalDanger:
         clauses = {c.strip() for s in sentences for c in _CLAUSE_END.split(s) if c.strip()}
         clauses -= {*sentences, whole}
         sentences.discard(whole)
-        parts = self._part_detectors.get(language, detector)
         return max(
             [
                 detector.probability(text) / DANGER_FROM,
                 *(
-                    parts.probability(s) / self._sentence_bar(language, s)
+                    detector.probability(s) / self._sentence_bar(language, s)
                     for s in sentences
                     if not self._framed(language, s)
                 ),
                 *(
-                    parts.probability(c) / CLAUSE_DANGER_FROM
+                    detector.probability(c) / CLAUSE_DANGER_FROM
                     for c in clauses
                     if not self._framed(language, c)
                 ),

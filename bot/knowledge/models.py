@@ -506,15 +506,6 @@ class LanguageSafety(_Strict):
     not_danger: list[Text] = Field(
         min_length=1, description="Ordinary messages in the language that share their words."
     )
-    context: list[Text] = Field(
-        default=[],
-        description="Ordinary sentences people write around a question: who they are, why "
-        "they ask, what they read ('sy pelajar undang-undang', 'lecturer sy suruh baca report "
-        "ni'). A longer message's sentences and clauses are each read alone, and without these "
-        "the detector learns that a statement is a plea and a question is ordinary. Learnt by "
-        "the detector that reads them (not the one that reads whole messages) and by nothing "
-        "else: language identification does not learn from them.",
-    )
     reporting: list[Text] = Field(
         default=[],
         description="Verbs of reporting someone to the authorities ('melaporkan', 'isumbong'): "

@@ -49,6 +49,11 @@ _THEIR_MONEY = re.compile(
 )
 
 
+# who paid for the report, which its entry tells: "who funded the report, was it the UNODC budget?"
+_FUNDING = re.compile(r"\b(?:fund\w*|financ\w*|paid for|paying for|sponsor\w*)\b")
+
+
 def asks_beyond_the_knowledge(text: str) -> bool:
     words = normalize(text)
-    return bool(_EMPLOYMENT.search(words) or _RANKING.search(words) or _THEIR_MONEY.search(words))
+    money = _THEIR_MONEY.search(words) and not _FUNDING.search(words)
+    return bool(_EMPLOYMENT.search(words) or _RANKING.search(words) or money)

@@ -150,8 +150,9 @@ IDIOMS = {
     # the report called a paper: "summary of the unodc corruption smuggling trafficking paper
     # pls", "aim of the paper?" (the entry on earlier publications has "paper" in all its
     # phrasings: "the 2013 issue paper", "older unodc papers", "a background paper")
-    r"(the|this|that|your|ur) ((?:(?!(?:issue|background|joint|earlier|older|previous|other|"
-    r"another|first|second|working|discussion|white|(?:19|20)(?!21)\d\d)\b)[\w-]+ ){0,5}?)"
+    r"(the|this|that|your) ((?:(?!(?:issue|background|joint|earlier|older|previous|other|"
+    r"another|first|second|working|discussion|white|thematic|occasional|policy|position|term|"
+    r"conference|briefing|(?:19|20)(?!21)\d\d)\b)[\w-]+ ){0,5}?)"
     r"paper(?!s)": r"\1 \2report",
     # a term's meaning asked as the report's understanding of it: "how does the publication
     # understand the term corruption?" asks what it means there
